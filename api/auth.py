@@ -1,0 +1,40 @@
+"""Who is calling: the Bearer access token, checked once per request."""
+
+from __future__ import annotations
+
+from aiohttp import web
+
+from api.keys import SETTINGS
+from core.errors import Forbidden, Unauthorized
+from core.security import Principal, decode_access_token
+
+
+def bearer_token(request: web.Request) -> str | None:
+    header = request.headers.get("Authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        return None
+    return token.strip()
+
+
+def optional_principal(request: web.Request) -> Principal | None:
+    """The caller when a token is presented (an invalid token is still an error)."""
+    cached = request.get("principal")
+    if cached is not None:
+        return cached
+    token = bearer_token(request)
+    if token is None:
+        return None
+    principal = decode_access_token(token, request.config_dict[SETTINGS].secret_key)
+    request["principal"] = principal
+    return principal
+
+
+def require_principal(request: web.Request, *roles: str) -> Principal:
+    """The caller; 401 without a valid token, 403 when their role is not one of `roles`."""
+    principal = optional_principal(request)
+    if principal is None:
+        raise Unauthorized("sign in first", code="not_authenticated")
+    if roles and principal.role not in roles:
+        raise Forbidden("your role may not do this")
+    return principal

@@ -1,0 +1,88 @@
+"""One mapping from failures to JSON errors for everything under /api and /healthz:
+`{"error": {"code", "message", "fields"?, ...}}`. Never a bare 500 page, never a traceback."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from aiohttp import web
+from aiohttp.typedefs import Handler
+from pydantic import ValidationError
+
+from core.errors import DomainError, RateLimited
+
+log = logging.getLogger(__name__)
+
+JSON_PREFIXES = ("/api/", "/healthz", "/ws")
+
+
+def error_response(
+    status: int,
+    code: str,
+    message: str,
+    *,
+    fields: dict[str, str] | None = None,
+    extra: dict[str, Any] | None = None,
+    headers: dict[str, str] | None = None,
+) -> web.Response:
+    body: dict[str, Any] = {"code": code, "message": message}
+    if fields:
+        body["fields"] = fields
+    if extra:
+        body.update(extra)
+    return web.json_response({"error": body}, status=status, headers=headers)
+
+
+def validation_fields(exc: ValidationError, prefix: str = "") -> dict[str, str]:
+    """Pydantic errors as {"items.0.quantity": "Input should be greater than 0"}."""
+    fields: dict[str, str] = {}
+    for err in exc.errors():
+        loc = ".".join(str(part) for part in err["loc"])
+        name = f"{prefix}.{loc}" if prefix and loc else (prefix or loc or "body")
+        fields.setdefault(name, err["msg"])
+    return fields
+
+
+def domain_error_response(exc: DomainError) -> web.Response:
+    headers = None
+    if isinstance(exc, RateLimited):
+        headers = {"Retry-After": str(max(1, round(exc.retry_after + 0.499)))}
+    return error_response(
+        exc.status, exc.code, exc.message, fields=exc.fields, extra=exc.extra, headers=headers
+    )
+
+
+_HTTP_CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    413: "payload_too_large",
+    415: "unsupported_media_type",
+    429: "rate_limited",
+}
+
+
+@web.middleware
+async def json_errors(request: web.Request, handler: Handler) -> web.StreamResponse:
+    if not request.path.startswith(JSON_PREFIXES):
+        return await handler(request)
+    try:
+        return await handler(request)
+    except DomainError as exc:
+        return domain_error_response(exc)
+    except ValidationError as exc:
+        return error_response(
+            422, "validation_error", "invalid input", fields=validation_fields(exc)
+        )
+    except web.HTTPException as exc:
+        if exc.status < 400 or exc.content_type == "application/json":
+            raise
+        code = _HTTP_CODES.get(exc.status, "http_error")
+        fields = {"body": "too large"} if exc.status == 413 else None
+        return error_response(exc.status, code, exc.reason, fields=fields)
+    except Exception:
+        log.exception("unhandled error on %s %s", request.method, request.path)
+        return error_response(500, "internal_error", "internal error")

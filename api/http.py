@@ -1,0 +1,87 @@
+"""Parsing at the edge: JSON bodies, query strings and path ids into pydantic models, with
+4xx errors that name the field. Plus an OpenAPI description attached to each handler."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from aiohttp import web
+from pydantic import BaseModel, ValidationError
+
+from api.errors import validation_fields
+from core.errors import NotFound, ValidationFailed
+
+M = TypeVar("M", bound=BaseModel)
+H = TypeVar("H", bound=Callable[..., Any])
+
+MAX_ID = 2**31 - 1
+
+
+async def parse_body(request: web.Request, model: type[M]) -> M:
+    """The request's JSON body as `model`; 400 for malformed JSON, 422 naming bad fields."""
+    raw = await request.read()
+    if not raw:
+        raise ValidationFailed("a JSON body is required", fields={"body": "required"})
+    try:
+        data = json.loads(raw)
+    except (ValueError, UnicodeDecodeError):
+        raise ValidationFailed(
+            "the body is not valid JSON", code="invalid_json", fields={"body": "invalid JSON"}
+        ) from None
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise ValidationFailed("invalid input", fields=validation_fields(exc)) from None
+
+
+def parse_query(request: web.Request, model: type[M]) -> M:
+    """The query string as `model` (repeated keys become lists where the model says so)."""
+    data: dict[str, Any] = {}
+    for key in request.query.keys():
+        values = request.query.getall(key)
+        data[key] = values if len(values) > 1 else values[0]
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise ValidationFailed("invalid query", fields=validation_fields(exc)) from None
+
+
+def path_id(request: web.Request, name: str) -> int:
+    """A positive integer id from the path; an unusable one is simply not found."""
+    raw = request.match_info.get(name, "")
+    if not raw.isdigit() or not 0 < int(raw) <= MAX_ID:
+        raise NotFound(f"no such {name.removesuffix('_id')}", fields={name: "unknown id"})
+    return int(raw)
+
+
+def dump(model: BaseModel | list[BaseModel], status: int = 200) -> web.Response:
+    if isinstance(model, list):
+        body = "[" + ",".join(m.model_dump_json() for m in model) + "]"
+    else:
+        body = model.model_dump_json()
+    return web.Response(text=body, status=status, content_type="application/json")
+
+
+@dataclass
+class Doc:
+    summary: str
+    tags: list[str] = field(default_factory=list)
+    body: type[BaseModel] | None = None
+    query: type[BaseModel] | None = None
+    response: type[BaseModel] | None = None
+    status: int = 200
+    auth: bool = False
+    errors: dict[int, str] = field(default_factory=dict)
+
+
+def doc(summary: str, **kwargs: Any) -> Callable[[H], H]:
+    """Describe a handler for /api/openapi.json."""
+
+    def attach(handler: H) -> H:
+        handler.__openapi__ = Doc(summary=summary, **kwargs)  # type: ignore[attr-defined]
+        return handler
+
+    return attach

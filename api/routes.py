@@ -1,0 +1,12 @@
+"""Every REST route of the one app, registered in one place."""
+
+from __future__ import annotations
+
+from aiohttp import web
+
+from api import admin, health, openapi, stores
+
+
+def setup_api(app: web.Application) -> None:
+    for module in (health, stores, admin, openapi):
+        app.router.add_routes(module.routes)

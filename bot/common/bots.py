@@ -1,0 +1,62 @@
+"""The three Bot objects and their dispatchers, built once per process.
+
+All bots share one aiohttp session pointed at TELEGRAM_API_URL (a fake server in tests).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from aiogram import Bot, Dispatcher
+from aiogram.client.default import DefaultBotProperties
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.enums import ParseMode
+from aiogram.fsm.storage.base import BaseStorage, DefaultKeyBuilder
+from aiogram.fsm.storage.memory import MemoryStorage
+from aiogram.fsm.storage.redis import RedisStorage
+
+from core.context import AppContext
+from core.settings import BOT_NAMES, BotName, Settings
+
+
+@dataclass
+class BotSet:
+    session: AiohttpSession
+    bots: dict[BotName, Bot]
+    dispatchers: dict[BotName, Dispatcher]
+
+    async def close(self) -> None:
+        await self.session.close()
+
+
+def build_session(settings: Settings) -> AiohttpSession:
+    return AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
+
+
+def build_storage(ctx: AppContext) -> BaseStorage:
+    """FSM state in Redis when configured (shared by processes), else in memory."""
+    if ctx.redis is not None:
+        return RedisStorage(ctx.redis, key_builder=DefaultKeyBuilder(with_bot_id=True))
+    return MemoryStorage()
+
+
+def build_bot_set(ctx: AppContext) -> BotSet:
+    # Imported here: each bot package imports this module for BotSet.
+    from bot.customer import build_dispatcher as customer
+    from bot.dispatcher import build_dispatcher as dispatcher
+    from bot.driver import build_dispatcher as driver
+
+    builders = {"customer": customer, "dispatcher": dispatcher, "driver": driver}
+    session = build_session(ctx.settings)
+    storage = build_storage(ctx)
+    bots: dict[BotName, Bot] = {
+        name: Bot(
+            ctx.settings.bot_token(name),
+            session=session,
+            default=DefaultBotProperties(parse_mode=ParseMode.HTML),
+        )
+        for name in BOT_NAMES
+    }
+    dispatchers = {name: builders[name](ctx, storage) for name in BOT_NAMES}
+    return BotSet(session=session, bots=bots, dispatchers=dispatchers)

@@ -1,0 +1,96 @@
+"""A cache of JSON values with a TTL: in-process or Redis."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import OrderedDict
+from typing import Any, Protocol
+
+from redis.asyncio import Redis
+
+
+class Cache(Protocol):
+    async def get(self, key: str) -> Any | None: ...
+    async def set(self, key: str, value: Any, ttl: float) -> None: ...
+    async def add(self, key: str, value: Any, ttl: float) -> bool:
+        """Set only if absent; True when this call set it."""
+        ...
+
+    async def delete(self, key: str) -> None: ...
+    async def incr(self, key: str) -> int:
+        """Atomically add one to an integer (starting from 0); never expires."""
+        ...
+
+
+class MemoryCache:
+    """A bounded LRU map with per-key expiry, for a single process."""
+
+    def __init__(self, max_entries: int = 50_000) -> None:
+        self._data: OrderedDict[str, tuple[float | None, str]] = OrderedDict()
+        self._max = max_entries
+
+    def _live(self, key: str) -> str | None:
+        entry = self._data.get(key)
+        if entry is None:
+            return None
+        expires, raw = entry
+        if expires is not None and expires <= time.monotonic():
+            del self._data[key]
+            return None
+        self._data.move_to_end(key)
+        return raw
+
+    def _store(self, key: str, raw: str, ttl: float | None) -> None:
+        expires = None if ttl is None else time.monotonic() + ttl
+        self._data[key] = (expires, raw)
+        self._data.move_to_end(key)
+        while len(self._data) > self._max:
+            self._data.popitem(last=False)
+
+    async def get(self, key: str) -> Any | None:
+        raw = self._live(key)
+        return None if raw is None else json.loads(raw)
+
+    async def set(self, key: str, value: Any, ttl: float) -> None:
+        self._store(key, json.dumps(value), ttl)
+
+    async def add(self, key: str, value: Any, ttl: float) -> bool:
+        if self._live(key) is not None:
+            return False
+        self._store(key, json.dumps(value), ttl)
+        return True
+
+    async def delete(self, key: str) -> None:
+        self._data.pop(key, None)
+
+    async def incr(self, key: str) -> int:
+        raw = self._live(key)
+        value = (int(json.loads(raw)) if raw is not None else 0) + 1
+        self._store(key, json.dumps(value), None)
+        return value
+
+
+class RedisCache:
+    def __init__(self, redis: Redis, prefix: str = "cache:") -> None:
+        self._redis = redis
+        self._prefix = prefix
+
+    async def get(self, key: str) -> Any | None:
+        raw = await self._redis.get(self._prefix + key)
+        return None if raw is None else json.loads(raw)
+
+    async def set(self, key: str, value: Any, ttl: float) -> None:
+        await self._redis.set(self._prefix + key, json.dumps(value), px=max(1, int(ttl * 1000)))
+
+    async def add(self, key: str, value: Any, ttl: float) -> bool:
+        done = await self._redis.set(
+            self._prefix + key, json.dumps(value), px=max(1, int(ttl * 1000)), nx=True
+        )
+        return bool(done)
+
+    async def delete(self, key: str) -> None:
+        await self._redis.delete(self._prefix + key)
+
+    async def incr(self, key: str) -> int:
+        return int(await self._redis.incr(self._prefix + key))

@@ -1,0 +1,110 @@
+"""AppContext: the infrastructure every door (API, bots, pages, CLI) shares, built once.
+
+With REDIS_URL unset everything is in-process; with it set, bus, cache, rate limits and
+leases live in Redis so several processes share them.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+
+from redis.asyncio import Redis
+
+from core.bus import Bus, MemoryBus, RedisBus
+from core.cache import Cache, MemoryCache, RedisCache
+from core.db import close_db, init_db, ping_db
+from core.locks import Leases, MemoryLeases, RedisLeases
+from core.outbox import OutboxWorker
+from core.ratelimit import MemoryRateLimiter, RateLimiter, RedisRateLimiter
+from core.scheduler import JobScheduler
+from core.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class AppContext:
+    settings: Settings
+    bus: Bus
+    cache: Cache
+    limiter: RateLimiter
+    leases: Leases
+    scheduler: JobScheduler
+    outbox: OutboxWorker
+    redis: Redis | None = None
+
+    async def health(self) -> dict[str, str]:
+        """ "ok" or the error for the database and Redis ("disabled" when not configured)."""
+        state: dict[str, str] = {}
+        try:
+            await ping_db()
+            state["database"] = "ok"
+        except Exception as exc:
+            state["database"] = f"error: {type(exc).__name__}"
+        if self.redis is None:
+            state["redis"] = "disabled"
+        else:
+            try:
+                await self.redis.ping()
+                state["redis"] = "ok"
+            except Exception as exc:
+                state["redis"] = f"error: {type(exc).__name__}"
+        return state
+
+
+def build_context(settings: Settings) -> AppContext:
+    """Build (without starting anything) the infrastructure for these settings."""
+    redis: Redis | None = None
+    bus: Bus
+    cache: Cache
+    limiter: RateLimiter
+    leases: Leases
+    if settings.redis_url:
+        redis = Redis.from_url(settings.redis_url, decode_responses=False)
+        bus, cache = RedisBus(redis), RedisCache(redis)
+        limiter, leases = RedisRateLimiter(redis), RedisLeases(redis)
+    else:
+        bus, cache = MemoryBus(), MemoryCache()
+        limiter, leases = MemoryRateLimiter(), MemoryLeases()
+    return AppContext(
+        settings=settings,
+        bus=bus,
+        cache=cache,
+        limiter=limiter,
+        leases=leases,
+        scheduler=JobScheduler(leases),
+        outbox=OutboxWorker(
+            bus,
+            max_attempts=settings.outbox_max_attempts,
+            poll_interval=settings.outbox_poll_interval,
+        ),
+        redis=redis,
+    )
+
+
+@asynccontextmanager
+async def open_context(settings: Settings) -> AsyncIterator[AppContext]:
+    """Build the context, connect the database and Redis, start the bus; close on exit."""
+    async with running(build_context(settings)) as ctx:
+        yield ctx
+
+
+@asynccontextmanager
+async def running(ctx: AppContext) -> AsyncIterator[AppContext]:
+    """Connect the database and Redis and start the bus of a built context."""
+    opened_db = await init_db(ctx.settings)
+    try:
+        await ctx.bus.start()
+        try:
+            yield ctx
+        finally:
+            await ctx.scheduler.close()
+            await ctx.bus.close()
+            if ctx.redis is not None:
+                await ctx.redis.aclose()
+    finally:
+        if opened_db:
+            await close_db()

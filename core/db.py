@@ -1,0 +1,60 @@
+"""Database set-up: one Tortoise app ("models") on SQLite or PostgreSQL.
+
+PostgreSQL gets its schema from aerich migrations (`pharmacy migrate`); the embedded SQLite
+default builds its schema straight from the models.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from tortoise import Tortoise, connections
+
+from core.settings import Settings
+
+MODEL_MODULES = ["models", "aerich.models"]
+
+
+def tortoise_config(database_url: str) -> dict[str, Any]:
+    return {
+        "connections": {"default": database_url},
+        "apps": {"models": {"models": MODEL_MODULES, "default_connection": "default"}},
+        "use_tz": True,
+        "timezone": "UTC",
+    }
+
+
+# aerich's CLI reads this (see [tool.aerich] in pyproject.toml).
+AERICH_CONFIG = tortoise_config(
+    os.environ.get("DATABASE_URL", "sqlite://var/pharmacy.sqlite3").replace(
+        "postgresql://", "postgres://", 1
+    )
+)
+
+
+async def init_db(settings: Settings) -> bool:
+    """Open the connection pool; on SQLite also create the file and any missing tables.
+
+    Returns False (and does nothing) when this process already has the database open, as
+    the test suite does for the whole session; the caller then must not close it.
+    """
+    if Tortoise.is_inited():
+        return False
+    path = settings.sqlite_path()
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    # The global fallback lets every task (aiohttp handlers, workers) see the one ORM context.
+    await Tortoise.init(config=tortoise_config(settings.database_url), _enable_global_fallback=True)
+    if path is not None or settings.database_url == "sqlite://:memory:":
+        await Tortoise.generate_schemas(safe=True)
+    return True
+
+
+async def close_db() -> None:
+    await Tortoise.close_connections()
+
+
+async def ping_db() -> None:
+    """Raise if the database does not answer."""
+    await connections.get("default").execute_query("SELECT 1")

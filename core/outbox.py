@@ -1,0 +1,162 @@
+"""The transactional outbox.
+
+`enqueue()` writes a message in the caller's transaction, so it exists if and only if the
+business change committed. `OutboxWorker` claims due messages (several processes may run
+one: rows are claimed with SKIP LOCKED and a lease), hands each to the handler registered
+for its channel, and marks it done; a failure is retried with exponential backoff.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+from collections.abc import Awaitable, Callable
+from datetime import timedelta
+from typing import Any
+
+from tortoise.expressions import Q
+from tortoise.transactions import in_transaction
+
+from core.bus import Bus, BusMessage
+from core.clock import utcnow
+from models.enums import OutboxStatus
+from models.outbox import OutboxMessage
+
+log = logging.getLogger(__name__)
+
+OutboxHandler = Callable[[OutboxMessage], Awaitable[None]]
+
+CLAIM_LEASE = timedelta(seconds=60)
+MAX_BACKOFF = 300.0
+
+
+class RetryLater(Exception):
+    """Raised by a handler that knows when to try again (e.g. Telegram's retry_after)."""
+
+    def __init__(self, after: float, reason: str = "") -> None:
+        super().__init__(reason or f"retry after {after}s")
+        self.after = after
+
+
+class GiveUp(Exception):
+    """Raised by a handler for a message that can never be delivered (e.g. blocked bot)."""
+
+
+async def enqueue(channel: str, kind: str, payload: dict[str, Any]) -> OutboxMessage:
+    """Write a message to the outbox. Call inside the transaction of the change it reports."""
+    return await OutboxMessage.create(
+        channel=channel, kind=kind, payload=payload, next_attempt_at=utcnow()
+    )
+
+
+def backoff(attempts: int) -> float:
+    """Seconds to wait after the `attempts`-th failure: 1, 2, 4 ... capped, with jitter."""
+    base: float = min(MAX_BACKOFF, 2.0 ** (attempts - 1))
+    return base * random.uniform(0.8, 1.2)
+
+
+class OutboxWorker:
+    def __init__(
+        self, bus: Bus, *, max_attempts: int = 12, poll_interval: float = 0.5, batch: int = 50
+    ) -> None:
+        self._bus = bus
+        self._handlers: dict[str, OutboxHandler] = {}
+        self._max_attempts = max_attempts
+        self._poll_interval = poll_interval
+        self._batch = batch
+        self._wake = asyncio.Event()
+
+    def register(self, channel: str, handler: OutboxHandler) -> None:
+        self._handlers[channel] = handler
+
+    def wake(self) -> None:
+        """Deliver now rather than at the next poll (call after a commit)."""
+        self._wake.set()
+
+    async def run(self) -> None:
+        while True:
+            try:
+                delivered = await self.deliver_due()
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                log.exception("outbox: delivery round failed")
+                delivered = 0
+            if delivered < self._batch:
+                self._wake.clear()
+                try:
+                    await asyncio.wait_for(self._wake.wait(), self._poll_interval)
+                except TimeoutError:
+                    pass
+
+    async def deliver_due(self) -> int:
+        """Claim and deliver one batch of due messages; returns how many were handled."""
+        messages = await self._claim()
+        await asyncio.gather(*(self._deliver(m) for m in messages))
+        return len(messages)
+
+    async def _claim(self) -> list[OutboxMessage]:
+        now = utcnow()
+        async with in_transaction():
+            rows = (
+                await OutboxMessage.filter(status=OutboxStatus.PENDING, next_attempt_at__lte=now)
+                .filter(Q(locked_until__isnull=True) | Q(locked_until__lt=now))
+                .order_by("id")
+                .limit(self._batch)
+                .select_for_update(skip_locked=True)
+            )
+            if rows:
+                await OutboxMessage.filter(id__in=[r.id for r in rows]).update(
+                    locked_until=now + CLAIM_LEASE
+                )
+        return rows
+
+    async def _deliver(self, message: OutboxMessage) -> None:
+        handler = self._handlers.get(message.channel, self._publish)
+        try:
+            await handler(message)
+        except RetryLater as exc:
+            # Flow control, not failure: it does not use up an attempt.
+            await self._failed(message, str(exc), exc.after, counts=False)
+        except GiveUp as exc:
+            await self._failed(message, f"gave up: {exc}", None, final=True)
+        except Exception as exc:
+            log.warning("outbox: %s #%s failed: %r", message.channel, message.id, exc)
+            await self._failed(message, repr(exc), None)
+        else:
+            await OutboxMessage.filter(id=message.id).update(
+                status=OutboxStatus.DONE,
+                attempts=message.attempts + 1,
+                delivered_at=utcnow(),
+                locked_until=None,
+            )
+
+    async def _publish(self, message: OutboxMessage) -> None:
+        """Channels without a local handler are published on the bus under their name."""
+        await self._bus.publish(
+            message.channel,
+            BusMessage(id=f"outbox-{message.id}", type=message.kind, payload=message.payload),
+        )
+
+    async def _failed(
+        self,
+        message: OutboxMessage,
+        error: str,
+        after: float | None,
+        *,
+        final: bool = False,
+        counts: bool = True,
+    ) -> None:
+        attempts = message.attempts + (1 if counts else 0)
+        give_up = final or attempts >= self._max_attempts
+        delay = after if after is not None else backoff(attempts)
+        await OutboxMessage.filter(id=message.id).update(
+            status=OutboxStatus.FAILED if give_up else OutboxStatus.PENDING,
+            attempts=attempts,
+            last_error=error[:500],
+            next_attempt_at=utcnow() + timedelta(seconds=delay),
+            locked_until=None,
+        )
+        if give_up:
+            log.error("outbox: %s #%s failed for good: %s", message.channel, message.id, error)

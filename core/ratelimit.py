@@ -1,0 +1,90 @@
+"""Sliding-window-log rate limiter: at most `limit` hits per `window` seconds per key.
+
+In-process for one process, Redis (one Lua script, atomic) when several processes must
+share the limits.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections import deque
+from dataclasses import dataclass
+from typing import Protocol
+
+from redis.asyncio import Redis
+
+
+@dataclass(frozen=True)
+class Decision:
+    allowed: bool
+    remaining: int
+    retry_after: float
+
+
+class RateLimiter(Protocol):
+    async def hit(self, key: str, limit: int, window: float) -> Decision: ...
+
+
+class MemoryRateLimiter:
+    def __init__(self, max_keys: int = 100_000) -> None:
+        self._hits: dict[str, deque[float]] = {}
+        self._max_keys = max_keys
+
+    async def hit(self, key: str, limit: int, window: float) -> Decision:
+        now = time.monotonic()
+        hits = self._hits.get(key)
+        if hits is None:
+            if len(self._hits) >= self._max_keys:
+                self._evict(now, window)
+            hits = self._hits[key] = deque()
+        while hits and hits[0] <= now - window:
+            hits.popleft()
+        if len(hits) >= limit:
+            return Decision(False, 0, max(0.001, hits[0] + window - now))
+        hits.append(now)
+        return Decision(True, limit - len(hits), 0.0)
+
+    def _evict(self, now: float, window: float) -> None:
+        stale = [k for k, v in self._hits.items() if not v or v[-1] <= now - window]
+        for key in stale:
+            del self._hits[key]
+        if len(self._hits) >= self._max_keys:
+            self._hits.clear()
+
+
+# KEYS[1] = zset; ARGV = now_ms, window_ms, limit, member. Returns {allowed, remaining, retry_ms}.
+_SLIDING_WINDOW = """
+local key = KEYS[1]
+local now = tonumber(ARGV[1])
+local window = tonumber(ARGV[2])
+local limit = tonumber(ARGV[3])
+redis.call('ZREMRANGEBYSCORE', key, '-inf', now - window)
+local count = redis.call('ZCARD', key)
+if count >= limit then
+  local oldest = redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')
+  local retry = tonumber(oldest[2]) + window - now
+  if retry < 1 then retry = 1 end
+  return {0, 0, retry}
+end
+redis.call('ZADD', key, now, ARGV[4])
+redis.call('PEXPIRE', key, window)
+return {1, limit - count - 1, 0}
+"""
+
+
+class RedisRateLimiter:
+    def __init__(self, redis: Redis, prefix: str = "rl:") -> None:
+        self._redis = redis
+        self._prefix = prefix
+        self._script = redis.register_script(_SLIDING_WINDOW)
+
+    async def hit(self, key: str, limit: int, window: float) -> Decision:
+        # Redis's own clock, so every process agrees on "now".
+        seconds, micros = await self._redis.time()
+        now_ms = int(seconds) * 1000 + int(micros) // 1000
+        allowed, remaining, retry_ms = await self._script(
+            keys=[self._prefix + key],
+            args=[now_ms, int(window * 1000), limit, f"{now_ms}-{uuid.uuid4().hex[:8]}"],
+        )
+        return Decision(bool(allowed), int(remaining), int(retry_ms) / 1000)

@@ -1,0 +1,77 @@
+"""Security primitives: access tokens (JWT, HS256) and token hashing.
+
+The auth service (services/auth) decides who gets a token; this module only signs and checks.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+
+import jwt
+
+from core.clock import utcnow
+from core.errors import Unauthorized
+
+ALGORITHM = "HS256"
+ISSUER = "pharmacy-delivery"
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Who is calling: the signed-in user as the access token describes them."""
+
+    user_id: int
+    role: str
+    store_ids: tuple[int, ...] = ()
+
+
+def issue_access_token(principal: Principal, secret: str, ttl_seconds: int) -> str:
+    now = utcnow()
+    claims = {
+        "sub": str(principal.user_id),
+        "role": principal.role,
+        "stores": list(principal.store_ids),
+        "iss": ISSUER,
+        "iat": now,
+        "exp": now + timedelta(seconds=ttl_seconds),
+        "typ": "access",
+    }
+    return jwt.encode(claims, secret, algorithm=ALGORITHM)
+
+
+def decode_access_token(token: str, secret: str) -> Principal:
+    """Raises Unauthorized (code token_expired / invalid_token)."""
+    try:
+        claims = jwt.decode(
+            token,
+            secret,
+            algorithms=[ALGORITHM],
+            issuer=ISSUER,
+            options={"require": ["exp", "sub", "iss"]},
+        )
+    except jwt.ExpiredSignatureError:
+        raise Unauthorized("the access token has expired", code="token_expired") from None
+    except jwt.PyJWTError:
+        raise Unauthorized("the access token is invalid", code="invalid_token") from None
+    if claims.get("typ") != "access":
+        raise Unauthorized("not an access token", code="invalid_token")
+    try:
+        return Principal(
+            user_id=int(claims["sub"]),
+            role=str(claims["role"]),
+            store_ids=tuple(int(s) for s in claims.get("stores", [])),
+        )
+    except (KeyError, TypeError, ValueError):
+        raise Unauthorized("the access token is invalid", code="invalid_token") from None
+
+
+def new_opaque_token(nbytes: int = 32) -> str:
+    return secrets.token_urlsafe(nbytes)
+
+
+def hash_token(token: str) -> str:
+    """SHA-256 of a high-entropy token (refresh and reset tokens are stored only hashed)."""
+    return hashlib.sha256(token.encode()).hexdigest()

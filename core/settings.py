@@ -1,0 +1,232 @@
+"""Settings, read once from the environment (and an optional `.env`) at start-up.
+
+In development a missing secret gets a generated value and a warning; in production every
+secret is required. Any invalid value fails start-up with a message naming the variable.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import secrets
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+log = logging.getLogger(__name__)
+
+BotName = Literal["customer", "dispatcher", "driver"]
+BOT_NAMES: tuple[BotName, ...] = ("customer", "dispatcher", "driver")
+LOCALES: tuple[str, ...] = ("en", "ru", "es")
+
+
+class Environment(StrEnum):
+    DEVELOPMENT = "development"
+    PRODUCTION = "production"
+
+
+class SettingsError(Exception):
+    """A setting is missing or invalid; the message names the environment variable."""
+
+
+# Secrets that production must be given and development may generate.
+_SECRET_FIELDS = (
+    "secret_key",
+    "customer_bot_token",
+    "dispatcher_bot_token",
+    "driver_bot_token",
+    "customer_webhook_secret",
+    "dispatcher_webhook_secret",
+    "driver_webhook_secret",
+)
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", case_sensitive=False)
+
+    environment: Environment = Environment.DEVELOPMENT
+    database_url: str = "sqlite://var/pharmacy.sqlite3"
+    redis_url: str | None = None
+    secret_key: str = ""
+    public_base_url: str = "http://127.0.0.1:8080"
+    default_locale: str = "en"
+    log_level: str = "INFO"
+
+    # Telegram: one token, webhook secret and (optional) bot id per bot.
+    telegram_api_url: str = "https://api.telegram.org"
+    customer_bot_token: str = ""
+    dispatcher_bot_token: str = ""
+    driver_bot_token: str = ""
+    customer_webhook_secret: str = ""
+    dispatcher_webhook_secret: str = ""
+    driver_webhook_secret: str = ""
+    # Bot ids enable Ed25519 third-party validation of Mini App initData.
+    customer_bot_id: int | None = None
+    dispatcher_bot_id: int | None = None
+    driver_bot_id: int | None = None
+    initdata_max_age: int = Field(default=86400, ge=0)
+
+    # Security.
+    bcrypt_rounds: int = Field(default=12, ge=4, le=16)
+    access_token_ttl: int = Field(default=15 * 60, gt=0)
+    cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    # "kid:base64key,kid2:base64key"; the first key encrypts, all decrypt.
+    secret_box_keys: str = ""
+
+    # Outbox delivery.
+    outbox_max_attempts: int = Field(default=12, ge=1)
+    outbox_poll_interval: float = Field(default=0.5, gt=0)
+
+    # Delivery: geocoding and ETA coefficients (minutes per km by transport, plus handling).
+    geocoder_url: str = "https://nominatim.openstreetmap.org"
+    geocoder_cache_ttl: int = Field(default=7 * 86400, ge=0)
+    eta_base_minutes: int = Field(default=10, ge=0)
+    eta_minutes_per_km_foot: float = Field(default=12.0, gt=0)
+    eta_minutes_per_km_bike: float = Field(default=4.0, gt=0)
+    eta_minutes_per_km_car: float = Field(default=2.5, gt=0)
+
+    # Alerts.
+    pushover_url: str = "https://api.pushover.net"
+    pushover_token: str = ""
+
+    @field_validator("database_url")
+    @classmethod
+    def _database_url(cls, value: str) -> str:
+        if value.startswith("postgresql://"):
+            value = "postgres://" + value.removeprefix("postgresql://")
+        if not value.startswith(("sqlite://", "postgres://")):
+            raise ValueError("must start with sqlite:// or postgres://")
+        return value
+
+    @field_validator("redis_url")
+    @classmethod
+    def _redis_url(cls, value: str | None) -> str | None:
+        if not value:
+            return None
+        if not value.startswith(("redis://", "rediss://", "unix://")):
+            raise ValueError("must start with redis://, rediss:// or unix://")
+        return value
+
+    @field_validator("default_locale")
+    @classmethod
+    def _locale(cls, value: str) -> str:
+        if value not in LOCALES:
+            raise ValueError(f"must be one of {', '.join(LOCALES)}")
+        return value
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _origins(cls, value: object) -> object:
+        if isinstance(value, str):
+            value = [o.strip() for o in value.split(",") if o.strip()]
+        if isinstance(value, list) and "*" in value:
+            raise ValueError("a wildcard origin is not allowed; list the origins")
+        return value
+
+    @field_validator("customer_bot_token", "dispatcher_bot_token", "driver_bot_token")
+    @classmethod
+    def _bot_token(cls, value: str) -> str:
+        if value:
+            head, _, tail = value.partition(":")
+            if not head.isdigit() or not tail:
+                raise ValueError("must look like 123456:ABC... (the token BotFather gave)")
+        return value
+
+    @property
+    def is_production(self) -> bool:
+        return self.environment is Environment.PRODUCTION
+
+    @property
+    def uses_postgres(self) -> bool:
+        return self.database_url.startswith("postgres://")
+
+    def bot_token(self, bot: BotName) -> str:
+        return str(getattr(self, f"{bot}_bot_token"))
+
+    def webhook_secret(self, bot: BotName) -> str:
+        return str(getattr(self, f"{bot}_webhook_secret"))
+
+    def bot_id(self, bot: BotName) -> int | None:
+        value = getattr(self, f"{bot}_bot_id")
+        return int(value) if value is not None else None
+
+    def sqlite_path(self) -> Path | None:
+        if not self.database_url.startswith("sqlite://"):
+            return None
+        path = self.database_url.removeprefix("sqlite://")
+        return None if path == ":memory:" else Path(path)
+
+
+DEV_SECRETS_FILE = Path("var/dev-secrets.json")
+
+
+def _fill_development_secrets(settings: Settings) -> list[str]:
+    """Fill missing secrets, keeping generated ones in var/ so a restart reuses them."""
+    try:
+        kept: dict[str, str] = json.loads(DEV_SECRETS_FILE.read_text())
+    except (OSError, ValueError):
+        kept = {}
+    generated: list[str] = []
+    for name in _SECRET_FIELDS:
+        if getattr(settings, name):
+            continue
+        if kept.get(name):
+            setattr(settings, name, kept[name])
+            continue
+        if name.endswith("_bot_token"):
+            # A syntactically valid token for a bot that does not exist: messages to it are
+            # written to the log instead of Telegram (see bot.common.sender).
+            value = f"{secrets.randbelow(10**9) + 10**9}:DEV-{secrets.token_urlsafe(24)}"
+        else:
+            value = secrets.token_urlsafe(32)
+        setattr(settings, name, value)
+        kept[name] = value
+        generated.append(name.upper())
+    if generated:
+        try:
+            DEV_SECRETS_FILE.parent.mkdir(parents=True, exist_ok=True)
+            DEV_SECRETS_FILE.write_text(json.dumps(kept))
+            DEV_SECRETS_FILE.chmod(0o600)
+        except OSError:
+            pass  # a read-only checkout still runs, with new secrets each start
+    return generated
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Build the settings from the environment plus `overrides` (used by tests).
+
+    Raises SettingsError naming the variable when a value is invalid or, in production,
+    when a secret is missing.
+    """
+    try:
+        settings = Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{str(err['loc'][0]).upper()}: {err['msg']}" if err["loc"] else err["msg"]
+            for err in exc.errors()
+        )
+        raise SettingsError(f"invalid settings: {problems}") from None
+    if settings.is_production:
+        missing = [name.upper() for name in _SECRET_FIELDS if not getattr(settings, name)]
+        if missing:
+            raise SettingsError(f"missing required settings in production: {', '.join(missing)}")
+        if settings.database_url.startswith("sqlite://"):
+            log.warning("ENVIRONMENT=production on SQLite: use DATABASE_URL=postgres://...")
+    else:
+        generated = _fill_development_secrets(settings)
+        if generated:
+            log.warning(
+                "development: generated %s and kept them in %s; set them in the environment "
+                "for anything but local development",
+                ", ".join(generated),
+                DEV_SECRETS_FILE,
+            )
+    return settings
+
+
+def is_dev_bot_token(token: str) -> bool:
+    """True for the placeholder tokens development generates: no real bot behind them."""
+    return ":DEV-" in token

@@ -1,0 +1,87 @@
+"""Tortoise models, one module per domain. Every store-owned table carries `store_id`."""
+
+from models.analytics import ClientEvent, SessionRecording
+from models.carts import Cart, CartItem
+from models.catalog import (
+    Brand,
+    Category,
+    Favorite,
+    Inventory,
+    InventoryLog,
+    Product,
+    ProductAuditLog,
+    ProductVariant,
+    Review,
+    SearchLog,
+)
+from models.drivers import CashDrop, Driver, DriverShift, Vehicle
+from models.marketing import (
+    Banner,
+    Campaign,
+    CustomerPlan,
+    PlanSwitchLog,
+    PromoCode,
+    PromoRedemption,
+    Reward,
+)
+from models.orders import CheckoutLog, Order, OrderItem, OrderStatusHistory
+from models.outbox import OutboxMessage
+from models.stores import AlertRecipient, DeliveryZone, Employee, Store, TimeSlot
+from models.users import (
+    Address,
+    LoginLog,
+    OtpCode,
+    OtpLog,
+    PasswordResetToken,
+    RefreshToken,
+    User,
+)
+from models.wallets import CryptoDeposit, Wallet, WalletTransaction
+
+__all__ = [
+    "Address",
+    "AlertRecipient",
+    "Banner",
+    "Brand",
+    "Campaign",
+    "Cart",
+    "CartItem",
+    "CashDrop",
+    "Category",
+    "CheckoutLog",
+    "ClientEvent",
+    "CryptoDeposit",
+    "CustomerPlan",
+    "DeliveryZone",
+    "Driver",
+    "DriverShift",
+    "Employee",
+    "Favorite",
+    "Inventory",
+    "InventoryLog",
+    "LoginLog",
+    "Order",
+    "OrderItem",
+    "OrderStatusHistory",
+    "OtpCode",
+    "OtpLog",
+    "OutboxMessage",
+    "PasswordResetToken",
+    "PlanSwitchLog",
+    "Product",
+    "ProductAuditLog",
+    "ProductVariant",
+    "PromoCode",
+    "PromoRedemption",
+    "RefreshToken",
+    "Review",
+    "Reward",
+    "SearchLog",
+    "SessionRecording",
+    "Store",
+    "TimeSlot",
+    "User",
+    "Vehicle",
+    "Wallet",
+    "WalletTransaction",
+]

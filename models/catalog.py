@@ -1,0 +1,204 @@
+from __future__ import annotations
+
+from typing import Any
+
+from tortoise import fields
+from tortoise.models import Model
+
+from models.base import created_at, money, store_fk, translations, updated_at
+from models.enums import InventoryReason
+
+
+class Category(Model):
+    id = fields.IntField(primary_key=True)
+    store = store_fk("categories")
+    parent: fields.ForeignKeyNullableRelation[Category] = fields.ForeignKeyField(
+        "models.Category", related_name="children", null=True, on_delete=fields.SET_NULL
+    )
+    slug = fields.CharField(max_length=64)
+    name = translations()
+    position = fields.IntField(default=0)
+    is_active = fields.BooleanField(default=True)
+
+    class Meta:
+        table = "categories"
+        unique_together = (("store", "slug"),)
+
+
+class Brand(Model):
+    id = fields.IntField(primary_key=True)
+    store = store_fk("brands")
+    slug = fields.CharField(max_length=64)
+    name = fields.CharField(max_length=200)
+
+    class Meta:
+        table = "brands"
+        unique_together = (("store", "slug"),)
+
+
+class Product(Model):
+    id = fields.IntField(primary_key=True)
+    store = store_fk("products")
+    category: fields.ForeignKeyNullableRelation[Category] = fields.ForeignKeyField(
+        "models.Category",
+        related_name="products",
+        null=True,
+        on_delete=fields.SET_NULL,
+        db_index=True,
+    )
+    brand: fields.ForeignKeyNullableRelation[Brand] = fields.ForeignKeyField(
+        "models.Brand",
+        related_name="products",
+        null=True,
+        on_delete=fields.SET_NULL,
+        db_index=True,
+    )
+    slug = fields.CharField(max_length=128)
+    name = translations()
+    description = translations()
+    # Lower-cased names and descriptions in every locale: what catalog search matches.
+    search_text = fields.TextField(default="")
+    image_url = fields.CharField(max_length=500, default="")
+    age_restricted = fields.BooleanField(default=False)
+    max_per_order = fields.IntField(null=True)
+    is_active = fields.BooleanField(default=True)
+    created_at = created_at()
+    updated_at = updated_at()
+
+    class Meta:
+        table = "products"
+        unique_together = (("store", "slug"),)
+
+
+class ProductVariant(Model):
+    id = fields.IntField(primary_key=True)
+    store = store_fk("variants")
+    product: fields.ForeignKeyRelation[Product] = fields.ForeignKeyField(
+        "models.Product", related_name="variants", db_index=True
+    )
+    sku = fields.CharField(max_length=64)
+    name = translations()
+    price_cents = money()
+    cost_cents = money()
+    position = fields.IntField(default=0)
+    is_active = fields.BooleanField(default=True)
+
+    class Meta:
+        table = "product_variants"
+        unique_together = (("store", "sku"),)
+
+
+class Inventory(Model):
+    """Units of one variant on hand in one store. Deducted with a conditional update."""
+
+    id = fields.IntField(primary_key=True)
+    store = store_fk("inventory")
+    variant: fields.ForeignKeyRelation[ProductVariant] = fields.ForeignKeyField(
+        "models.ProductVariant", related_name="inventory", db_index=True
+    )
+    quantity = fields.IntField(default=0)
+    updated_at = updated_at()
+
+    class Meta:
+        table = "inventory"
+        unique_together = (("store", "variant"),)
+
+
+class InventoryLog(Model):
+    id = fields.IntField(primary_key=True)
+    store = store_fk("inventory_log")
+    variant: fields.ForeignKeyRelation[ProductVariant] = fields.ForeignKeyField(
+        "models.ProductVariant", related_name="inventory_log", db_index=True
+    )
+    order: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.Order",
+        related_name="inventory_log",
+        null=True,
+        db_index=True,
+        on_delete=fields.SET_NULL,
+    )
+    actor: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.User", related_name="inventory_changes", null=True, on_delete=fields.SET_NULL
+    )
+    delta = fields.IntField()
+    resulting_quantity = fields.IntField()
+    reason = fields.CharEnumField(InventoryReason, max_length=16)
+    created_at = created_at()
+
+    class Meta:
+        table = "inventory_log"
+
+
+class Favorite(Model):
+    id = fields.IntField(primary_key=True)
+    store = store_fk("favorites")
+    user: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.User", related_name="favorites", db_index=True
+    )
+    product: fields.ForeignKeyRelation[Product] = fields.ForeignKeyField(
+        "models.Product", related_name="favorited_by"
+    )
+    created_at = created_at()
+
+    class Meta:
+        table = "favorites"
+        unique_together = (("user", "product"),)
+
+
+class Review(Model):
+    id = fields.IntField(primary_key=True)
+    store = store_fk("reviews")
+    user: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.User", related_name="reviews", db_index=True
+    )
+    product: fields.ForeignKeyRelation[Product] = fields.ForeignKeyField(
+        "models.Product", related_name="reviews", db_index=True
+    )
+    order: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.Order", related_name="reviews", null=True, on_delete=fields.SET_NULL
+    )
+    rating = fields.SmallIntField()
+    text = fields.TextField(default="")
+    created_at = created_at()
+
+    class Meta:
+        table = "reviews"
+        unique_together = (("user", "product"),)
+
+
+class ProductAuditLog(Model):
+    id = fields.IntField(primary_key=True)
+    store = store_fk("product_audit_log")
+    product: fields.ForeignKeyNullableRelation[Product] = fields.ForeignKeyField(
+        "models.Product",
+        related_name="audit_log",
+        null=True,
+        db_index=True,
+        on_delete=fields.SET_NULL,
+    )
+    actor: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.User", related_name="product_changes", null=True, on_delete=fields.SET_NULL
+    )
+    action = fields.CharField(max_length=32)
+    changes: fields.JSONField[Any] = fields.JSONField(default=dict)
+    created_at = created_at()
+
+    class Meta:
+        table = "product_audit_log"
+
+
+class SearchLog(Model):
+    """Every catalog search with its result count (zero-result searches included)."""
+
+    id = fields.IntField(primary_key=True)
+    store = store_fk("search_log")
+    user: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.User", related_name="searches", null=True, on_delete=fields.SET_NULL
+    )
+    query = fields.CharField(max_length=200)
+    locale = fields.CharField(max_length=8)
+    result_count = fields.IntField()
+    created_at = created_at()
+
+    class Meta:
+        table = "search_log"

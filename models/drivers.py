@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+from tortoise import fields
+from tortoise.models import Model
+
+from models.base import created_at, money, store_fk
+from models.enums import DriverStatus, TransportType
+
+
+class Vehicle(Model):
+    id = fields.IntField(primary_key=True)
+    store = store_fk("vehicles")
+    transport = fields.CharEnumField(TransportType, max_length=8)
+    plate = fields.CharField(max_length=32, default="")
+    description = fields.CharField(max_length=200, default="")
+    is_active = fields.BooleanField(default=True)
+
+    class Meta:
+        table = "vehicles"
+
+
+class Driver(Model):
+    id = fields.IntField(primary_key=True)
+    store = store_fk("drivers")
+    user: fields.OneToOneRelation = fields.OneToOneField("models.User", related_name="driver")
+    vehicle: fields.ForeignKeyNullableRelation[Vehicle] = fields.ForeignKeyField(
+        "models.Vehicle", related_name="drivers", null=True, on_delete=fields.SET_NULL
+    )
+    transport = fields.CharEnumField(TransportType, max_length=8, default=TransportType.CAR)
+    status = fields.CharEnumField(DriverStatus, max_length=16, default=DriverStatus.OFFLINE)
+    last_lat = fields.FloatField(null=True)
+    last_lng = fields.FloatField(null=True)
+    last_location_at = fields.DatetimeField(null=True)
+    # Stored encrypted with the secret box.
+    pushover_user_key = fields.CharField(max_length=512, default="")
+    is_active = fields.BooleanField(default=True)
+    created_at = created_at()
+
+    class Meta:
+        table = "drivers"
+        indexes = (("store", "status"),)
+
+
+class DriverShift(Model):
+    id = fields.IntField(primary_key=True)
+    store = store_fk("driver_shifts")
+    driver: fields.ForeignKeyRelation[Driver] = fields.ForeignKeyField(
+        "models.Driver", related_name="shifts", db_index=True
+    )
+    started_at = fields.DatetimeField()
+    ended_at = fields.DatetimeField(null=True)
+    cash_collected_cents = money()
+    cash_dropped_cents = money()
+
+    class Meta:
+        table = "driver_shifts"
+
+
+class CashDrop(Model):
+    """Cash a driver collected or handed in, per shift."""
+
+    id = fields.IntField(primary_key=True)
+    store = store_fk("cash_drops")
+    driver: fields.ForeignKeyRelation[Driver] = fields.ForeignKeyField(
+        "models.Driver", related_name="cash_drops", db_index=True
+    )
+    shift: fields.ForeignKeyNullableRelation[DriverShift] = fields.ForeignKeyField(
+        "models.DriverShift", related_name="cash_drops", null=True, on_delete=fields.SET_NULL
+    )
+    order: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.Order", related_name="cash_drops", null=True, on_delete=fields.SET_NULL
+    )
+    amount_cents = money()
+    received_by: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.User", related_name="cash_received", null=True, on_delete=fields.SET_NULL
+    )
+    note = fields.CharField(max_length=200, default="")
+    created_at = created_at()
+
+    class Meta:
+        table = "cash_drops"

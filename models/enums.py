@@ -1,0 +1,137 @@
+"""Every enumeration the models, services, API and tests share."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    CUSTOMER = "customer"
+    ADMIN = "admin"
+    MANAGER = "manager"
+    DISPATCHER = "dispatcher"
+    DRIVER = "driver"
+
+    @property
+    def is_staff(self) -> bool:
+        return self is not Role.CUSTOMER
+
+
+class OrderStatus(StrEnum):
+    PENDING = "pending"
+    CONFIRMED = "confirmed"
+    READY = "ready"
+    ASSIGNED = "assigned"
+    PICKED_UP = "picked_up"
+    DELIVERED = "delivered"
+    CANCELLED = "cancelled"
+
+
+class PaymentMethod(StrEnum):
+    CASH = "cash"
+    CARD = "card"
+    CRYPTO = "crypto"
+
+
+class PaymentState(StrEnum):
+    DUE_ON_DELIVERY = "due_on_delivery"
+    AWAITING_PAYMENT = "awaiting_payment"
+    PAID = "paid"
+    REFUND_DUE = "refund_due"
+    REFUNDED = "refunded"
+    VOID = "void"
+
+
+class TransportType(StrEnum):
+    FOOT = "foot"
+    BIKE = "bike"
+    CAR = "car"
+
+
+class DriverStatus(StrEnum):
+    OFFLINE = "offline"
+    AVAILABLE = "available"
+    BUSY = "busy"
+
+
+class PromoKind(StrEnum):
+    PERCENT = "percent"
+    FIXED = "fixed"
+
+
+class OutboxStatus(StrEnum):
+    PENDING = "pending"
+    DONE = "done"
+    FAILED = "failed"
+
+
+class WalletTxKind(StrEnum):
+    TOPUP = "topup"
+    PAYMENT = "payment"
+    CASHBACK = "cashback"
+    REFUND = "refund"
+    ADJUSTMENT = "adjustment"
+    CRYPTO_DEPOSIT = "crypto_deposit"
+
+
+class RewardKind(StrEnum):
+    CASHBACK = "cashback"
+    REFERRAL = "referral"
+    BONUS = "bonus"
+
+
+class RewardStatus(StrEnum):
+    PENDING = "pending"
+    CREDITED = "credited"
+    REVOKED = "revoked"
+
+
+class OtpPurpose(StrEnum):
+    REGISTER = "register"
+    LOGIN = "login"
+    ATTACH_PHONE = "attach_phone"
+
+
+class OtpChannel(StrEnum):
+    WHATSAPP = "whatsapp"
+    SMS = "sms"
+    CONSOLE = "console"
+
+
+class OtpEvent(StrEnum):
+    SENT = "sent"
+    VERIFIED = "verified"
+    FAILED = "failed"
+    BLOCKED = "blocked"
+    DELIVERY_FAILED = "delivery_failed"
+
+
+class CheckoutStep(StrEnum):
+    CART_PRICED = "cart_priced"
+    ADDRESS_CHECKED = "address_checked"
+    SLOT_CHOSEN = "slot_chosen"
+    PAYMENT_CHOSEN = "payment_chosen"
+    PLACED = "placed"
+    FAILED = "failed"
+
+
+class InventoryReason(StrEnum):
+    ORDER = "order"
+    CANCEL = "cancel"
+    RESTOCK = "restock"
+    ADJUSTMENT = "adjustment"
+
+
+class CryptoDepositStatus(StrEnum):
+    AWAITING = "awaiting"
+    SEEN = "seen"
+    CONFIRMED = "confirmed"
+    EXPIRED = "expired"
+
+
+class CampaignStatus(StrEnum):
+    DRAFT = "draft"
+    SCHEDULED = "scheduled"
+    SENDING = "sending"
+    SENT = "sent"
+    CANCELLED = "cancelled"

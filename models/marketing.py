@@ -1,0 +1,143 @@
+from __future__ import annotations
+
+from typing import Any
+
+from tortoise import fields
+from tortoise.models import Model
+
+from models.base import created_at, money, store_fk, translations
+from models.enums import CampaignStatus, PromoKind, RewardKind, RewardStatus
+
+
+class PromoCode(Model):
+    id = fields.IntField(primary_key=True)
+    store = store_fk("promo_codes")
+    code = fields.CharField(max_length=32)
+    kind = fields.CharEnumField(PromoKind, max_length=16)
+    # Percent (1-100) for PERCENT, cents for FIXED.
+    value = fields.IntField()
+    min_order_cents = money()
+    starts_at = fields.DatetimeField(null=True)
+    expires_at = fields.DatetimeField(null=True)
+    max_uses = fields.IntField(null=True)
+    max_uses_per_customer = fields.IntField(null=True)
+    used_count = fields.IntField(default=0)
+    is_active = fields.BooleanField(default=True)
+    created_at = created_at()
+
+    class Meta:
+        table = "promo_codes"
+        unique_together = (("store", "code"),)
+
+
+class PromoRedemption(Model):
+    id = fields.IntField(primary_key=True)
+    store = store_fk("promo_redemptions")
+    promo: fields.ForeignKeyRelation[PromoCode] = fields.ForeignKeyField(
+        "models.PromoCode", related_name="redemptions", db_index=True
+    )
+    user: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.User", related_name="promo_redemptions", db_index=True
+    )
+    order: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.Order", related_name="promo_redemptions", db_index=True
+    )
+    discount_cents = money()
+    created_at = created_at()
+
+    class Meta:
+        table = "promo_redemptions"
+        indexes = (("promo", "user"),)
+
+
+class Banner(Model):
+    id = fields.IntField(primary_key=True)
+    store = store_fk("banners")
+    title = translations()
+    image_url = fields.CharField(max_length=500, default="")
+    link = fields.CharField(max_length=500, default="")
+    position = fields.IntField(default=0)
+    starts_at = fields.DatetimeField(null=True)
+    ends_at = fields.DatetimeField(null=True)
+    is_active = fields.BooleanField(default=True)
+    created_at = created_at()
+
+    class Meta:
+        table = "banners"
+
+
+class Campaign(Model):
+    """A broadcast to a store's customers through the customer bot."""
+
+    id = fields.IntField(primary_key=True)
+    store = store_fk("campaigns")
+    name = fields.CharField(max_length=200)
+    message = translations()
+    audience: fields.JSONField[Any] = fields.JSONField(default=dict)
+    status = fields.CharEnumField(CampaignStatus, max_length=16, default=CampaignStatus.DRAFT)
+    scheduled_at = fields.DatetimeField(null=True)
+    sent_at = fields.DatetimeField(null=True)
+    stats: fields.JSONField[Any] = fields.JSONField(default=dict)
+    created_at = created_at()
+
+    class Meta:
+        table = "campaigns"
+
+
+class CustomerPlan(Model):
+    """A loyalty tier: cashback and delivery-fee discount for its members."""
+
+    id = fields.IntField(primary_key=True)
+    store = store_fk("plans")
+    code = fields.CharField(max_length=32)
+    name = translations()
+    cashback_bps = fields.IntField(default=0)
+    delivery_discount_percent = fields.SmallIntField(default=0)
+    monthly_price_cents = money()
+    is_active = fields.BooleanField(default=True)
+    created_at = created_at()
+
+    class Meta:
+        table = "customer_plans"
+        unique_together = (("store", "code"),)
+
+
+class PlanSwitchLog(Model):
+    id = fields.IntField(primary_key=True)
+    store = store_fk("plan_switches")
+    user: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.User", related_name="plan_switches", db_index=True
+    )
+    from_plan: fields.ForeignKeyNullableRelation[CustomerPlan] = fields.ForeignKeyField(
+        "models.CustomerPlan", related_name="switched_from", null=True, on_delete=fields.SET_NULL
+    )
+    to_plan: fields.ForeignKeyNullableRelation[CustomerPlan] = fields.ForeignKeyField(
+        "models.CustomerPlan", related_name="switched_to", null=True, on_delete=fields.SET_NULL
+    )
+    actor: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.User", related_name="plan_changes_made", null=True, on_delete=fields.SET_NULL
+    )
+    created_at = created_at()
+
+    class Meta:
+        table = "plan_switch_log"
+
+
+class Reward(Model):
+    """Cashback, referral and bonus credits; credited to the wallet when earned."""
+
+    id = fields.IntField(primary_key=True)
+    store = store_fk("rewards")
+    user: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.User", related_name="rewards", db_index=True
+    )
+    order: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.Order", related_name="rewards", null=True, on_delete=fields.SET_NULL
+    )
+    kind = fields.CharEnumField(RewardKind, max_length=16)
+    status = fields.CharEnumField(RewardStatus, max_length=16, default=RewardStatus.PENDING)
+    amount_cents = money()
+    created_at = created_at()
+
+    class Meta:
+        table = "rewards"

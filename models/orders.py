@@ -1,0 +1,138 @@
+from __future__ import annotations
+
+from typing import Any
+
+from tortoise import fields
+from tortoise.models import Model
+
+from models.base import created_at, money, store_fk, updated_at
+from models.enums import CheckoutStep, OrderStatus, PaymentMethod, PaymentState, Role
+
+
+class Order(Model):
+    id = fields.IntField(primary_key=True)
+    store = store_fk("orders")
+    customer: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.User", related_name="orders", on_delete=fields.RESTRICT, db_index=True
+    )
+    # Human order number, unique per store ("A-000042").
+    number = fields.CharField(max_length=32)
+    status = fields.CharEnumField(OrderStatus, max_length=16, default=OrderStatus.PENDING)
+    # Bumped on every status change: the compare-and-set guard against lost updates.
+    version = fields.IntField(default=0)
+    payment_method = fields.CharEnumField(PaymentMethod, max_length=16)
+    payment_state = fields.CharEnumField(PaymentState, max_length=20)
+    currency = fields.CharField(max_length=3)
+    subtotal_cents = money()
+    delivery_fee_cents = money()
+    discount_cents = money()
+    wallet_cents = money()
+    total_cents = money()
+    cost_cents = money()
+    # Address snapshot: the order keeps what was asked even if the address changes later.
+    address_text = fields.CharField(max_length=500, default="")
+    address_details = fields.CharField(max_length=200, default="")
+    lat = fields.FloatField(null=True)
+    lng = fields.FloatField(null=True)
+    zone: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.DeliveryZone", related_name="orders", null=True, on_delete=fields.SET_NULL
+    )
+    slot: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.TimeSlot", related_name="orders", null=True, on_delete=fields.SET_NULL
+    )
+    promo: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.PromoCode", related_name="orders", null=True, on_delete=fields.SET_NULL
+    )
+    driver: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.Driver",
+        related_name="orders",
+        null=True,
+        on_delete=fields.SET_NULL,
+        db_index=True,
+    )
+    requires_id_check = fields.BooleanField(default=False)
+    id_checked_at = fields.DatetimeField(null=True)
+    cash_collected_cents = fields.IntField(null=True)
+    refund_due = fields.BooleanField(default=False)
+    eta_minutes = fields.IntField(null=True)
+    note = fields.CharField(max_length=500, default="")
+    cancel_reason = fields.CharField(max_length=300, default="")
+    idempotency_key = fields.CharField(max_length=128, null=True)
+    request_hash = fields.CharField(max_length=64, default="")
+    delivered_at = fields.DatetimeField(null=True)
+    created_at = created_at()
+    updated_at = updated_at()
+
+    class Meta:
+        table = "orders"
+        unique_together = (("store", "number"), ("customer", "idempotency_key"))
+        indexes = (("store", "status"), ("store", "created_at"))
+
+
+class OrderItem(Model):
+    """A line of an order with the price and cost as they were when it was placed."""
+
+    id = fields.IntField(primary_key=True)
+    order: fields.ForeignKeyRelation[Order] = fields.ForeignKeyField(
+        "models.Order", related_name="items", db_index=True
+    )
+    variant: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.ProductVariant", related_name="order_items", on_delete=fields.RESTRICT
+    )
+    product: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.Product", related_name="order_items", on_delete=fields.RESTRICT
+    )
+    name = fields.CharField(max_length=300)
+    sku = fields.CharField(max_length=64)
+    quantity = fields.IntField()
+    price_cents = money()
+    cost_cents = money()
+    age_restricted = fields.BooleanField(default=False)
+
+    class Meta:
+        table = "order_items"
+
+
+class OrderStatusHistory(Model):
+    id = fields.IntField(primary_key=True)
+    store = store_fk("order_history")
+    order: fields.ForeignKeyRelation[Order] = fields.ForeignKeyField(
+        "models.Order", related_name="history", db_index=True
+    )
+    from_status = fields.CharEnumField(OrderStatus, max_length=16, null=True)
+    to_status = fields.CharEnumField(OrderStatus, max_length=16)
+    actor: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.User", related_name="order_actions", null=True, on_delete=fields.SET_NULL
+    )
+    actor_role = fields.CharEnumField(Role, max_length=16, null=True)
+    reason = fields.CharField(max_length=300, default="")
+    created_at = created_at()
+
+    class Meta:
+        table = "order_status_history"
+
+
+class CheckoutLog(Model):
+    """One row per checkout step: the conversion funnel reads these."""
+
+    id = fields.IntField(primary_key=True)
+    store = store_fk("checkout_log")
+    user: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.User",
+        related_name="checkout_steps",
+        null=True,
+        db_index=True,
+        on_delete=fields.SET_NULL,
+    )
+    order: fields.ForeignKeyNullableRelation[Order] = fields.ForeignKeyField(
+        "models.Order", related_name="checkout_steps", null=True, on_delete=fields.SET_NULL
+    )
+    step = fields.CharEnumField(CheckoutStep, max_length=20)
+    success = fields.BooleanField(default=True)
+    reason = fields.CharField(max_length=200, default="")
+    data: fields.JSONField[Any] = fields.JSONField(default=dict)
+    created_at = created_at()
+
+    class Meta:
+        table = "checkout_log"
+        indexes = (("store", "step", "created_at"),)

@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+from typing import Any
+
+from tortoise import fields
+from tortoise.models import Model
+
+from models.base import created_at, money, store_fk, translations, updated_at
+from models.enums import Role
+
+
+class Store(Model):
+    id = fields.IntField(primary_key=True)
+    slug = fields.CharField(max_length=64, unique=True)
+    name = fields.CharField(max_length=200)
+    description = translations()
+    phone = fields.CharField(max_length=32, default="")
+    address_text = fields.CharField(max_length=500, default="")
+    lat = fields.FloatField(null=True)
+    lng = fields.FloatField(null=True)
+    timezone = fields.CharField(max_length=64, default="UTC")
+    default_locale = fields.CharField(max_length=8, default="en")
+    currency = fields.CharField(max_length=3, default="USD")
+    legal_age = fields.SmallIntField(default=18)
+    # {"mon": [["09:00", "21:00"]], ...} in the store's zone.
+    opening_hours: fields.JSONField[Any] = fields.JSONField(default=dict)
+    # Cashback on delivered orders in basis points (100 = 1%).
+    cashback_bps = fields.IntField(default=0)
+    order_seq = fields.IntField(default=0)
+    is_active = fields.BooleanField(default=True)
+    created_at = created_at()
+    updated_at = updated_at()
+
+    class Meta:
+        table = "stores"
+
+
+class Employee(Model):
+    """A staff member's role in one store (a person may work for several stores)."""
+
+    id = fields.IntField(primary_key=True)
+    user: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.User", related_name="employments", db_index=True
+    )
+    store = store_fk("employees")
+    role = fields.CharEnumField(Role, max_length=16)
+    is_active = fields.BooleanField(default=True)
+    created_at = created_at()
+
+    class Meta:
+        table = "employees"
+        unique_together = (("user", "store"),)
+
+
+class AlertRecipient(Model):
+    """Who gets Pushover alerts for a store, and for which alert kinds."""
+
+    id = fields.IntField(primary_key=True)
+    store = store_fk("alert_recipients")
+    name = fields.CharField(max_length=100)
+    # Stored encrypted with the secret box.
+    pushover_user_key = fields.CharField(max_length=512)
+    kinds: fields.JSONField[Any] = fields.JSONField(default=list)
+    is_active = fields.BooleanField(default=True)
+    created_at = created_at()
+
+    class Meta:
+        table = "alert_recipients"
+
+
+class DeliveryZone(Model):
+    id = fields.IntField(primary_key=True)
+    store = store_fk("zones")
+    name = fields.CharField(max_length=100)
+    # A GeoJSON Polygon: {"type": "Polygon", "coordinates": [[[lng, lat], ...]]}.
+    polygon: fields.JSONField[Any] = fields.JSONField()
+    fee_cents = money()
+    min_order_cents = money()
+    priority = fields.IntField(default=0)
+    is_active = fields.BooleanField(default=True)
+    created_at = created_at()
+
+    class Meta:
+        table = "delivery_zones"
+
+
+class TimeSlot(Model):
+    id = fields.IntField(primary_key=True)
+    store = store_fk("slots")
+    starts_at = fields.DatetimeField()
+    ends_at = fields.DatetimeField()
+    capacity = fields.IntField()
+    reserved = fields.IntField(default=0)
+    is_active = fields.BooleanField(default=True)
+
+    class Meta:
+        table = "time_slots"
+        unique_together = (("store", "starts_at"),)
+        indexes = (("store", "starts_at", "is_active"),)

@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+from tortoise import fields
+from tortoise.models import Model
+
+from models.base import created_at, money, store_fk, updated_at
+from models.enums import CryptoDepositStatus, WalletTxKind
+
+
+class Wallet(Model):
+    id = fields.IntField(primary_key=True)
+    store = store_fk("wallets")
+    user: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.User", related_name="wallets", db_index=True
+    )
+    balance_cents = money()
+    updated_at = updated_at()
+
+    class Meta:
+        table = "wallets"
+        unique_together = (("user", "store"),)
+
+
+class WalletTransaction(Model):
+    id = fields.IntField(primary_key=True)
+    store = store_fk("wallet_transactions")
+    wallet: fields.ForeignKeyRelation[Wallet] = fields.ForeignKeyField(
+        "models.Wallet", related_name="transactions", db_index=True
+    )
+    kind = fields.CharEnumField(WalletTxKind, max_length=16)
+    # Signed: credits positive, debits negative.
+    amount_cents = fields.IntField()
+    balance_after_cents = fields.IntField()
+    order: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.Order", related_name="wallet_transactions", null=True, on_delete=fields.SET_NULL
+    )
+    reference = fields.CharField(max_length=128, default="")
+    created_at = created_at()
+
+    class Meta:
+        table = "wallet_transactions"
+
+
+class CryptoDeposit(Model):
+    id = fields.IntField(primary_key=True)
+    store = store_fk("crypto_deposits")
+    user: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.User", related_name="crypto_deposits", db_index=True
+    )
+    order: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.Order",
+        related_name="crypto_deposits",
+        null=True,
+        on_delete=fields.SET_NULL,
+        db_index=True,
+    )
+    network = fields.CharField(max_length=32)
+    asset = fields.CharField(max_length=16)
+    address = fields.CharField(max_length=128)
+    # Amounts in the asset's smallest unit (integers: no floats for money).
+    amount_expected = fields.DecimalField(max_digits=38, decimal_places=0)
+    amount_received = fields.DecimalField(max_digits=38, decimal_places=0, default=0)
+    tx_hash = fields.CharField(max_length=128, null=True, unique=True)
+    confirmations = fields.IntField(default=0)
+    status = fields.CharEnumField(
+        CryptoDepositStatus, max_length=16, default=CryptoDepositStatus.AWAITING
+    )
+    expires_at = fields.DatetimeField(null=True)
+    confirmed_at = fields.DatetimeField(null=True)
+    created_at = created_at()
+    updated_at = updated_at()
+
+    class Meta:
+        table = "crypto_deposits"

@@ -1,0 +1,120 @@
+"""The `pharmacy` command as a newcomer runs it, in a fresh directory."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.fixtures.backend import create_pg_database, drop_pg_database
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_cli(*args: str, cwd: Path, env: dict[str, str], timeout: float = 120) -> str:
+    result = subprocess.run(
+        [sys.executable, "-m", "webapp.cli", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout + result.stderr
+
+
+def clean_env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.endswith(("_URL", "_TOKEN", "_SECRET"))}
+    env.pop("SECRET_KEY", None)
+    env["PYTHONPATH"] = str(ROOT)
+    env["BCRYPT_ROUNDS"] = "4"
+    env.update(extra)
+    return env
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def get_json(url: str) -> tuple[int, dict]:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as exc:
+        return exc.code, json.loads(exc.read())
+
+
+def test_routes_lists_every_door(tmp_path: Path) -> None:
+    out = run_cli("routes", cwd=tmp_path, env=clean_env())
+    for path in (
+        "/api/v1/stores",
+        "/api/v1/admin/stores",
+        "/healthz",
+        "/ws",
+        "/webhook/customer",
+        "/webhook/dispatcher",
+        "/webhook/driver",
+        "/api/openapi.json",
+    ):
+        assert path in out, path
+
+
+def test_serve_on_a_fresh_directory_seeds_and_answers(tmp_path: Path) -> None:
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "webapp.cli", "serve", "--port", str(port)],
+        cwd=tmp_path,
+        env=clean_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                status, health = get_json(f"http://127.0.0.1:{port}/healthz")
+                break
+            except OSError:
+                assert proc.poll() is None, proc.stdout.read() if proc.stdout else ""
+                assert time.monotonic() < deadline, "serve did not start"
+                time.sleep(0.2)
+        assert status == 200 and health["database"] == "ok"
+        status, stores = get_json(f"http://127.0.0.1:{port}/api/v1/stores")
+        assert status == 200 and stores["items"][0]["name"] == "Demo Pharmacy"
+        assert (tmp_path / "var" / "pharmacy.sqlite3").exists()
+    finally:
+        proc.terminate()
+        output = proc.communicate(timeout=20)[0]
+    assert f"http://127.0.0.1:{port}" in output
+    assert "admin@demo.test" in output  # the demo credentials are printed once
+
+
+def test_seed_is_idempotent(tmp_path: Path) -> None:
+    first = run_cli("seed", cwd=tmp_path, env=clean_env())
+    assert "demo store created" in first and "dispatcher@demo.test" in first
+    second = run_cli("seed", cwd=tmp_path, env=clean_env())
+    assert "already present" in second
+
+
+@pytest.mark.postgres_only
+async def test_migrate_then_seed_on_postgres(tmp_path: Path, run_id: str) -> None:
+    name = f"pharmacy_cli_{run_id}"
+    url = await create_pg_database(name)
+    try:
+        env = clean_env(DATABASE_URL=url)
+        assert "applied 1 migration" in run_cli("migrate", cwd=tmp_path, env=env)
+        assert "applied 0 migration" in run_cli("migrate", cwd=tmp_path, env=env)
+        assert "demo store created" in run_cli("seed", cwd=tmp_path, env=env)
+    finally:
+        await drop_pg_database(name)

@@ -1,0 +1,78 @@
+"""The composition root: build_app(settings) -> the one aiohttp Application.
+
+It hosts the REST API (/api/v1), the admin API (/api/v1/admin), the pages, the websocket
+gateway (/ws) and the three bots' webhooks (/webhook/{bot}). Nothing is built at import time.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from datetime import timedelta
+
+from aiohttp import web
+
+from api.errors import json_errors
+from api.keys import CTX, SETTINGS
+from api.routes import setup_api
+from bot.common.bots import BotSet, build_bot_set
+from bot.webhooks import mount_webhooks
+from core.clock import utcnow
+from core.context import build_context, running
+from core.settings import Settings
+from models import OutboxMessage
+from models.enums import OutboxStatus
+from webapp.pages import setup_pages
+from webapp.realtime import setup_realtime
+
+log = logging.getLogger(__name__)
+
+BOTS = web.AppKey("bots", BotSet)
+MAX_BODY_BYTES = 1024 * 1024
+OUTBOX_RETENTION = timedelta(days=7)
+
+
+def build_app(settings: Settings, *, workers: bool = True) -> web.Application:
+    """The whole platform as one Application. `workers=False` leaves the outbox worker and
+    periodic jobs off (tests that drive them by hand)."""
+    app = web.Application(middlewares=[json_errors], client_max_size=MAX_BODY_BYTES)
+    ctx = build_context(settings)
+    app[SETTINGS] = settings
+    app[CTX] = ctx
+    app.cleanup_ctx.append(_infrastructure)
+    if workers:
+        app.cleanup_ctx.append(_workers)
+    bots = build_bot_set(ctx)
+    app[BOTS] = bots
+    app.on_cleanup.append(_close_bots)
+    mount_webhooks(app, bots, settings)
+    setup_api(app)
+    setup_realtime(app)
+    setup_pages(app)
+    return app
+
+
+async def _infrastructure(app: web.Application) -> AsyncIterator[None]:
+    async with running(app[CTX]):
+        yield
+
+
+async def _workers(app: web.Application) -> AsyncIterator[None]:
+    ctx = app[CTX]
+    await ctx.scheduler.spawn(ctx.outbox.run(), name="outbox")
+
+    async def purge() -> None:
+        await purge_delivered_outbox()
+
+    await ctx.scheduler.every("outbox-cleanup", 3600, purge)
+    yield
+
+
+async def purge_delivered_outbox() -> int:
+    """Delete delivered outbox messages older than the retention period."""
+    cutoff = utcnow() - OUTBOX_RETENTION
+    return await OutboxMessage.filter(status=OutboxStatus.DONE, delivered_at__lt=cutoff).delete()
+
+
+async def _close_bots(app: web.Application) -> None:
+    await app[BOTS].close()
