@@ -27,6 +27,14 @@ class Principal:
     role: str
     store_ids: tuple[int, ...] = ()
 
+    @property
+    def is_staff(self) -> bool:
+        return self.role != "customer"
+
+    def can_access_store(self, store_id: int) -> bool:
+        """Admins run the platform; every other staff role works only in its own stores."""
+        return self.role == "admin" or (self.is_staff and store_id in self.store_ids)
+
 
 def issue_access_token(principal: Principal, secret: str, ttl_seconds: int) -> str:
     now = utcnow()

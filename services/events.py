@@ -1,0 +1,53 @@
+"""Domain events: what happened, written to the outbox in the transaction that did it.
+
+Each event goes to the outbox channels listed in ROUTES; one row per channel, so a slow or
+failing consumer (Telegram, Pushover) is retried without repeating the others:
+
+- `realtime`: published on the bus; every process's websocket hub fans it out to rooms.
+- `notifications:customer|dispatcher|driver`: the bots' senders turn it into chat messages.
+- `alerts`: Pushover for the critical ones.
+
+Payloads are flat JSON objects; their shapes are documented in docs/events.md.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
+
+from core.outbox import enqueue
+
+
+class EventKind(StrEnum):
+    ORDER_CREATED = "ORDER_CREATED"
+    ORDER_STATUS_CHANGED = "ORDER_STATUS_CHANGED"
+    ORDER_ASSIGNED = "ORDER_ASSIGNED"
+    DRIVER_LOCATION_UPDATED = "DRIVER_LOCATION_UPDATED"
+    DRIVER_STATUS_CHANGED = "DRIVER_STATUS_CHANGED"
+
+
+REALTIME = "realtime"
+NOTIFY_CUSTOMER = "notifications:customer"
+NOTIFY_DISPATCHER = "notifications:dispatcher"
+NOTIFY_DRIVER = "notifications:driver"
+ALERTS = "alerts"
+
+ROUTES: dict[EventKind, tuple[str, ...]] = {
+    EventKind.ORDER_CREATED: (REALTIME, NOTIFY_DISPATCHER, NOTIFY_CUSTOMER, ALERTS),
+    EventKind.ORDER_STATUS_CHANGED: (REALTIME, NOTIFY_CUSTOMER, NOTIFY_DISPATCHER, ALERTS),
+    EventKind.ORDER_ASSIGNED: (REALTIME, NOTIFY_DRIVER, NOTIFY_DISPATCHER, ALERTS),
+    EventKind.DRIVER_LOCATION_UPDATED: (REALTIME,),
+    EventKind.DRIVER_STATUS_CHANGED: (REALTIME, NOTIFY_DISPATCHER),
+}
+
+
+async def emit(kind: EventKind, payload: dict[str, Any]) -> None:
+    """Record `kind` for every channel that consumes it.
+
+    Call inside the transaction of the change the event reports: the rows commit or roll
+    back with it. Payloads must carry `store_id` (every event belongs to one store).
+    """
+    if "store_id" not in payload:
+        raise ValueError("an event payload needs store_id")
+    for channel in ROUTES[kind]:
+        await enqueue(channel, kind.value, payload)
