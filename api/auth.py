@@ -8,6 +8,8 @@ from api.keys import SETTINGS
 from core.errors import Forbidden, Unauthorized
 from core.security import Principal, decode_access_token
 
+PRINCIPAL = web.RequestKey("principal", Principal)
+
 
 def bearer_token(request: web.Request) -> str | None:
     header = request.headers.get("Authorization", "")
@@ -19,14 +21,14 @@ def bearer_token(request: web.Request) -> str | None:
 
 def optional_principal(request: web.Request) -> Principal | None:
     """The caller when a token is presented (an invalid token is still an error)."""
-    cached = request.get("principal")
+    cached = request.get(PRINCIPAL)
     if cached is not None:
         return cached
     token = bearer_token(request)
     if token is None:
         return None
     principal = decode_access_token(token, request.config_dict[SETTINGS].secret_key)
-    request["principal"] = principal
+    request[PRINCIPAL] = principal
     return principal
 
 

@@ -12,7 +12,7 @@ import contextlib
 import logging
 import uuid
 from collections import defaultdict
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from datetime import datetime
 from typing import Any, Protocol
 
@@ -172,7 +172,8 @@ class RedisBus:
                 log.exception("bus: redis (un)subscribe failed")
 
         if self._closed:
-            coro.close()  # type: ignore[attr-defined]
+            if isinstance(coro, Coroutine):
+                coro.close()
             return
         task = asyncio.create_task(run())
         self._pending.add(task)

@@ -16,6 +16,7 @@ from redis.asyncio import Redis
 from core.bus import Bus, MemoryBus, RedisBus
 from core.cache import Cache, MemoryCache, RedisCache
 from core.db import close_db, init_db, ping_db
+from core.geocoding import Geocoder
 from core.locks import Leases, MemoryLeases, RedisLeases
 from core.outbox import OutboxWorker
 from core.ratelimit import MemoryRateLimiter, RateLimiter, RedisRateLimiter
@@ -34,6 +35,7 @@ class AppContext:
     leases: Leases
     scheduler: JobScheduler
     outbox: OutboxWorker
+    geocoder: Geocoder
     redis: Redis | None = None
 
     async def health(self) -> dict[str, str]:
@@ -81,6 +83,7 @@ def build_context(settings: Settings) -> AppContext:
             max_attempts=settings.outbox_max_attempts,
             poll_interval=settings.outbox_poll_interval,
         ),
+        geocoder=Geocoder(settings.geocoder_url, cache, settings.geocoder_cache_ttl),
         redis=redis,
     )
 

@@ -15,9 +15,11 @@ class ClientEvent(Model):
     store: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
         "models.Store", related_name="client_events", null=True, db_index=True
     )
+    store_id: int | None
     user: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
         "models.User", related_name="client_events", null=True, on_delete=fields.SET_NULL
     )
+    user_id: int | None
     session_id = fields.CharField(max_length=64, db_index=True)
     name = fields.CharField(max_length=64)
     props: fields.JSONField[Any] = fields.JSONField(default=dict)
@@ -35,9 +37,11 @@ class SessionRecording(Model):
     store: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
         "models.Store", related_name="recordings", null=True, db_index=True
     )
+    store_id: int | None
     user: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
         "models.User", related_name="recordings", null=True, on_delete=fields.SET_NULL
     )
+    user_id: int | None
     session_id = fields.CharField(max_length=64, db_index=True)
     chunk_index = fields.IntField()
     events: fields.JSONField[Any] = fields.JSONField(default=list)

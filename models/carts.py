@@ -11,9 +11,11 @@ class Cart(Model):
 
     id = fields.IntField(primary_key=True)
     store = store_fk("carts")
+    store_id: int
     user: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.User", related_name="carts", db_index=True
     )
+    user_id: int
     updated_at = updated_at()
 
     class Meta:
@@ -26,9 +28,11 @@ class CartItem(Model):
     cart: fields.ForeignKeyRelation[Cart] = fields.ForeignKeyField(
         "models.Cart", related_name="items", db_index=True
     )
+    cart_id: int
     variant: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.ProductVariant", related_name="cart_items"
     )
+    variant_id: int
     quantity = fields.IntField()
 
     class Meta:

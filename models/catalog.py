@@ -12,9 +12,11 @@ from models.enums import InventoryReason
 class Category(Model):
     id = fields.IntField(primary_key=True)
     store = store_fk("categories")
+    store_id: int
     parent: fields.ForeignKeyNullableRelation[Category] = fields.ForeignKeyField(
         "models.Category", related_name="children", null=True, on_delete=fields.SET_NULL
     )
+    parent_id: int | None
     slug = fields.CharField(max_length=64)
     name = translations()
     position = fields.IntField(default=0)
@@ -28,6 +30,7 @@ class Category(Model):
 class Brand(Model):
     id = fields.IntField(primary_key=True)
     store = store_fk("brands")
+    store_id: int
     slug = fields.CharField(max_length=64)
     name = fields.CharField(max_length=200)
 
@@ -39,6 +42,7 @@ class Brand(Model):
 class Product(Model):
     id = fields.IntField(primary_key=True)
     store = store_fk("products")
+    store_id: int
     category: fields.ForeignKeyNullableRelation[Category] = fields.ForeignKeyField(
         "models.Category",
         related_name="products",
@@ -46,6 +50,7 @@ class Product(Model):
         on_delete=fields.SET_NULL,
         db_index=True,
     )
+    category_id: int | None
     brand: fields.ForeignKeyNullableRelation[Brand] = fields.ForeignKeyField(
         "models.Brand",
         related_name="products",
@@ -53,6 +58,7 @@ class Product(Model):
         on_delete=fields.SET_NULL,
         db_index=True,
     )
+    brand_id: int | None
     slug = fields.CharField(max_length=128)
     name = translations()
     description = translations()
@@ -73,9 +79,11 @@ class Product(Model):
 class ProductVariant(Model):
     id = fields.IntField(primary_key=True)
     store = store_fk("variants")
+    store_id: int
     product: fields.ForeignKeyRelation[Product] = fields.ForeignKeyField(
         "models.Product", related_name="variants", db_index=True
     )
+    product_id: int
     sku = fields.CharField(max_length=64)
     name = translations()
     price_cents = money()
@@ -93,9 +101,11 @@ class Inventory(Model):
 
     id = fields.IntField(primary_key=True)
     store = store_fk("inventory")
+    store_id: int
     variant: fields.ForeignKeyRelation[ProductVariant] = fields.ForeignKeyField(
         "models.ProductVariant", related_name="inventory", db_index=True
     )
+    variant_id: int
     quantity = fields.IntField(default=0)
     updated_at = updated_at()
 
@@ -107,9 +117,11 @@ class Inventory(Model):
 class InventoryLog(Model):
     id = fields.IntField(primary_key=True)
     store = store_fk("inventory_log")
+    store_id: int
     variant: fields.ForeignKeyRelation[ProductVariant] = fields.ForeignKeyField(
         "models.ProductVariant", related_name="inventory_log", db_index=True
     )
+    variant_id: int
     order: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
         "models.Order",
         related_name="inventory_log",
@@ -117,9 +129,11 @@ class InventoryLog(Model):
         db_index=True,
         on_delete=fields.SET_NULL,
     )
+    order_id: int | None
     actor: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
         "models.User", related_name="inventory_changes", null=True, on_delete=fields.SET_NULL
     )
+    actor_id: int | None
     delta = fields.IntField()
     resulting_quantity = fields.IntField()
     reason = fields.CharEnumField(InventoryReason, max_length=16)
@@ -132,12 +146,15 @@ class InventoryLog(Model):
 class Favorite(Model):
     id = fields.IntField(primary_key=True)
     store = store_fk("favorites")
+    store_id: int
     user: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.User", related_name="favorites", db_index=True
     )
+    user_id: int
     product: fields.ForeignKeyRelation[Product] = fields.ForeignKeyField(
         "models.Product", related_name="favorited_by"
     )
+    product_id: int
     created_at = created_at()
 
     class Meta:
@@ -148,15 +165,19 @@ class Favorite(Model):
 class Review(Model):
     id = fields.IntField(primary_key=True)
     store = store_fk("reviews")
+    store_id: int
     user: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.User", related_name="reviews", db_index=True
     )
+    user_id: int
     product: fields.ForeignKeyRelation[Product] = fields.ForeignKeyField(
         "models.Product", related_name="reviews", db_index=True
     )
+    product_id: int
     order: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
         "models.Order", related_name="reviews", null=True, on_delete=fields.SET_NULL
     )
+    order_id: int | None
     rating = fields.SmallIntField()
     text = fields.TextField(default="")
     created_at = created_at()
@@ -169,6 +190,7 @@ class Review(Model):
 class ProductAuditLog(Model):
     id = fields.IntField(primary_key=True)
     store = store_fk("product_audit_log")
+    store_id: int
     product: fields.ForeignKeyNullableRelation[Product] = fields.ForeignKeyField(
         "models.Product",
         related_name="audit_log",
@@ -176,9 +198,11 @@ class ProductAuditLog(Model):
         db_index=True,
         on_delete=fields.SET_NULL,
     )
+    product_id: int | None
     actor: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
         "models.User", related_name="product_changes", null=True, on_delete=fields.SET_NULL
     )
+    actor_id: int | None
     action = fields.CharField(max_length=32)
     changes: fields.JSONField[Any] = fields.JSONField(default=dict)
     created_at = created_at()
@@ -192,9 +216,11 @@ class SearchLog(Model):
 
     id = fields.IntField(primary_key=True)
     store = store_fk("search_log")
+    store_id: int
     user: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
         "models.User", related_name="searches", null=True, on_delete=fields.SET_NULL
     )
+    user_id: int | None
     query = fields.CharField(max_length=200)
     locale = fields.CharField(max_length=8)
     result_count = fields.IntField()

@@ -10,6 +10,7 @@ from models.enums import DriverStatus, TransportType
 class Vehicle(Model):
     id = fields.IntField(primary_key=True)
     store = store_fk("vehicles")
+    store_id: int
     transport = fields.CharEnumField(TransportType, max_length=8)
     plate = fields.CharField(max_length=32, default="")
     description = fields.CharField(max_length=200, default="")
@@ -22,10 +23,13 @@ class Vehicle(Model):
 class Driver(Model):
     id = fields.IntField(primary_key=True)
     store = store_fk("drivers")
+    store_id: int
     user: fields.OneToOneRelation = fields.OneToOneField("models.User", related_name="driver")
+    user_id: int
     vehicle: fields.ForeignKeyNullableRelation[Vehicle] = fields.ForeignKeyField(
         "models.Vehicle", related_name="drivers", null=True, on_delete=fields.SET_NULL
     )
+    vehicle_id: int | None
     transport = fields.CharEnumField(TransportType, max_length=8, default=TransportType.CAR)
     status = fields.CharEnumField(DriverStatus, max_length=16, default=DriverStatus.OFFLINE)
     last_lat = fields.FloatField(null=True)
@@ -44,9 +48,11 @@ class Driver(Model):
 class DriverShift(Model):
     id = fields.IntField(primary_key=True)
     store = store_fk("driver_shifts")
+    store_id: int
     driver: fields.ForeignKeyRelation[Driver] = fields.ForeignKeyField(
         "models.Driver", related_name="shifts", db_index=True
     )
+    driver_id: int
     started_at = fields.DatetimeField()
     ended_at = fields.DatetimeField(null=True)
     cash_collected_cents = money()
@@ -61,19 +67,24 @@ class CashDrop(Model):
 
     id = fields.IntField(primary_key=True)
     store = store_fk("cash_drops")
+    store_id: int
     driver: fields.ForeignKeyRelation[Driver] = fields.ForeignKeyField(
         "models.Driver", related_name="cash_drops", db_index=True
     )
+    driver_id: int
     shift: fields.ForeignKeyNullableRelation[DriverShift] = fields.ForeignKeyField(
         "models.DriverShift", related_name="cash_drops", null=True, on_delete=fields.SET_NULL
     )
+    shift_id: int | None
     order: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
         "models.Order", related_name="cash_drops", null=True, on_delete=fields.SET_NULL
     )
+    order_id: int | None
     amount_cents = money()
     received_by: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
         "models.User", related_name="cash_received", null=True, on_delete=fields.SET_NULL
     )
+    received_by_id: int | None
     note = fields.CharField(max_length=200, default="")
     created_at = created_at()
 

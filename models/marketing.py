@@ -12,6 +12,7 @@ from models.enums import CampaignStatus, PromoKind, RewardKind, RewardStatus
 class PromoCode(Model):
     id = fields.IntField(primary_key=True)
     store = store_fk("promo_codes")
+    store_id: int
     code = fields.CharField(max_length=32)
     kind = fields.CharEnumField(PromoKind, max_length=16)
     # Percent (1-100) for PERCENT, cents for FIXED.
@@ -33,15 +34,19 @@ class PromoCode(Model):
 class PromoRedemption(Model):
     id = fields.IntField(primary_key=True)
     store = store_fk("promo_redemptions")
+    store_id: int
     promo: fields.ForeignKeyRelation[PromoCode] = fields.ForeignKeyField(
         "models.PromoCode", related_name="redemptions", db_index=True
     )
+    promo_id: int
     user: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.User", related_name="promo_redemptions", db_index=True
     )
+    user_id: int
     order: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Order", related_name="promo_redemptions", db_index=True
     )
+    order_id: int
     discount_cents = money()
     created_at = created_at()
 
@@ -53,6 +58,7 @@ class PromoRedemption(Model):
 class Banner(Model):
     id = fields.IntField(primary_key=True)
     store = store_fk("banners")
+    store_id: int
     title = translations()
     image_url = fields.CharField(max_length=500, default="")
     link = fields.CharField(max_length=500, default="")
@@ -71,6 +77,7 @@ class Campaign(Model):
 
     id = fields.IntField(primary_key=True)
     store = store_fk("campaigns")
+    store_id: int
     name = fields.CharField(max_length=200)
     message = translations()
     audience: fields.JSONField[Any] = fields.JSONField(default=dict)
@@ -89,6 +96,7 @@ class CustomerPlan(Model):
 
     id = fields.IntField(primary_key=True)
     store = store_fk("plans")
+    store_id: int
     code = fields.CharField(max_length=32)
     name = translations()
     cashback_bps = fields.IntField(default=0)
@@ -105,18 +113,23 @@ class CustomerPlan(Model):
 class PlanSwitchLog(Model):
     id = fields.IntField(primary_key=True)
     store = store_fk("plan_switches")
+    store_id: int
     user: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.User", related_name="plan_switches", db_index=True
     )
+    user_id: int
     from_plan: fields.ForeignKeyNullableRelation[CustomerPlan] = fields.ForeignKeyField(
         "models.CustomerPlan", related_name="switched_from", null=True, on_delete=fields.SET_NULL
     )
+    from_plan_id: int | None
     to_plan: fields.ForeignKeyNullableRelation[CustomerPlan] = fields.ForeignKeyField(
         "models.CustomerPlan", related_name="switched_to", null=True, on_delete=fields.SET_NULL
     )
+    to_plan_id: int | None
     actor: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
         "models.User", related_name="plan_changes_made", null=True, on_delete=fields.SET_NULL
     )
+    actor_id: int | None
     created_at = created_at()
 
     class Meta:
@@ -128,12 +141,15 @@ class Reward(Model):
 
     id = fields.IntField(primary_key=True)
     store = store_fk("rewards")
+    store_id: int
     user: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.User", related_name="rewards", db_index=True
     )
+    user_id: int
     order: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
         "models.Order", related_name="rewards", null=True, on_delete=fields.SET_NULL
     )
+    order_id: int | None
     kind = fields.CharEnumField(RewardKind, max_length=16)
     status = fields.CharEnumField(RewardStatus, max_length=16, default=RewardStatus.PENDING)
     amount_cents = money()

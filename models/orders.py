@@ -12,9 +12,11 @@ from models.enums import CheckoutStep, OrderStatus, PaymentMethod, PaymentState,
 class Order(Model):
     id = fields.IntField(primary_key=True)
     store = store_fk("orders")
+    store_id: int
     customer: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.User", related_name="orders", on_delete=fields.RESTRICT, db_index=True
     )
+    customer_id: int
     # Human order number, unique per store ("A-000042").
     number = fields.CharField(max_length=32)
     status = fields.CharEnumField(OrderStatus, max_length=16, default=OrderStatus.PENDING)
@@ -37,12 +39,15 @@ class Order(Model):
     zone: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
         "models.DeliveryZone", related_name="orders", null=True, on_delete=fields.SET_NULL
     )
+    zone_id: int | None
     slot: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
         "models.TimeSlot", related_name="orders", null=True, on_delete=fields.SET_NULL
     )
+    slot_id: int | None
     promo: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
         "models.PromoCode", related_name="orders", null=True, on_delete=fields.SET_NULL
     )
+    promo_id: int | None
     driver: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
         "models.Driver",
         related_name="orders",
@@ -50,6 +55,7 @@ class Order(Model):
         on_delete=fields.SET_NULL,
         db_index=True,
     )
+    driver_id: int | None
     requires_id_check = fields.BooleanField(default=False)
     id_checked_at = fields.DatetimeField(null=True)
     cash_collected_cents = fields.IntField(null=True)
@@ -76,12 +82,15 @@ class OrderItem(Model):
     order: fields.ForeignKeyRelation[Order] = fields.ForeignKeyField(
         "models.Order", related_name="items", db_index=True
     )
+    order_id: int
     variant: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.ProductVariant", related_name="order_items", on_delete=fields.RESTRICT
     )
+    variant_id: int
     product: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.Product", related_name="order_items", on_delete=fields.RESTRICT
     )
+    product_id: int
     name = fields.CharField(max_length=300)
     sku = fields.CharField(max_length=64)
     quantity = fields.IntField()
@@ -96,14 +105,17 @@ class OrderItem(Model):
 class OrderStatusHistory(Model):
     id = fields.IntField(primary_key=True)
     store = store_fk("order_history")
+    store_id: int
     order: fields.ForeignKeyRelation[Order] = fields.ForeignKeyField(
         "models.Order", related_name="history", db_index=True
     )
+    order_id: int
     from_status = fields.CharEnumField(OrderStatus, max_length=16, null=True)
     to_status = fields.CharEnumField(OrderStatus, max_length=16)
     actor: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
         "models.User", related_name="order_actions", null=True, on_delete=fields.SET_NULL
     )
+    actor_id: int | None
     actor_role = fields.CharEnumField(Role, max_length=16, null=True)
     reason = fields.CharField(max_length=300, default="")
     created_at = created_at()
@@ -117,6 +129,7 @@ class CheckoutLog(Model):
 
     id = fields.IntField(primary_key=True)
     store = store_fk("checkout_log")
+    store_id: int
     user: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
         "models.User",
         related_name="checkout_steps",
@@ -124,9 +137,11 @@ class CheckoutLog(Model):
         db_index=True,
         on_delete=fields.SET_NULL,
     )
+    user_id: int | None
     order: fields.ForeignKeyNullableRelation[Order] = fields.ForeignKeyField(
         "models.Order", related_name="checkout_steps", null=True, on_delete=fields.SET_NULL
     )
+    order_id: int | None
     step = fields.CharEnumField(CheckoutStep, max_length=20)
     success = fields.BooleanField(default=True)
     reason = fields.CharField(max_length=200, default="")

@@ -42,7 +42,9 @@ class Employee(Model):
     user: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.User", related_name="employments", db_index=True
     )
+    user_id: int
     store = store_fk("employees")
+    store_id: int
     role = fields.CharEnumField(Role, max_length=16)
     is_active = fields.BooleanField(default=True)
     created_at = created_at()
@@ -57,6 +59,7 @@ class AlertRecipient(Model):
 
     id = fields.IntField(primary_key=True)
     store = store_fk("alert_recipients")
+    store_id: int
     name = fields.CharField(max_length=100)
     # Stored encrypted with the secret box.
     pushover_user_key = fields.CharField(max_length=512)
@@ -71,6 +74,7 @@ class AlertRecipient(Model):
 class DeliveryZone(Model):
     id = fields.IntField(primary_key=True)
     store = store_fk("zones")
+    store_id: int
     name = fields.CharField(max_length=100)
     # A GeoJSON Polygon: {"type": "Polygon", "coordinates": [[[lng, lat], ...]]}.
     polygon: fields.JSONField[Any] = fields.JSONField()
@@ -87,6 +91,7 @@ class DeliveryZone(Model):
 class TimeSlot(Model):
     id = fields.IntField(primary_key=True)
     store = store_fk("slots")
+    store_id: int
     starts_at = fields.DatetimeField()
     ends_at = fields.DatetimeField()
     capacity = fields.IntField()

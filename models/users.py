@@ -28,9 +28,11 @@ class User(Model):
     referred_by: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
         "models.User", related_name="referrals", null=True, on_delete=fields.SET_NULL
     )
+    referred_by_id: int | None
     plan: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
         "models.CustomerPlan", related_name="users", null=True, on_delete=fields.SET_NULL
     )
+    plan_id: int | None
     is_active = fields.BooleanField(default=True)
     last_login_at = fields.DatetimeField(null=True)
     created_at = created_at()
@@ -45,6 +47,7 @@ class Address(Model):
     user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
         "models.User", related_name="addresses", db_index=True
     )
+    user_id: int
     label = fields.CharField(max_length=64, default="")
     text = fields.CharField(max_length=500)
     details = fields.CharField(max_length=200, default="")
@@ -64,11 +67,13 @@ class RefreshToken(Model):
     user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
         "models.User", related_name="refresh_tokens", db_index=True
     )
+    user_id: int
     token_hash = fields.CharField(max_length=64, unique=True)
     family_id = fields.UUIDField(db_index=True)
     parent: fields.ForeignKeyNullableRelation[RefreshToken] = fields.ForeignKeyField(
         "models.RefreshToken", related_name="children", null=True, on_delete=fields.SET_NULL
     )
+    parent_id: int | None
     expires_at = fields.DatetimeField()
     revoked_at = fields.DatetimeField(null=True)
     revoked_reason = fields.CharField(max_length=32, null=True)
@@ -85,6 +90,7 @@ class PasswordResetToken(Model):
     user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
         "models.User", related_name="reset_tokens", db_index=True
     )
+    user_id: int
     token_hash = fields.CharField(max_length=64, unique=True)
     expires_at = fields.DatetimeField()
     used_at = fields.DatetimeField(null=True)
@@ -131,6 +137,7 @@ class LoginLog(Model):
     user: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
         "models.User", related_name="logins", null=True, db_index=True, on_delete=fields.SET_NULL
     )
+    user_id: int | None
     identifier = fields.CharField(max_length=254, default="")
     method = fields.CharField(max_length=32)
     success = fields.BooleanField()

@@ -10,9 +10,11 @@ from models.enums import CryptoDepositStatus, WalletTxKind
 class Wallet(Model):
     id = fields.IntField(primary_key=True)
     store = store_fk("wallets")
+    store_id: int
     user: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.User", related_name="wallets", db_index=True
     )
+    user_id: int
     balance_cents = money()
     updated_at = updated_at()
 
@@ -24,9 +26,11 @@ class Wallet(Model):
 class WalletTransaction(Model):
     id = fields.IntField(primary_key=True)
     store = store_fk("wallet_transactions")
+    store_id: int
     wallet: fields.ForeignKeyRelation[Wallet] = fields.ForeignKeyField(
         "models.Wallet", related_name="transactions", db_index=True
     )
+    wallet_id: int
     kind = fields.CharEnumField(WalletTxKind, max_length=16)
     # Signed: credits positive, debits negative.
     amount_cents = fields.IntField()
@@ -34,6 +38,7 @@ class WalletTransaction(Model):
     order: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
         "models.Order", related_name="wallet_transactions", null=True, on_delete=fields.SET_NULL
     )
+    order_id: int | None
     reference = fields.CharField(max_length=128, default="")
     created_at = created_at()
 
@@ -44,9 +49,11 @@ class WalletTransaction(Model):
 class CryptoDeposit(Model):
     id = fields.IntField(primary_key=True)
     store = store_fk("crypto_deposits")
+    store_id: int
     user: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.User", related_name="crypto_deposits", db_index=True
     )
+    user_id: int
     order: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
         "models.Order",
         related_name="crypto_deposits",
@@ -54,6 +61,7 @@ class CryptoDeposit(Model):
         on_delete=fields.SET_NULL,
         db_index=True,
     )
+    order_id: int | None
     network = fields.CharField(max_length=32)
     asset = fields.CharField(max_length=16)
     address = fields.CharField(max_length=128)

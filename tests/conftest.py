@@ -9,7 +9,12 @@ from __future__ import annotations
 
 import pytest
 
-pytest_plugins = ["tests.fixtures.backend", "tests.fixtures.app"]
+pytest_plugins = [
+    "tests.fixtures.backend",
+    "tests.fixtures.app",
+    "tests.fixtures.people",
+    "tests.fixtures.fakes",
+]
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -1,0 +1,167 @@
+"""Storefront catalog: categories, brands, products, search, favorites, reviews."""
+
+from __future__ import annotations
+
+from aiohttp import web
+
+from api.auth import optional_principal, require_principal
+from api.http import doc, dump, parse_body, parse_query, path_id
+from api.keys import CTX
+from api.locale import request_locale
+from api.schemas.catalog import (
+    BrandList,
+    BrandOut,
+    CategoryTree,
+    FavoriteList,
+    ProductOut,
+    ProductPage,
+    ProductsQuery,
+    ReviewIn,
+    ReviewList,
+    ReviewOut,
+)
+from models import Review
+from services import catalog, engagement
+from services.catalog import ProductQuery
+from services.stores import get_store
+
+routes = web.RouteTableDef()
+
+
+@routes.get("/api/v1/stores/{store_id}/categories")
+@doc("The category tree, localised", tags=["catalog"], response=CategoryTree)
+async def categories(request: web.Request) -> web.Response:
+    store = await get_store(path_id(request, "store_id"))
+    locale = request_locale(request, store.default_locale)
+    tree = await catalog.list_categories(store.id, locale=locale, fallback=store.default_locale)
+    return dump(CategoryTree.model_validate({"items": tree, "locale": locale}))
+
+
+@routes.get("/api/v1/stores/{store_id}/brands")
+@doc("The store's brands", tags=["catalog"], response=BrandList)
+async def brands(request: web.Request) -> web.Response:
+    store = await get_store(path_id(request, "store_id"))
+    items = [
+        BrandOut(id=b.id, slug=b.slug, name=b.name) for b in await catalog.list_brands(store.id)
+    ]
+    return dump(BrandList(items=items))
+
+
+@routes.get("/api/v1/stores/{store_id}/products")
+@doc(
+    "Products with variants, price and stock; filters, sort, pages and search",
+    tags=["catalog"],
+    query=ProductsQuery,
+    response=ProductPage,
+)
+async def products(request: web.Request) -> web.Response:
+    store = await get_store(path_id(request, "store_id"))
+    query = parse_query(request, ProductsQuery)
+    locale = request_locale(request, store.default_locale)
+    principal = optional_principal(request)
+    page = await catalog.search_products(
+        request.config_dict[CTX].cache,
+        store.id,
+        ProductQuery(
+            q=query.q.strip(),
+            category_id=query.category,
+            brand_id=query.brand,
+            price_min=query.price_min,
+            price_max=query.price_max,
+            in_stock=query.in_stock,
+            sort=query.sort,
+            page=query.page,
+            per_page=query.per_page,
+        ),
+        locale=locale,
+        fallback=store.default_locale,
+        user_id=principal.user_id if principal else None,
+    )
+    return dump(ProductPage.model_validate({**page, "locale": locale}))
+
+
+@routes.get("/api/v1/stores/{store_id}/products/{product_id}")
+@doc("One product with its variants", tags=["catalog"], response=ProductOut)
+async def product(request: web.Request) -> web.Response:
+    store = await get_store(path_id(request, "store_id"))
+    locale = request_locale(request, store.default_locale)
+    found = await catalog.get_product(
+        request.config_dict[CTX].cache,
+        store.id,
+        path_id(request, "product_id"),
+        locale=locale,
+        fallback=store.default_locale,
+    )
+    return dump(ProductOut.model_validate(found))
+
+
+@routes.get("/api/v1/stores/{store_id}/favorites")
+@doc("My favorite products", tags=["catalog"], response=FavoriteList, auth=True)
+async def favorites(request: web.Request) -> web.Response:
+    principal = require_principal(request)
+    store = await get_store(path_id(request, "store_id"))
+    return dump(
+        FavoriteList(product_ids=await engagement.favorite_ids(principal.user_id, store.id))
+    )
+
+
+@routes.put("/api/v1/stores/{store_id}/favorites/{product_id}")
+@doc("Add a product to my favorites", tags=["catalog"], response=FavoriteList, auth=True)
+async def add_favorite(request: web.Request) -> web.Response:
+    principal = require_principal(request)
+    store = await get_store(path_id(request, "store_id"))
+    await engagement.add_favorite(principal.user_id, store.id, path_id(request, "product_id"))
+    return dump(
+        FavoriteList(product_ids=await engagement.favorite_ids(principal.user_id, store.id))
+    )
+
+
+@routes.delete("/api/v1/stores/{store_id}/favorites/{product_id}")
+@doc("Remove a product from my favorites", tags=["catalog"], response=FavoriteList, auth=True)
+async def remove_favorite(request: web.Request) -> web.Response:
+    principal = require_principal(request)
+    store = await get_store(path_id(request, "store_id"))
+    await engagement.remove_favorite(principal.user_id, store.id, path_id(request, "product_id"))
+    return dump(
+        FavoriteList(product_ids=await engagement.favorite_ids(principal.user_id, store.id))
+    )
+
+
+def _review(review: Review) -> ReviewOut:
+    return ReviewOut(
+        id=review.id,
+        product_id=review.product_id,
+        rating=review.rating,
+        text=review.text,
+        created_at=review.created_at.isoformat(),
+    )
+
+
+@routes.get("/api/v1/stores/{store_id}/products/{product_id}/reviews")
+@doc("Reviews of a product", tags=["catalog"], response=ReviewList)
+async def reviews(request: web.Request) -> web.Response:
+    store = await get_store(path_id(request, "store_id"))
+    rows = await engagement.reviews_of(store.id, path_id(request, "product_id"))
+    average = round(sum(r.rating for r in rows) / len(rows), 2) if rows else None
+    return dump(ReviewList(items=[_review(r) for r in rows], average=average))
+
+
+@routes.post("/api/v1/stores/{store_id}/products/{product_id}/reviews")
+@doc(
+    "Review a product I received (1–5 stars)",
+    tags=["catalog"],
+    body=ReviewIn,
+    response=ReviewOut,
+    status=201,
+    auth=True,
+    errors={403: "not a buyer", 409: "already reviewed"},
+)
+async def add_review(request: web.Request) -> web.Response:
+    principal = require_principal(request)
+    store = await get_store(path_id(request, "store_id"))
+    product_id = path_id(request, "product_id")
+    body = await parse_body(request, ReviewIn)
+    review = await engagement.add_review(
+        principal.user_id, store.id, product_id, body.rating, body.text
+    )
+    return dump(_review(review), status=201)

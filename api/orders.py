@@ -1,0 +1,141 @@
+"""Customer orders: checkout, my orders, detail with timeline, cancel, reorder."""
+
+from __future__ import annotations
+
+from aiohttp import web
+
+from api.auth import require_principal
+from api.http import doc, dump, parse_body, path_id
+from api.keys import CTX
+from api.locale import request_locale
+from api.schemas.orders import (
+    CancelIn,
+    DateOfBirthIn,
+    HistoryOut,
+    OrderDetailOut,
+    OrderIn,
+    OrderItemOut,
+    OrderList,
+    OrderOut,
+)
+from core.errors import ValidationFailed
+from models import Order
+from services import checkout, orders, profile
+from services.checkout import AddressInput, CheckoutRequest
+
+routes = web.RouteTableDef()
+
+MAX_KEY = 128
+
+
+async def detail(order: Order) -> OrderDetailOut:
+    return OrderDetailOut(
+        **OrderOut.of(order).model_dump(),
+        items=[OrderItemOut.of(i) for i in await orders.items(order)],
+        history=[HistoryOut.of(h) for h in await orders.history(order)],
+    )
+
+
+@routes.post("/api/v1/orders")
+@doc(
+    "Place an order (send an Idempotency-Key: a retry returns the same order)",
+    tags=["orders"],
+    body=OrderIn,
+    response=OrderDetailOut,
+    status=201,
+    auth=True,
+    errors={409: "insufficient_stock (items list) or slot_full", 422: "invalid input"},
+)
+async def place(request: web.Request) -> web.Response:
+    principal = require_principal(request)
+    key = request.headers.get("Idempotency-Key", "").strip() or None
+    if key is not None and len(key) > MAX_KEY:
+        raise ValidationFailed(
+            "Idempotency-Key is too long", fields={"Idempotency-Key": f"at most {MAX_KEY}"}
+        )
+    body = await parse_body(request, OrderIn)
+    ctx = request.config_dict[CTX]
+    order, created = await checkout.place_order(
+        ctx,
+        user_id=principal.user_id,
+        request=CheckoutRequest(
+            store_id=body.store_id,
+            items=[(i.variant_id, i.quantity) for i in body.items],
+            address=AddressInput(
+                body.address.text, body.address.lat, body.address.lng, body.address.details
+            ),
+            payment_method=body.payment_method,
+            slot_id=body.slot_id,
+            promo_code=body.promo_code,
+            wallet_cents=body.wallet_cents,
+            note=body.note,
+        ),
+        idempotency_key=key,
+        locale=request_locale(request, ctx.settings.default_locale),
+    )
+    return dump(await detail(order), status=201 if created else 200)
+
+
+@routes.get("/api/v1/orders")
+@doc("My orders, newest first", tags=["orders"], response=OrderList, auth=True)
+async def mine(request: web.Request) -> web.Response:
+    principal = require_principal(request)
+    rows = await orders.list_customer_orders(principal.user_id)
+    return dump(OrderList(items=[OrderOut.of(o) for o in rows]))
+
+
+@routes.get("/api/v1/orders/{order_id}")
+@doc(
+    "An order with its items and status timeline (`history`)",
+    tags=["orders"],
+    response=OrderDetailOut,
+    auth=True,
+)
+async def get_order(request: web.Request) -> web.Response:
+    principal = require_principal(request)
+    order = await orders.get_order_for(principal, path_id(request, "order_id"))
+    return dump(await detail(order))
+
+
+@routes.post("/api/v1/orders/{order_id}/cancel")
+@doc(
+    "Cancel my order while it is pending",
+    tags=["orders"],
+    body=CancelIn,
+    response=OrderDetailOut,
+    auth=True,
+    errors={422: "illegal_transition"},
+)
+async def cancel(request: web.Request) -> web.Response:
+    principal = require_principal(request)
+    order_id = path_id(request, "order_id")
+    body = await parse_body(request, CancelIn) if request.can_read_body else CancelIn()
+    order = await orders.cancel_by_customer(order_id, principal, body.reason)
+    return dump(await detail(order))
+
+
+@routes.post("/api/v1/orders/{order_id}/reorder")
+@doc("Put an old order's items into my cart", tags=["orders"], auth=True)
+async def reorder(request: web.Request) -> web.Response:
+    principal = require_principal(request)
+    store_id = await orders.reorder(path_id(request, "order_id"), principal)
+    return web.json_response({"store_id": store_id, "cart": f"/api/v1/stores/{store_id}/cart"})
+
+
+@routes.put("/api/v1/me/date-of-birth")
+@doc(
+    "Declare my date of birth (needed for age-restricted items; ID checked at handover)",
+    tags=["orders"],
+    body=DateOfBirthIn,
+    auth=True,
+)
+async def date_of_birth(request: web.Request) -> web.Response:
+    principal = require_principal(request)
+    body = await parse_body(request, DateOfBirthIn)
+    user = await profile.declare_date_of_birth(principal.user_id, body.date_of_birth)
+    return web.json_response(
+        {
+            "date_of_birth": user.date_of_birth.isoformat() if user.date_of_birth else None,
+            "age_verified": user.age_verified,
+        }
+    )

@@ -1,0 +1,293 @@
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from models import Order, OrderItem, OrderStatusHistory
+from models.enums import OrderStatus, PaymentMethod
+from services.cart import CartView
+
+MAX_QTY = 999
+INT32 = 2**31 - 1
+
+
+class LineIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    variant_id: int = Field(ge=1, le=INT32)
+    quantity: int = Field(ge=1, le=MAX_QTY)
+
+
+class AddressIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    text: str | None = Field(default=None, max_length=500)
+    lat: float | None = Field(default=None, ge=-90, le=90)
+    lng: float | None = Field(default=None, ge=-180, le=180)
+    details: str = Field(default="", max_length=200)
+
+    @model_validator(mode="after")
+    def _something(self) -> AddressIn:
+        if (self.lat is None) != (self.lng is None):
+            raise ValueError("give both lat and lng, or neither")
+        if self.lat is None and not (self.text or "").strip():
+            raise ValueError("give an address text or lat/lng")
+        return self
+
+
+class OrderIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    store_id: int = Field(ge=1, le=INT32)
+    items: list[LineIn] = Field(min_length=1, max_length=100)
+    address: AddressIn
+    slot_id: int | None = Field(default=None, ge=1, le=INT32)
+    payment_method: PaymentMethod
+    promo_code: str | None = Field(default=None, max_length=32)
+    wallet_cents: int = Field(default=0, ge=0, le=10**9)
+    note: str = Field(default="", max_length=500)
+
+
+class CartLineOut(BaseModel):
+    variant_id: int
+    product_id: int
+    name: str
+    variant_name: str
+    sku: str
+    quantity: int
+    unit_price_cents: int
+    line_total_cents: int
+    stock: int
+    age_restricted: bool
+    problem: str | None
+
+
+class CartOut(BaseModel):
+    store_id: int
+    lines: list[CartLineOut]
+    subtotal_cents: int
+    has_problems: bool
+    age_restricted: bool
+
+    @classmethod
+    def of(cls, view: CartView) -> CartOut:
+        return cls(
+            store_id=view.store_id,
+            lines=[CartLineOut.model_validate(line.__dict__) for line in view.lines],
+            subtotal_cents=view.subtotal_cents,
+            has_problems=view.has_problems,
+            age_restricted=view.age_restricted,
+        )
+
+
+class CartSetIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    variant_id: int = Field(ge=1, le=INT32)
+    quantity: int = Field(ge=0, le=MAX_QTY)
+
+
+class CartPriceIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    items: list[LineIn] = Field(max_length=100)
+
+
+class QuoteIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    address: AddressIn
+    transport: Literal["foot", "bike", "car"] = "car"
+
+
+class QuoteOut(BaseModel):
+    zone_id: int
+    zone_name: str
+    fee_cents: int
+    min_order_cents: int
+    lat: float
+    lng: float
+    distance_km: float
+    eta_minutes: int
+    address_text: str
+
+
+class SlotOut(BaseModel):
+    id: int
+    starts_at: datetime
+    ends_at: datetime
+    capacity: int
+    remaining: int
+
+
+class SlotList(BaseModel):
+    items: list[SlotOut]
+    timezone: str
+
+
+class HistoryOut(BaseModel):
+    from_status: OrderStatus | None
+    to_status: OrderStatus
+    actor_id: int | None
+    actor_role: str | None
+    reason: str
+    at: datetime
+
+    @classmethod
+    def of(cls, row: OrderStatusHistory) -> HistoryOut:
+        return cls(
+            from_status=row.from_status,
+            to_status=row.to_status,
+            actor_id=row.actor_id,
+            actor_role=row.actor_role.value if row.actor_role else None,
+            reason=row.reason,
+            at=row.created_at,
+        )
+
+
+class OrderItemOut(BaseModel):
+    variant_id: int
+    product_id: int
+    name: str
+    sku: str
+    quantity: int
+    price_cents: int
+    line_total_cents: int
+
+    @classmethod
+    def of(cls, item: OrderItem) -> OrderItemOut:
+        return cls(
+            variant_id=item.variant_id,
+            product_id=item.product_id,
+            name=item.name,
+            sku=item.sku,
+            quantity=item.quantity,
+            price_cents=item.price_cents,
+            line_total_cents=item.price_cents * item.quantity,
+        )
+
+
+class OrderOut(BaseModel):
+    id: int
+    number: str
+    store_id: int
+    customer_id: int
+    status: OrderStatus
+    payment_method: PaymentMethod
+    payment_state: str
+    currency: str
+    subtotal_cents: int
+    delivery_fee_cents: int
+    discount_cents: int
+    wallet_cents: int
+    total_cents: int
+    address_text: str
+    address_details: str
+    lat: float | None
+    lng: float | None
+    slot_id: int | None
+    driver_id: int | None
+    requires_id_check: bool
+    id_checked: bool
+    refund_due: bool
+    eta_minutes: int | None
+    cancel_reason: str
+    created_at: datetime
+
+    @classmethod
+    def of(cls, order: Order) -> OrderOut:
+        return cls(
+            id=order.id,
+            number=order.number,
+            store_id=order.store_id,
+            customer_id=order.customer_id,
+            status=order.status,
+            payment_method=order.payment_method,
+            payment_state=order.payment_state.value,
+            currency=order.currency,
+            subtotal_cents=order.subtotal_cents,
+            delivery_fee_cents=order.delivery_fee_cents,
+            discount_cents=order.discount_cents,
+            wallet_cents=order.wallet_cents,
+            total_cents=order.total_cents,
+            address_text=order.address_text,
+            address_details=order.address_details,
+            lat=order.lat,
+            lng=order.lng,
+            slot_id=order.slot_id,
+            driver_id=order.driver_id,
+            requires_id_check=order.requires_id_check,
+            id_checked=order.id_checked_at is not None,
+            refund_due=order.refund_due,
+            eta_minutes=order.eta_minutes,
+            cancel_reason=order.cancel_reason,
+            created_at=order.created_at,
+        )
+
+
+class OrderDetailOut(OrderOut):
+    items: list[OrderItemOut]
+    history: list[HistoryOut]
+
+
+class OrderList(BaseModel):
+    items: list[OrderOut]
+
+
+class CancelIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    reason: str = Field(default="", max_length=300)
+
+
+class StatusIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    status: OrderStatus
+    reason: str = Field(default="", max_length=300)
+    cash_collected_cents: int | None = Field(default=None, ge=0, le=10**9)
+
+
+class AssignIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    driver_id: int = Field(ge=1, le=INT32)
+
+
+class StaffOrdersQuery(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    status: list[OrderStatus] | OrderStatus | None = None
+    q: str = Field(default="", max_length=100)
+    page: int = Field(default=1, ge=1, le=10_000)
+    per_page: int = Field(default=50, ge=1, le=200)
+
+    def statuses(self) -> list[OrderStatus] | None:
+        if self.status is None:
+            return None
+        return self.status if isinstance(self.status, list) else [self.status]
+
+
+class DriverOut(BaseModel):
+    id: int
+    user_id: int
+    name: str
+    status: str
+    transport: str
+    last_lat: float | None
+    last_lng: float | None
+    last_location_at: datetime | None
+    active_orders: int
+    distance_km: float | None = None
+
+
+class DriverList(BaseModel):
+    items: list[DriverOut]
+
+
+class DateOfBirthIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    date_of_birth: date

@@ -1,0 +1,162 @@
+"""Staff doors for dispatch and delivery: store order board, transitions, assignment,
+drivers; and the driver's own deliveries. Tenancy is enforced in the services."""
+
+from __future__ import annotations
+
+from aiohttp import web
+
+from api.auth import require_principal
+from api.http import doc, dump, parse_body, parse_query, path_id
+from api.orders import detail
+from api.schemas.orders import (
+    AssignIn,
+    DriverList,
+    DriverOut,
+    OrderDetailOut,
+    OrderList,
+    OrderOut,
+    StaffOrdersQuery,
+    StatusIn,
+)
+from models.enums import Role
+from services import orders
+
+routes = web.RouteTableDef()
+STAFF = (Role.ADMIN, Role.MANAGER, Role.DISPATCHER)
+
+
+@routes.get("/api/v1/staff/stores/{store_id}/orders")
+@doc(
+    "A store's orders by status, with search by number or address",
+    tags=["staff"],
+    query=StaffOrdersQuery,
+    response=OrderList,
+    auth=True,
+)
+async def store_orders(request: web.Request) -> web.Response:
+    principal = require_principal(request, *STAFF)
+    query = parse_query(request, StaffOrdersQuery)
+    rows = await orders.list_store_orders(
+        principal,
+        path_id(request, "store_id"),
+        statuses=query.statuses(),
+        q=query.q.strip(),
+        limit=query.per_page,
+        offset=(query.page - 1) * query.per_page,
+    )
+    return dump(OrderList(items=[OrderOut.of(o) for o in rows]))
+
+
+@routes.get("/api/v1/staff/orders/{order_id}")
+@doc(
+    "An order of my store with items and timeline",
+    tags=["staff"],
+    response=OrderDetailOut,
+    auth=True,
+)
+async def staff_order(request: web.Request) -> web.Response:
+    principal = require_principal(request, *STAFF, Role.DRIVER)
+    return dump(await detail(await orders.get_order_for(principal, path_id(request, "order_id"))))
+
+
+@routes.post("/api/v1/staff/orders/{order_id}/status")
+@doc(
+    "Move an order to a new status (checked against the transition table)",
+    tags=["staff"],
+    body=StatusIn,
+    response=OrderDetailOut,
+    auth=True,
+    errors={
+        409: "order_changed",
+        422: "illegal_transition, id_check_required, cash_amount_required",
+    },
+)
+async def change_status(request: web.Request) -> web.Response:
+    principal = require_principal(request, *STAFF, Role.DRIVER)
+    order_id = path_id(request, "order_id")
+    body = await parse_body(request, StatusIn)
+    order = await orders.transition(
+        order_id,
+        body.status,
+        principal,
+        reason=body.reason,
+        cash_collected_cents=body.cash_collected_cents,
+    )
+    return dump(await detail(order))
+
+
+@routes.post("/api/v1/staff/orders/{order_id}/assign")
+@doc(
+    "Assign a driver on shift to a ready order",
+    tags=["staff"],
+    body=AssignIn,
+    response=OrderDetailOut,
+    auth=True,
+    errors={409: "order_changed", 422: "illegal_transition"},
+)
+async def assign(request: web.Request) -> web.Response:
+    principal = require_principal(request, *STAFF)
+    order_id = path_id(request, "order_id")
+    body = await parse_body(request, AssignIn)
+    return dump(await detail(await orders.assign_driver(order_id, body.driver_id, principal)))
+
+
+@routes.post("/api/v1/staff/orders/{order_id}/id-check")
+@doc(
+    "The driver confirms the customer's ID at handover",
+    tags=["staff"],
+    response=OrderDetailOut,
+    auth=True,
+)
+async def id_check(request: web.Request) -> web.Response:
+    principal = require_principal(request, Role.DRIVER, Role.ADMIN, Role.MANAGER)
+    return dump(
+        await detail(await orders.confirm_id_check(path_id(request, "order_id"), principal))
+    )
+
+
+@routes.get("/api/v1/staff/stores/{store_id}/drivers")
+@doc(
+    "The store's drivers with load (and distance to ?order_id=)",
+    tags=["staff"],
+    response=DriverList,
+    auth=True,
+)
+async def drivers(request: web.Request) -> web.Response:
+    principal = require_principal(request, *STAFF)
+    store_id = path_id(request, "store_id")
+    near = None
+    if "order_id" in request.query:
+        request.match_info["order_id"] = request.query["order_id"]
+        order = await orders.get_order_for(principal, path_id(request, "order_id"))
+        if order.lat is not None and order.lng is not None:
+            near = (order.lat, order.lng)
+    rows = await orders.list_store_drivers(
+        principal, store_id, on_shift_only=request.query.get("on_shift") == "1", near=near
+    )
+    return dump(
+        DriverList(
+            items=[
+                DriverOut(
+                    id=d.driver.id,
+                    user_id=d.driver.user_id,
+                    name=d.name,
+                    status=d.driver.status.value,
+                    transport=d.driver.transport.value,
+                    last_lat=d.driver.last_lat,
+                    last_lng=d.driver.last_lng,
+                    last_location_at=d.driver.last_location_at,
+                    active_orders=d.active_orders,
+                    distance_km=d.distance_km,
+                )
+                for d in rows
+            ]
+        )
+    )
+
+
+@routes.get("/api/v1/driver/orders")
+@doc("My current and next deliveries (drivers)", tags=["staff"], response=OrderList, auth=True)
+async def my_deliveries(request: web.Request) -> web.Response:
+    principal = require_principal(request, Role.DRIVER)
+    return dump(OrderList(items=[OrderOut.of(o) for o in await orders.driver_orders(principal)]))

@@ -1,0 +1,374 @@
+"""Checkout: turn a cart into an order, all or nothing.
+
+Prices, fees, discounts and totals are computed here from the database, never taken from the
+client. Stock is deducted, the slot reserved, the promo and wallet used, the history written
+and ORDER_CREATED emitted in one transaction; any failure leaves nothing behind but a
+checkout-log row saying why.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from tortoise.exceptions import IntegrityError
+from tortoise.expressions import F
+from tortoise.transactions import in_transaction
+
+from core.clock import utcnow
+from core.context import AppContext
+from core.errors import DomainError, Forbidden, ValidationFailed
+from models import CheckoutLog, Order, OrderItem, OrderStatusHistory, Store, User
+from models.enums import CheckoutStep, OrderStatus, PaymentMethod, PaymentState, Role, WalletTxKind
+from services import cart, catalog, delivery, inventory, promos, wallets
+from services.events import EventKind, emit
+from services.orders import order_payload
+from services.stores import get_store
+
+
+@dataclass(frozen=True)
+class AddressInput:
+    text: str | None = None
+    lat: float | None = None
+    lng: float | None = None
+    details: str = ""
+
+
+@dataclass(frozen=True)
+class CheckoutRequest:
+    store_id: int
+    items: list[tuple[int, int]]
+    address: AddressInput
+    payment_method: PaymentMethod
+    slot_id: int | None = None
+    promo_code: str | None = None
+    wallet_cents: int = 0
+    note: str = ""
+
+    def fingerprint(self) -> str:
+        """What makes two requests "the same" for an idempotency key."""
+        body = {
+            "store_id": self.store_id,
+            "items": sorted(cart.merge_lines(self.items)),
+            "address": self.address.__dict__,
+            "payment_method": self.payment_method.value,
+            "slot_id": self.slot_id,
+            "promo_code": (self.promo_code or "").strip().upper(),
+            "wallet_cents": self.wallet_cents,
+            "note": self.note,
+        }
+        return hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class Totals:
+    subtotal_cents: int
+    delivery_fee_cents: int
+    discount_cents: int
+    wallet_cents: int
+    total_cents: int
+
+
+def compute_totals(
+    subtotal: int, fee: int, discount: int, wallet_wanted: int, balance: int
+) -> Totals:
+    due = subtotal + fee - discount
+    wallet_used = max(0, min(wallet_wanted, balance, due))
+    return Totals(subtotal, fee, discount, wallet_used, due - wallet_used)
+
+
+def age_on(born: date, today: date) -> int:
+    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+
+
+async def _log(
+    store_id: int,
+    user_id: int,
+    step: CheckoutStep,
+    *,
+    success: bool = True,
+    reason: str = "",
+    order: Order | None = None,
+    **data: Any,
+) -> None:
+    await CheckoutLog.create(
+        store_id=store_id,
+        user_id=user_id,
+        step=step,
+        success=success,
+        reason=reason[:200],
+        order=order,
+        data=data,
+    )
+
+
+async def _existing(user_id: int, key: str, fingerprint: str) -> Order | None:
+    order = await Order.get_or_none(customer_id=user_id, idempotency_key=key)
+    if order is not None and order.request_hash != fingerprint:
+        raise ValidationFailed(
+            "this Idempotency-Key was used for a different order",
+            code="idempotency_key_reused",
+            fields={"Idempotency-Key": "already used with another body"},
+        )
+    return order
+
+
+async def _next_number(store: Store) -> str:
+    """The store's next human order number; the update takes the store row's lock."""
+    await Store.filter(id=store.id).update(order_seq=F("order_seq") + 1)
+    seq = (await Store.get(id=store.id).only("id", "order_seq")).order_seq
+    prefix = (store.slug[:1] or "A").upper()
+    return f"{prefix}-{seq:06d}"
+
+
+async def place_order(
+    ctx: AppContext,
+    *,
+    user_id: int,
+    request: CheckoutRequest,
+    idempotency_key: str | None,
+    locale: str = "en",
+) -> tuple[Order, bool]:
+    """Place the order; returns (order, created). Replaying an idempotency key with the same
+    request returns the first order (created=False); with another request it is a 422.
+
+    Raises InsufficientStock (409, every short line), zone_unavailable, below_minimum,
+    age_verification_required, slot_full, promo_* errors, insufficient_funds.
+    """
+    fingerprint = request.fingerprint()
+    if idempotency_key:
+        existing = await _existing(user_id, idempotency_key, fingerprint)
+        if existing is not None:
+            return existing, False
+    store = await get_store(request.store_id)
+    try:
+        order = await _place(ctx, store, user_id, request, idempotency_key, fingerprint, locale)
+    except IntegrityError:
+        # The same key raced in twice: the other request created the order.
+        if idempotency_key:
+            existing = await _existing(user_id, idempotency_key, fingerprint)
+            if existing is not None:
+                return existing, False
+        raise
+    except DomainError as exc:
+        await _log(
+            store.id,
+            user_id,
+            CheckoutStep.FAILED,
+            success=False,
+            reason=exc.code,
+            message=exc.message,
+        )
+        raise
+    await catalog.invalidate(ctx.cache, store.id)
+    ctx.outbox.wake()
+    return order, True
+
+
+async def _place(
+    ctx: AppContext,
+    store: Store,
+    user_id: int,
+    request: CheckoutRequest,
+    idempotency_key: str | None,
+    fingerprint: str,
+    locale: str,
+) -> Order:
+    if not request.items:
+        raise ValidationFailed("the order has no items", fields={"items": "at least one item"})
+    fallback = store.default_locale
+    priced = await cart.price_lines(store.id, request.items, locale=locale, fallback=fallback)
+    await _log(
+        store.id,
+        user_id,
+        CheckoutStep.CART_PRICED,
+        subtotal_cents=priced.subtotal_cents,
+        lines=len(priced.lines),
+    )
+    over = [line for line in priced.lines if line.problem == "over_limit"]
+    if over:
+        raise ValidationFailed(
+            "some items are over the per-order limit",
+            code="over_limit",
+            fields={
+                "items": ", ".join(
+                    f"variant {line.variant_id}: at most {line.max_per_order}" for line in over
+                )
+            },
+        )
+    customer = await User.get(id=user_id)
+    if priced.age_restricted:
+        _check_age(customer, store)
+
+    where = await delivery.quote(
+        store,
+        text=request.address.text,
+        lat=request.address.lat,
+        lng=request.address.lng,
+        geocoder=ctx.geocoder,
+        settings=ctx.settings,
+        locale=locale,
+    )
+    zone = where.zone
+    if priced.subtotal_cents < zone.min_order_cents:
+        raise ValidationFailed(
+            f"the minimum order for this address is {zone.min_order_cents} cents",
+            code="below_minimum",
+            fields={"items": f"subtotal below {zone.min_order_cents}"},
+            extra={"min_order_cents": zone.min_order_cents},
+        )
+    await _log(
+        store.id,
+        user_id,
+        CheckoutStep.ADDRESS_CHECKED,
+        zone_id=zone.id,
+        fee_cents=zone.fee_cents,
+        eta_minutes=where.eta_minutes,
+    )
+    if request.slot_id is not None:
+        await delivery.check_slot(store.id, request.slot_id)
+        await _log(store.id, user_id, CheckoutStep.SLOT_CHOSEN, slot_id=request.slot_id)
+
+    promo = None
+    discount = 0
+    if request.promo_code:
+        promo = await promos.check_promo(
+            store.id, request.promo_code, user_id, priced.subtotal_cents
+        )
+        discount = promos.discount_for(promo, priced.subtotal_cents)
+    balance = await wallets.balance(user_id, store.id) if request.wallet_cents else 0
+    if request.wallet_cents > balance:
+        raise ValidationFailed(
+            "the wallet balance is too low",
+            code="insufficient_funds",
+            fields={"wallet_cents": f"balance is {balance}"},
+        )
+    totals = compute_totals(
+        priced.subtotal_cents, zone.fee_cents, discount, request.wallet_cents, balance
+    )
+    await _log(
+        store.id,
+        user_id,
+        CheckoutStep.PAYMENT_CHOSEN,
+        payment_method=request.payment_method.value,
+        total_cents=totals.total_cents,
+    )
+    if totals.total_cents == 0:
+        payment_state = PaymentState.PAID
+    elif request.payment_method is PaymentMethod.CRYPTO:
+        payment_state = PaymentState.AWAITING_PAYMENT
+    else:
+        payment_state = PaymentState.DUE_ON_DELIVERY
+
+    async with in_transaction():
+        order = await Order.create(
+            store=store,
+            customer_id=user_id,
+            number=await _next_number(store),
+            status=OrderStatus.PENDING,
+            payment_method=request.payment_method,
+            payment_state=payment_state,
+            currency=store.currency,
+            subtotal_cents=totals.subtotal_cents,
+            delivery_fee_cents=totals.delivery_fee_cents,
+            discount_cents=totals.discount_cents,
+            wallet_cents=totals.wallet_cents,
+            total_cents=totals.total_cents,
+            address_text=where.address_text[:500],
+            address_details=request.address.details[:200],
+            lat=where.lat,
+            lng=where.lng,
+            zone=zone,
+            slot_id=request.slot_id,
+            promo=promo,
+            requires_id_check=priced.age_restricted,
+            eta_minutes=where.eta_minutes,
+            note=request.note[:500],
+            idempotency_key=idempotency_key,
+            request_hash=fingerprint,
+        )
+        cost = 0
+        for line in priced.lines:
+            variant_cost = await _variant_cost(line.variant_id)
+            cost += variant_cost * line.quantity
+            await OrderItem.create(
+                order=order,
+                variant_id=line.variant_id,
+                product_id=line.product_id,
+                name=f"{line.name} · {line.variant_name}"[:300],
+                sku=line.sku,
+                quantity=line.quantity,
+                price_cents=line.unit_price_cents,
+                cost_cents=variant_cost,
+                age_restricted=line.age_restricted,
+            )
+        await Order.filter(id=order.id).update(cost_cents=cost)
+        await inventory.deduct(
+            store.id,
+            [(line.variant_id, line.quantity) for line in priced.lines],
+            order_id=order.id,
+            actor_id=user_id,
+        )
+        if request.slot_id is not None:
+            await delivery.reserve_slot(store.id, request.slot_id)
+        if promo is not None:
+            await promos.redeem(promo, user_id=user_id, order=order, discount_cents=discount)
+        if totals.wallet_cents:
+            await wallets.debit(
+                user_id=user_id,
+                store_id=store.id,
+                amount_cents=totals.wallet_cents,
+                kind=WalletTxKind.PAYMENT,
+                order=order,
+            )
+        await OrderStatusHistory.create(
+            store=store,
+            order=order,
+            from_status=None,
+            to_status=OrderStatus.PENDING,
+            actor_id=user_id,
+            actor_role=Role.CUSTOMER,
+            reason="placed",
+        )
+        await _log(
+            store.id, user_id, CheckoutStep.PLACED, order=order, total_cents=totals.total_cents
+        )
+        await emit(
+            EventKind.ORDER_CREATED,
+            order_payload(
+                order,
+                status=OrderStatus.PENDING.value,
+                total_cents=order.total_cents,
+                currency=order.currency,
+                payment_method=order.payment_method.value,
+                requires_id_check=order.requires_id_check,
+                slot_id=request.slot_id,
+                created_at=utcnow().isoformat(),
+            ),
+        )
+        await cart.clear(user_id, store.id)
+    await order.refresh_from_db()
+    return order
+
+
+async def _variant_cost(variant_id: int) -> int:
+    from models import ProductVariant
+
+    return (await ProductVariant.get(id=variant_id).only("id", "cost_cents")).cost_cents
+
+
+def _check_age(customer: User, store: Store) -> None:
+    born = customer.date_of_birth
+    if not customer.age_verified or born is None:
+        raise Forbidden(
+            "age-restricted items need a verified date of birth",
+            code="age_verification_required",
+        )
+    if age_on(born, utcnow().date()) < store.legal_age:
+        raise Forbidden(
+            f"age-restricted items are sold from {store.legal_age} years",
+            code="underage",
+        )

@@ -1,0 +1,90 @@
+"""Stock: deducted and restored only by conditional updates, each change logged."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tortoise.expressions import F
+
+from core.errors import Conflict
+from models import Inventory, InventoryLog
+from models.enums import InventoryReason
+
+
+@dataclass(frozen=True)
+class Shortage:
+    variant_id: int
+    requested: int
+    available: int
+
+
+class InsufficientStock(Conflict):
+    code = "insufficient_stock"
+
+    def __init__(self, shortages: list[Shortage]) -> None:
+        super().__init__(
+            "not enough stock for some items",
+            extra={"items": [s.__dict__ for s in shortages]},
+        )
+        self.shortages = shortages
+
+
+async def deduct(
+    store_id: int,
+    lines: list[tuple[int, int]],
+    *,
+    order_id: int | None,
+    actor_id: int | None,
+) -> None:
+    """Take (variant_id, quantity) lines out of stock. Call inside a transaction: on any short
+    line nothing is kept (InsufficientStock lists every short line with what is available)."""
+    shortages: list[Shortage] = []
+    for variant_id, quantity in lines:
+        taken = await Inventory.filter(
+            store_id=store_id, variant_id=variant_id, quantity__gte=quantity
+        ).update(quantity=F("quantity") - quantity)
+        if not taken:
+            row = await Inventory.get_or_none(store_id=store_id, variant_id=variant_id)
+            shortages.append(Shortage(variant_id, quantity, max(row.quantity if row else 0, 0)))
+            continue
+        await _log(store_id, variant_id, -quantity, InventoryReason.ORDER, order_id, actor_id)
+    if shortages:
+        raise InsufficientStock(shortages)
+
+
+async def restore(
+    store_id: int,
+    lines: list[tuple[int, int]],
+    *,
+    order_id: int | None,
+    actor_id: int | None,
+    reason: InventoryReason = InventoryReason.CANCEL,
+) -> None:
+    """Put (variant_id, quantity) lines back in stock, logged. Call inside a transaction."""
+    for variant_id, quantity in lines:
+        updated = await Inventory.filter(store_id=store_id, variant_id=variant_id).update(
+            quantity=F("quantity") + quantity
+        )
+        if not updated:
+            await Inventory.create(store_id=store_id, variant_id=variant_id, quantity=quantity)
+        await _log(store_id, variant_id, quantity, reason, order_id, actor_id)
+
+
+async def _log(
+    store_id: int,
+    variant_id: int,
+    delta: int,
+    reason: InventoryReason,
+    order_id: int | None,
+    actor_id: int | None,
+) -> None:
+    row = await Inventory.get(store_id=store_id, variant_id=variant_id)
+    await InventoryLog.create(
+        store_id=store_id,
+        variant_id=variant_id,
+        order_id=order_id,
+        actor_id=actor_id,
+        delta=delta,
+        resulting_quantity=row.quantity,
+        reason=reason,
+    )
