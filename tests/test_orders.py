@@ -16,6 +16,7 @@ from models import (
     Inventory,
     InventoryLog,
     Order,
+    OrderItem,
     OrderStatusHistory,
     OutboxMessage,
 )
