@@ -5,10 +5,12 @@ from __future__ import annotations
 from aiohttp import web
 
 from api.auth import require_principal
-from api.http import doc, dump
+from api.http import doc, dump, parse_body, path_id
+from api.keys import CTX
+from api.schemas.admin import PriceIn, ProductPatch, RestockIn, StockOut
 from api.schemas.stores import StoreList, StoreOut
 from models.enums import Role
-from services import stores
+from services import catalog, catalog_admin, stores
 
 routes = web.RouteTableDef()
 
@@ -18,3 +20,70 @@ routes = web.RouteTableDef()
 async def admin_stores(request: web.Request) -> web.Response:
     require_principal(request, Role.ADMIN)
     return dump(StoreList(items=[StoreOut.of(s) for s in await stores.list_stores()]))
+
+
+EDITORS = (Role.ADMIN, Role.MANAGER)
+
+
+@routes.patch("/api/v1/admin/stores/{store_id}/products/{product_id}")
+@doc(
+    "Change a product (audited; the catalog cache is refreshed)",
+    tags=["admin"],
+    body=ProductPatch,
+    auth=True,
+)
+async def patch_product(request: web.Request) -> web.Response:
+    principal = require_principal(request, *EDITORS)
+    store_id, product_id = path_id(request, "store_id"), path_id(request, "product_id")
+    body = await parse_body(request, ProductPatch)
+    changes = body.model_dump(exclude_unset=True)
+    for key in ("name", "description"):
+        if key in changes:
+            changes[key] = {k: v for k, v in changes[key].items() if v is not None}
+    ctx = request.config_dict[CTX]
+    product = await catalog_admin.update_product(
+        ctx.cache, principal, store_id, product_id, changes
+    )
+    store = await stores.get_store(store_id)
+    found = (
+        await catalog.get_product(
+            ctx.cache,
+            store.id,
+            product.id,
+            locale=store.default_locale,
+            fallback=store.default_locale,
+        )
+        if product.is_active
+        else None
+    )
+    return web.json_response({"id": product.id, "is_active": product.is_active, "product": found})
+
+
+@routes.put("/api/v1/admin/stores/{store_id}/variants/{variant_id}/price")
+@doc("Set a variant's price", tags=["admin"], body=PriceIn, auth=True)
+async def set_price(request: web.Request) -> web.Response:
+    principal = require_principal(request, *EDITORS)
+    store_id, variant_id = path_id(request, "store_id"), path_id(request, "variant_id")
+    body = await parse_body(request, PriceIn)
+    variant = await catalog_admin.set_price(
+        request.config_dict[CTX].cache, principal, store_id, variant_id, body.price_cents
+    )
+    return web.json_response({"variant_id": variant.id, "price_cents": variant.price_cents})
+
+
+@routes.post("/api/v1/admin/stores/{store_id}/variants/{variant_id}/stock")
+@doc(
+    "Add stock (negative: write off); logged",
+    tags=["admin"],
+    body=RestockIn,
+    response=StockOut,
+    auth=True,
+)
+async def restock(request: web.Request) -> web.Response:
+    principal = require_principal(request, *EDITORS)
+    store_id, variant_id = path_id(request, "store_id"), path_id(request, "variant_id")
+    body = await parse_body(request, RestockIn)
+    stock = await catalog_admin.restock(
+        request.config_dict[CTX].cache, principal, store_id, variant_id, body.quantity
+    )
+    return dump(StockOut(variant_id=variant_id, stock=stock))

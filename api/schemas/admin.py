@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Translations(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    en: str | None = Field(default=None, max_length=300)
+    ru: str | None = Field(default=None, max_length=300)
+    es: str | None = Field(default=None, max_length=300)
+
+
+class ProductPatch(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: Translations | None = None
+    description: Translations | None = None
+    is_active: bool | None = None
+    age_restricted: bool | None = None
+    max_per_order: int | None = Field(default=None, ge=1, le=999)
+    image_url: str | None = Field(default=None, max_length=500)
+
+
+class PriceIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    price_cents: int = Field(ge=0, le=10**8)
+
+
+class RestockIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    quantity: int = Field(ge=-100_000, le=100_000)
+
+
+class StockOut(BaseModel):
+    variant_id: int
+    stock: int

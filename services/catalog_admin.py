@@ -1,0 +1,104 @@
+"""Changing the catalog: products, prices, stock. Every change is audited and retires the
+store's cached catalog pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tortoise.transactions import in_transaction
+
+from core.cache import Cache
+from core.errors import NotFound
+from core.security import Principal
+from models import Product, ProductAuditLog, ProductVariant
+from models.enums import InventoryReason, Role
+from services import catalog, inventory
+from services.orders import check_store_staff
+
+EDITORS = (Role.ADMIN, Role.MANAGER)
+
+
+def _check_editor(principal: Principal, store_id: int) -> None:
+    check_store_staff(principal, store_id)
+    if principal.role not in EDITORS:
+        from core.errors import Forbidden
+
+        raise Forbidden("only managers and admins change the catalog")
+
+
+async def update_product(
+    cache: Cache, principal: Principal, store_id: int, product_id: int, changes: dict[str, Any]
+) -> Product:
+    """Apply `changes` (name/description translations, is_active, age_restricted,
+    max_per_order, image_url) to a product of the store."""
+    _check_editor(principal, store_id)
+    async with in_transaction():
+        product = await Product.filter(id=product_id, store_id=store_id).select_for_update().first()
+        if product is None:
+            raise NotFound("no such product", fields={"product_id": "unknown id"})
+        before = {k: getattr(product, k) for k in changes}
+        for key, value in changes.items():
+            if key in ("name", "description"):
+                value = {**getattr(product, key), **value}
+            setattr(product, key, value)
+        product.search_text = " ".join(
+            str(v).lower() for v in [*product.name.values(), *product.description.values()] if v
+        )
+        await product.save()
+        await ProductAuditLog.create(
+            store_id=store_id,
+            product=product,
+            actor_id=principal.user_id,
+            action="update",
+            changes={k: {"from": before[k], "to": getattr(product, k)} for k in changes},
+        )
+    await catalog.invalidate(cache, store_id)
+    return product
+
+
+async def set_price(
+    cache: Cache, principal: Principal, store_id: int, variant_id: int, price_cents: int
+) -> ProductVariant:
+    _check_editor(principal, store_id)
+    async with in_transaction():
+        variant = await ProductVariant.get_or_none(id=variant_id, store_id=store_id)
+        if variant is None:
+            raise NotFound("no such variant", fields={"variant_id": "unknown id"})
+        before = variant.price_cents
+        variant.price_cents = price_cents
+        await variant.save(update_fields=["price_cents"])
+        await ProductAuditLog.create(
+            store_id=store_id,
+            product_id=variant.product_id,
+            actor_id=principal.user_id,
+            action="price",
+            changes={"variant_id": variant.id, "from": before, "to": price_cents},
+        )
+    await catalog.invalidate(cache, store_id)
+    return variant
+
+
+async def restock(
+    cache: Cache, principal: Principal, store_id: int, variant_id: int, quantity: int
+) -> int:
+    """Add `quantity` units (negative for a write-off); returns the new stock."""
+    _check_editor(principal, store_id)
+    async with in_transaction():
+        variant = await ProductVariant.get_or_none(id=variant_id, store_id=store_id)
+        if variant is None:
+            raise NotFound("no such variant", fields={"variant_id": "unknown id"})
+        if quantity >= 0:
+            await inventory.restore(
+                store_id,
+                [(variant_id, quantity)],
+                order_id=None,
+                actor_id=principal.user_id,
+                reason=InventoryReason.RESTOCK,
+            )
+        else:
+            await inventory.deduct(
+                store_id, [(variant_id, -quantity)], order_id=None, actor_id=principal.user_id
+            )
+        stock = (await catalog.stock_by_variant(store_id, [variant_id]))[variant_id]
+    await catalog.invalidate(cache, store_id)
+    return stock
