@@ -199,6 +199,8 @@ async def _place(
                 )
             },
         )
+    if request.slot_id is not None:
+        await delivery.check_slot(store.id, request.slot_id)
     customer = await User.get(id=user_id)
     if priced.age_restricted:
         _check_age(customer, store)
@@ -229,7 +231,6 @@ async def _place(
         eta_minutes=where.eta_minutes,
     )
     if request.slot_id is not None:
-        await delivery.check_slot(store.id, request.slot_id)
         await _log(store.id, user_id, CheckoutStep.SLOT_CHOSEN, slot_id=request.slot_id)
 
     promo = None

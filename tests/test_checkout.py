@@ -1,0 +1,184 @@
+"""Checkout rules: idempotency, promos, wallet, age, zone minimum, slots."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from aiohttp.test_utils import TestClient
+
+from core.clock import utcnow
+from core.settings import Settings
+from models import Order, PromoCode, TimeSlot, User, Wallet
+from models.enums import PromoKind, Role
+from services.demo import SeedReport
+from tests.fixtures.orders import stocked_variant
+from tests.fixtures.people import Person, make_person
+
+INSIDE = {"lat": 41.3925, "lng": 2.16}
+
+
+async def order_body(
+    store_id: int, quantity: int = 5, restricted: bool = False, **extra: object
+) -> dict:
+    variant = await stocked_variant(store_id, restricted=restricted, at_least=quantity)
+    return {
+        "store_id": store_id,
+        "items": [{"variant_id": variant.id, "quantity": quantity}],
+        "address": INSIDE,
+        "payment_method": "card",
+        **extra,
+    }
+
+
+async def post(client: TestClient, person: Person, body: dict, key: str | None = None):  # type: ignore[no-untyped-def]
+    headers = dict(person.headers)
+    if key:
+        headers["Idempotency-Key"] = key
+    return await client.post("/api/v1/orders", headers=headers, json=body)
+
+
+async def test_same_key_same_body_returns_the_same_order(
+    client: TestClient, settings: Settings, demo: SeedReport, customer: Person
+) -> None:
+    variant = await stocked_variant(demo.store_id, at_least=12)
+    body = await order_body(demo.store_id)
+    body["items"] = [{"variant_id": variant.id, "quantity": 5}]
+    first = await post(client, customer, body, "k1")
+    second = await post(client, customer, body, "k1")
+    assert (first.status, second.status) == (201, 200)
+    assert (await first.json())["id"] == (await second.json())["id"]
+    assert await Order.all().count() == 1
+    other = await post(client, customer, {**body, "note": "ring twice"}, "k1")
+    assert other.status == 422
+    assert (await other.json())["error"]["code"] == "idempotency_key_reused"
+    # Another customer's identical key is theirs alone.
+    someone = await make_person(settings, Role.CUSTOMER)
+    assert (await post(client, someone, body, "k1")).status == 201
+
+
+async def test_promo_rules(client: TestClient, demo: SeedReport, customer: Person) -> None:
+    store = demo.store_id
+    now = utcnow()
+    await PromoCode.create(
+        store_id=store,
+        code="OLD",
+        kind=PromoKind.FIXED,
+        value=100,
+        expires_at=now - timedelta(days=1),
+    )
+    await PromoCode.create(
+        store_id=store, code="BIG", kind=PromoKind.FIXED, value=100, min_order_cents=10**7
+    )
+    await PromoCode.create(
+        store_id=store, code="ONCE", kind=PromoKind.PERCENT, value=50, max_uses_per_customer=1
+    )
+    await PromoCode.create(
+        store_id=store, code="GONE", kind=PromoKind.FIXED, value=100, max_uses=1, used_count=1
+    )
+    for code, expected in [
+        ("nope", "promo_invalid"),
+        ("OLD", "promo_expired"),
+        ("BIG", "promo_min_order"),
+        ("GONE", "promo_exhausted"),
+    ]:
+        response = await post(client, customer, await order_body(store, promo_code=code))
+        assert response.status == 422, code
+        error = (await response.json())["error"]
+        assert error["code"] == expected and "promo_code" in error["fields"]
+    first = await post(client, customer, await order_body(store, promo_code="once"))
+    body = await first.json()
+    assert first.status == 201 and body["discount_cents"] == body["subtotal_cents"] // 2
+    again = await post(client, customer, await order_body(store, promo_code="ONCE"))
+    assert (await again.json())["error"]["code"] == "promo_already_used"
+    # Cancelling gives the use back.
+    await client.post(f"/api/v1/orders/{body['id']}/cancel", headers=customer.headers)
+    assert (await post(client, customer, await order_body(store, promo_code="ONCE"))).status == 201
+
+
+async def test_wallet_pays_part_and_comes_back_on_cancel(
+    client: TestClient, demo: SeedReport, customer: Person
+) -> None:
+    await Wallet.create(user_id=customer.user.id, store_id=demo.store_id, balance_cents=500)
+    too_much = await post(client, customer, await order_body(demo.store_id, wallet_cents=501))
+    assert (await too_much.json())["error"]["code"] == "insufficient_funds"
+    response = await post(client, customer, await order_body(demo.store_id, wallet_cents=500))
+    body = await response.json()
+    assert body["wallet_cents"] == 500
+    assert body["total_cents"] == body["subtotal_cents"] + body["delivery_fee_cents"] - 500
+    assert (await Wallet.get(user_id=customer.user.id)).balance_cents == 0
+    await client.post(f"/api/v1/orders/{body['id']}/cancel", headers=customer.headers)
+    assert (await Wallet.get(user_id=customer.user.id)).balance_cents == 500
+
+
+async def test_age_restricted_items_need_a_verified_adult(
+    client: TestClient, settings: Settings, demo: SeedReport
+) -> None:
+    unknown = await make_person(settings, Role.CUSTOMER)
+    body = await order_body(demo.store_id, quantity=2, restricted=True)
+    response = await post(client, unknown, body)
+    assert response.status == 403
+    assert (await response.json())["error"]["code"] == "age_verification_required"
+    today = utcnow().date()
+    teen = date(today.year - 16, 1, 1)
+    declared = await client.put(
+        "/api/v1/me/date-of-birth",
+        headers=unknown.headers,
+        json={"date_of_birth": teen.isoformat()},
+    )
+    assert declared.status == 200
+    response = await post(client, unknown, body)
+    assert (await response.json())["error"]["code"] == "underage"
+    await User.filter(id=unknown.user.id).update(date_of_birth=date(1980, 5, 5))
+    response = await post(client, unknown, body)
+    assert response.status == 201
+    assert (await response.json())["requires_id_check"] is True
+    bad = await client.put(
+        "/api/v1/me/date-of-birth", headers=unknown.headers, json={"date_of_birth": "2999-01-01"}
+    )
+    assert bad.status == 422 and "date_of_birth" in (await bad.json())["error"]["fields"]
+
+
+async def test_zone_minimum_and_zone_availability(
+    client: TestClient, demo: SeedReport, customer: Person
+) -> None:
+    small = await order_body(demo.store_id, quantity=1)
+    small["address"] = {"lat": 41.44, "lng": 2.2}  # outskirts: minimum 2500
+    response = await post(client, customer, small)
+    assert response.status == 422
+    error = (await response.json())["error"]
+    assert error["code"] == "below_minimum" and error["min_order_cents"] == 2500
+    far = await order_body(demo.store_id)
+    far["address"] = {"lat": 40.4168, "lng": -3.7038}
+    assert (await (await post(client, customer, far)).json())["error"]["code"] == "zone_unavailable"
+
+
+async def test_a_full_slot_refuses_the_order(
+    client: TestClient, demo: SeedReport, customer: Person
+) -> None:
+    slot = await TimeSlot.filter(
+        store_id=demo.store_id, starts_at__gt=utcnow() + timedelta(hours=1)
+    ).first()
+    assert slot is not None
+    await TimeSlot.filter(id=slot.id).update(capacity=1)
+    assert (
+        await post(client, customer, await order_body(demo.store_id, slot_id=slot.id))
+    ).status == 201
+    response = await post(client, customer, await order_body(demo.store_id, slot_id=slot.id))
+    assert response.status == 409 and (await response.json())["error"]["code"] == "slot_full"
+    assert await Order.all().count() == 1
+
+
+async def test_crypto_orders_wait_for_payment(
+    client: TestClient, demo: SeedReport, customer: Person, dispatcher: Person
+) -> None:
+    response = await post(
+        client, customer, await order_body(demo.store_id, payment_method="crypto")
+    )
+    body = await response.json()
+    assert body["status"] == "pending" and body["payment_state"] == "awaiting_payment"
+    confirm = await client.post(
+        f"/api/v1/staff/orders/{body['id']}/status",
+        headers=dispatcher.headers,
+        json={"status": "confirmed"},
+    )
+    assert confirm.status == 422 and (await confirm.json())["error"]["code"] == "payment_pending"
