@@ -6,7 +6,9 @@ from aiohttp import web
 
 from api.keys import SETTINGS
 from core.errors import Forbidden, Unauthorized
+from core.permissions import Permission, has_permission
 from core.security import Principal, decode_access_token
+from services.auth.sessions import ClientInfo
 
 PRINCIPAL = web.RequestKey("principal", Principal)
 
@@ -40,3 +42,25 @@ def require_principal(request: web.Request, *roles: str) -> Principal:
     if roles and principal.role not in roles:
         raise Forbidden("your role may not do this")
     return principal
+
+
+def require_permission(request: web.Request, permission: Permission) -> Principal:
+    """The caller, if their role holds `permission` (core/permissions.py); else 401/403."""
+    principal = require_principal(request)
+    if not has_permission(principal.role, permission):
+        raise Forbidden(f"your role lacks the {permission.value} permission")
+    return principal
+
+
+def client_ip(request: web.Request) -> str:
+    """The caller's address; behind a trusted proxy (TRUST_PROXY) the left-most
+    X-Forwarded-For, which the proxy sets."""
+    if request.config_dict[SETTINGS].trust_proxy:
+        forwarded = request.headers.get("X-Forwarded-For", "").split(",")[0].strip()
+        if forwarded:
+            return forwarded
+    return request.remote or ""
+
+
+def client_info(request: web.Request) -> ClientInfo:
+    return ClientInfo(ip=client_ip(request), user_agent=request.headers.get("User-Agent", ""))

@@ -4,9 +4,21 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from api import admin, cart, catalog, delivery, health, openapi, orders, staff, stores
+from api import (
+    admin,
+    auth_routes,
+    cart,
+    catalog,
+    delivery,
+    health,
+    openapi,
+    orders,
+    staff,
+    stores,
+)
 
 
 def setup_api(app: web.Application) -> None:
-    for module in (health, stores, catalog, cart, delivery, orders, staff, admin, openapi):
+    modules = (health, auth_routes, stores, catalog, cart, delivery, orders, staff, admin, openapi)
+    for module in modules:
         app.router.add_routes(module.routes)

@@ -18,9 +18,12 @@ from core.cache import Cache, MemoryCache, RedisCache
 from core.db import close_db, init_db, ping_db
 from core.geocoding import Geocoder
 from core.locks import Leases, MemoryLeases, RedisLeases
+from core.mailer import Mailer
+from core.otp_channels import OtpChannels
 from core.outbox import OutboxWorker
 from core.ratelimit import MemoryRateLimiter, RateLimiter, RedisRateLimiter
 from core.scheduler import JobScheduler
+from core.secretbox import SecretBox
 from core.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -36,6 +39,9 @@ class AppContext:
     scheduler: JobScheduler
     outbox: OutboxWorker
     geocoder: Geocoder
+    otp: OtpChannels
+    mailer: Mailer
+    secret_box: SecretBox
     redis: Redis | None = None
 
     async def health(self) -> dict[str, str]:
@@ -84,6 +90,9 @@ def build_context(settings: Settings) -> AppContext:
             poll_interval=settings.outbox_poll_interval,
         ),
         geocoder=Geocoder(settings.geocoder_url, cache, settings.geocoder_cache_ttl),
+        otp=OtpChannels(settings),
+        mailer=Mailer(settings),
+        secret_box=SecretBox(settings.secret_box_keys),
         redis=redis,
     )
 

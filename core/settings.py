@@ -92,6 +92,47 @@ class Settings(BaseSettings):
     pushover_url: str = "https://api.pushover.net"
     pushover_token: str = ""
 
+    # Sign-in: OTP and its delivery (WhatsApp first, then SMS; a console sink in development).
+    otp_ttl: int = Field(default=300, gt=0)
+    otp_max_attempts: int = Field(default=5, ge=1)
+    otp_resend_cooldown: int = Field(default=60, ge=0)
+    whatsapp_gateway_urls: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    whatsapp_gateway_token: str = ""
+    whatsapp_exists_cache_ttl: int = Field(default=3600, ge=0)
+    whatsapp_exists_cache_size: int = Field(default=10_000, ge=1)
+    sms_gateway_urls: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    sms_gateway_token: str = ""
+    twilio_url: str = "https://api.twilio.com"
+    twilio_account_sid: str = ""
+    twilio_auth_token: str = ""
+    twilio_from: str = ""
+    # Password reset mail.
+    smtp_host: str = ""
+    smtp_port: int = Field(default=587, gt=0, lt=65536)
+    smtp_username: str = ""
+    smtp_password: str = ""
+    smtp_from: str = "pharmacy@localhost"
+    smtp_starttls: bool = True
+    password_reset_ttl: int = Field(default=3600, gt=0)
+    # Google sign-in (OIDC authorization code + PKCE).
+    google_client_id: str = ""
+    google_client_secret: str = ""
+    google_auth_url: str = "https://accounts.google.com/o/oauth2/v2/auth"
+    google_token_url: str = "https://oauth2.googleapis.com/token"
+    google_userinfo_url: str = "https://openidconnect.googleapis.com/v1/userinfo"
+    # Telegram's Ed25519 key for third-party initData validation.
+    telegram_webapp_public_key: str = (
+        "e7bf03a2fa4602af4580703d88dda5bb59f32ed8b02a56c187fe7d34caed242d"
+    )
+
+    # Rate limits as "count/seconds"; behind a proxy, trust its X-Forwarded-For.
+    rate_limit_auth: str = "10/60"
+    rate_limit_otp_phone: str = "5/3600"
+    rate_limit_events: str = "10/60"
+    rate_limit_replay: str = "6/60"
+    rate_limit_global: str = "600/60"
+    trust_proxy: bool = False
+
     @field_validator("database_url")
     @classmethod
     def _database_url(cls, value: str) -> str:
@@ -115,6 +156,27 @@ class Settings(BaseSettings):
     def _locale(cls, value: str) -> str:
         if value not in LOCALES:
             raise ValueError(f"must be one of {', '.join(LOCALES)}")
+        return value
+
+    @field_validator(
+        "rate_limit_auth",
+        "rate_limit_otp_phone",
+        "rate_limit_events",
+        "rate_limit_replay",
+        "rate_limit_global",
+    )
+    @classmethod
+    def _rate(cls, value: str) -> str:
+        count, _, window = value.partition("/")
+        if not (count.strip().isdigit() and window.strip().isdigit() and int(window) > 0):
+            raise ValueError('must look like "10/60" (count per seconds)')
+        return value
+
+    @field_validator("whatsapp_gateway_urls", "sms_gateway_urls", mode="before")
+    @classmethod
+    def _urls(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [u.strip().rstrip("/") for u in value.split(",") if u.strip()]
         return value
 
     @field_validator("cors_origins", mode="before")
@@ -152,6 +214,11 @@ class Settings(BaseSettings):
     def bot_id(self, bot: BotName) -> int | None:
         value = getattr(self, f"{bot}_bot_id")
         return int(value) if value is not None else None
+
+    def rate(self, name: str) -> tuple[int, float]:
+        """A rate limit setting as (count, window seconds)."""
+        count, _, window = str(getattr(self, f"rate_limit_{name}")).partition("/")
+        return int(count), float(window)
 
     def sqlite_path(self) -> Path | None:
         if not self.database_url.startswith("sqlite://"):
@@ -209,14 +276,27 @@ def load_settings(**overrides: object) -> Settings:
             for err in exc.errors()
         )
         raise SettingsError(f"invalid settings: {problems}") from None
+    if settings.secret_box_keys:
+        from core.secretbox import SecretBoxError, parse_keys
+
+        try:
+            parse_keys(settings.secret_box_keys)
+        except SecretBoxError as exc:
+            raise SettingsError(f"invalid settings: SECRET_BOX_KEYS: {exc}") from None
     if settings.is_production:
         missing = [name.upper() for name in _SECRET_FIELDS if not getattr(settings, name)]
+        if not settings.secret_box_keys:
+            missing.append("SECRET_BOX_KEYS")
         if missing:
             raise SettingsError(f"missing required settings in production: {', '.join(missing)}")
         if settings.database_url.startswith("sqlite://"):
             log.warning("ENVIRONMENT=production on SQLite: use DATABASE_URL=postgres://...")
     else:
         generated = _fill_development_secrets(settings)
+        if not settings.secret_box_keys:
+            from core.secretbox import derive_dev_key
+
+            settings.secret_box_keys = derive_dev_key(settings.secret_key)
         if generated:
             log.warning(
                 "development: generated %s and kept them in %s; set them in the environment "

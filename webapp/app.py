@@ -14,6 +14,8 @@ from aiohttp import web
 
 from api.errors import json_errors
 from api.keys import CTX, SETTINGS
+from api.protection import cors, security_headers
+from api.ratelimit import rate_limits
 from api.routes import setup_api
 from bot.common.bots import BotSet, build_bot_set
 from bot.webhooks import mount_webhooks
@@ -35,7 +37,10 @@ OUTBOX_RETENTION = timedelta(days=7)
 def build_app(settings: Settings, *, workers: bool = True) -> web.Application:
     """The whole platform as one Application. `workers=False` leaves the outbox worker and
     periodic jobs off (tests that drive them by hand)."""
-    app = web.Application(middlewares=[json_errors], client_max_size=MAX_BODY_BYTES)
+    app = web.Application(
+        middlewares=[cors, json_errors, rate_limits], client_max_size=MAX_BODY_BYTES
+    )
+    app.on_response_prepare.append(security_headers)
     ctx = build_context(settings)
     app[SETTINGS] = settings
     app[CTX] = ctx

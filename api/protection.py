@@ -1,0 +1,82 @@
+"""Security headers on every response and CORS for an allow-list of origins."""
+
+from __future__ import annotations
+
+from aiohttp import web
+from aiohttp.typedefs import Handler
+
+from api.keys import SETTINGS
+
+TELEGRAM_FRAMERS = "https://web.telegram.org https://*.telegram.org"
+# Pages load only their own code plus Telegram's Mini App script.
+PAGE_CSP = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self' https://telegram.org",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: https:",
+        "connect-src 'self' ws: wss:",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "object-src 'none'",
+    ]
+)
+API_CSP = "default-src 'none'; frame-ancestors 'none'"
+ALLOWED_HEADERS = "Authorization, Content-Type, Idempotency-Key, Accept-Language"
+ALLOWED_METHODS = "GET, POST, PUT, PATCH, DELETE, OPTIONS"
+
+
+def _is_mini_app(path: str) -> bool:
+    return path == "/" or path.startswith(("/app/", "/static/"))
+
+
+async def security_headers(request: web.Request, response: web.StreamResponse) -> None:
+    """on_response_prepare: every response, errors and websockets included."""
+    headers = response.headers
+    headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+    headers.setdefault("X-Content-Type-Options", "nosniff")
+    headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
+    path = request.path
+    if path.startswith("/admin"):
+        headers["X-Frame-Options"] = "DENY"
+        headers.setdefault("Content-Security-Policy", PAGE_CSP + "; frame-ancestors 'none'")
+    elif _is_mini_app(path):
+        # Telegram's web clients show Mini Apps in a frame; nobody else may.
+        headers.setdefault(
+            "Content-Security-Policy", f"{PAGE_CSP}; frame-ancestors 'self' {TELEGRAM_FRAMERS}"
+        )
+    elif path.startswith(("/api/", "/healthz", "/webhook/", "/ws")):
+        headers.setdefault("Content-Security-Policy", API_CSP)
+    else:
+        headers.setdefault("Content-Security-Policy", PAGE_CSP + "; frame-ancestors 'none'")
+        headers.setdefault("X-Frame-Options", "DENY")
+
+
+@web.middleware
+async def cors(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """CORS for the API, only for the origins in CORS_ORIGINS (never "*")."""
+    origin = request.headers.get("Origin")
+    if origin is None or not request.path.startswith("/api/"):
+        return await handler(request)
+    allowed = origin in request.config_dict[SETTINGS].cors_origins
+    if request.method == "OPTIONS" and "Access-Control-Request-Method" in request.headers:
+        if not allowed:
+            return web.json_response(
+                {"error": {"code": "cors_origin_denied", "message": "origin not allowed"}},
+                status=403,
+            )
+        return web.Response(
+            status=204,
+            headers={
+                "Access-Control-Allow-Origin": origin,
+                "Access-Control-Allow-Methods": ALLOWED_METHODS,
+                "Access-Control-Allow-Headers": ALLOWED_HEADERS,
+                "Access-Control-Max-Age": "600",
+                "Vary": "Origin",
+            },
+        )
+    response = await handler(request)
+    if allowed:
+        response.headers["Access-Control-Allow-Origin"] = origin
+        response.headers["Vary"] = "Origin"
+    return response

@@ -1,0 +1,52 @@
+"""Rate limits: a lenient global limit per client address on the API, stricter named limits
+on chosen routes (`@limited("auth")`), and keyed limits inside handlers (per phone).
+Limits come from settings ("count/seconds"); Redis-backed when REDIS_URL is set."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from aiohttp import web
+from aiohttp.typedefs import Handler
+
+from api.auth import client_ip
+from api.keys import CTX
+from core.errors import RateLimited
+
+H = TypeVar("H", bound=Callable[..., Any])
+
+
+def limited(name: str) -> Callable[[H], H]:
+    """Apply the `rate_limit_{name}` setting per client address to this route."""
+
+    def mark(handler: H) -> H:
+        setattr(handler, "__rate_limit__", name)  # noqa: B010
+        return handler
+
+    return mark
+
+
+async def _hit(request: web.Request, name: str, key: str) -> None:
+    ctx = request.config_dict[CTX]
+    count, window = ctx.settings.rate(name)
+    decision = await ctx.limiter.hit(f"{name}:{key}", count, window)
+    if not decision.allowed:
+        raise RateLimited(decision.retry_after)
+
+
+async def limit_key(request: web.Request, name: str, key: str) -> None:
+    """Count one hit against `rate_limit_{name}` for `key` (e.g. a phone number)."""
+    await _hit(request, name, key.strip().lower()[:64])
+
+
+@web.middleware
+async def rate_limits(request: web.Request, handler: Handler) -> web.StreamResponse:
+    if request.path.startswith("/api/"):
+        ip = client_ip(request)
+        await _hit(request, "global", ip)
+        route_handler = getattr(request.match_info, "handler", None)
+        name = getattr(route_handler, "__rate_limit__", None)
+        if name:
+            await _hit(request, name, ip)
+    return await handler(request)

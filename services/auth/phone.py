@@ -1,0 +1,70 @@
+"""Signing in with a phone number and a code, and attaching a verified phone."""
+
+from __future__ import annotations
+
+from tortoise.transactions import in_transaction
+
+from core.context import AppContext
+from core.errors import Conflict, NotFound
+from models import User
+from models.enums import OtpChannel, OtpPurpose
+from services.auth import otp
+from services.auth.sessions import ClientInfo, TokenPair, start_session
+from services.auth.users import create_customer, normalize_phone, pick_locale
+
+
+async def request_code(
+    ctx: AppContext, phone: str, purpose: OtpPurpose
+) -> tuple[str, OtpChannel, int]:
+    """Send a code; returns (normalised phone, channel, seconds before a resend)."""
+    phone = normalize_phone(phone)
+    channel, cooldown = await otp.send_code(ctx, phone, purpose)
+    return phone, channel, cooldown
+
+
+async def login_with_code(
+    ctx: AppContext,
+    *,
+    phone: str,
+    code: str,
+    client: ClientInfo,
+    referral: str | None = None,
+    locale: str | None = None,
+) -> TokenPair:
+    """Verify the code; the phone's account signs in, or a new customer is created."""
+    phone = normalize_phone(phone)
+    await otp.verify_code(ctx, phone, OtpPurpose.LOGIN, code)
+    user = await User.get_or_none(phone=phone)
+    if user is None:
+        user = await create_customer(
+            referral=referral,
+            phone=phone,
+            phone_verified=True,
+            locale=pick_locale(locale, ctx.settings.default_locale),
+        )
+    elif not user.phone_verified:
+        await User.filter(id=user.id).update(phone_verified=True)
+        await user.refresh_from_db()
+    return await start_session(ctx.settings, user, method="otp", identifier=phone, client=client)
+
+
+async def attach_phone(ctx: AppContext, *, user_id: int, phone: str, code: str) -> User:
+    """Replace the user's phone (e.g. the tg_{id} placeholder) with a verified real one."""
+    phone = normalize_phone(phone)
+    await otp.verify_code(ctx, phone, OtpPurpose.ATTACH_PHONE, code)
+    async with in_transaction():
+        user = await User.get_or_none(id=user_id)
+        if user is None:
+            raise NotFound("no such user")
+        holder = await User.get_or_none(phone=phone)
+        if holder is not None and holder.id != user.id:
+            if holder.phone_verified:
+                raise Conflict(
+                    "this phone belongs to another account",
+                    code="phone_taken",
+                    fields={"phone": "taken"},
+                )
+            await User.filter(id=holder.id).update(phone=None)
+        await User.filter(id=user.id).update(phone=phone, phone_verified=True)
+        await user.refresh_from_db()
+    return user

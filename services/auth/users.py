@@ -1,0 +1,68 @@
+"""Creating and finding people."""
+
+from __future__ import annotations
+
+import re
+import secrets
+from typing import Any
+
+from tortoise.exceptions import IntegrityError
+
+from core.errors import ValidationFailed
+from core.settings import LOCALES
+from models import User
+from models.enums import Role
+
+PHONE = re.compile(r"^\+[1-9]\d{6,14}$")
+EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]{1,190}\.[A-Za-z]{2,}$")
+
+
+def normalize_phone(raw: str) -> str:
+    """E.164 ("+34600111222"); raises ValidationFailed naming `phone`."""
+    phone = re.sub(r"[\s\-().]", "", raw or "")
+    if phone.startswith("00"):
+        phone = "+" + phone[2:]
+    if not PHONE.match(phone):
+        raise ValidationFailed(
+            "a phone number in international format, like +34600111222",
+            code="invalid_phone",
+            fields={"phone": "not an international number"},
+        )
+    return phone
+
+
+def normalize_email(raw: str) -> str:
+    email = (raw or "").strip().lower()
+    if not EMAIL.match(email):
+        raise ValidationFailed(
+            "not an e-mail address", code="invalid_email", fields={"email": "invalid"}
+        )
+    return email
+
+
+def pick_locale(language_code: str | None, default: str = "en") -> str:
+    code = (language_code or "").lower().split("-")[0]
+    return code if code in LOCALES else default
+
+
+async def referrer(code: str | None) -> User | None:
+    if not code:
+        return None
+    return await User.get_or_none(referral_code=code.strip().upper()[:16])
+
+
+async def create_customer(*, referral: str | None = None, **fields: Any) -> User:
+    """A new customer with a fresh affiliate code; `referral` is the code they came with."""
+    referred_by = await referrer(referral)
+    for _ in range(5):
+        try:
+            return await User.create(
+                role=Role.CUSTOMER,
+                referral_code=secrets.token_hex(4).upper(),
+                referred_by=referred_by,
+                **fields,
+            )
+        except IntegrityError as exc:
+            if "referral_code" not in str(exc).lower():
+                raise
+    raise RuntimeError("could not allocate a referral code")
