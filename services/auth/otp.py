@@ -7,6 +7,7 @@ import hashlib
 import hmac
 import secrets
 from datetime import timedelta
+from typing import Any
 
 from tortoise.transactions import in_transaction
 
