@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from api.auth import require_principal
+from api.auth import require_permission
 from api.http import doc, dump, parse_body, path_id
 from api.keys import CTX
 from api.schemas.admin import PriceIn, ProductPatch, RestockIn, StockOut
 from api.schemas.stores import StoreList, StoreOut
-from models.enums import Role
+from core.permissions import Permission
 from services import catalog, catalog_admin, stores
 
 routes = web.RouteTableDef()
@@ -18,11 +18,8 @@ routes = web.RouteTableDef()
 @routes.get("/api/v1/admin/stores")
 @doc("Every store (admins)", tags=["admin"], response=StoreList, auth=True)
 async def admin_stores(request: web.Request) -> web.Response:
-    require_principal(request, Role.ADMIN)
+    require_permission(request, Permission.MANAGE_STORES)
     return dump(StoreList(items=[StoreOut.of(s) for s in await stores.list_stores()]))
-
-
-EDITORS = (Role.ADMIN, Role.MANAGER)
 
 
 @routes.patch("/api/v1/admin/stores/{store_id}/products/{product_id}")
@@ -33,7 +30,7 @@ EDITORS = (Role.ADMIN, Role.MANAGER)
     auth=True,
 )
 async def patch_product(request: web.Request) -> web.Response:
-    principal = require_principal(request, *EDITORS)
+    principal = require_permission(request, Permission.MANAGE_CATALOG)
     store_id, product_id = path_id(request, "store_id"), path_id(request, "product_id")
     body = await parse_body(request, ProductPatch)
     changes = body.model_dump(exclude_unset=True)
@@ -62,7 +59,7 @@ async def patch_product(request: web.Request) -> web.Response:
 @routes.put("/api/v1/admin/stores/{store_id}/variants/{variant_id}/price")
 @doc("Set a variant's price", tags=["admin"], body=PriceIn, auth=True)
 async def set_price(request: web.Request) -> web.Response:
-    principal = require_principal(request, *EDITORS)
+    principal = require_permission(request, Permission.MANAGE_CATALOG)
     store_id, variant_id = path_id(request, "store_id"), path_id(request, "variant_id")
     body = await parse_body(request, PriceIn)
     variant = await catalog_admin.set_price(
@@ -80,7 +77,7 @@ async def set_price(request: web.Request) -> web.Response:
     auth=True,
 )
 async def restock(request: web.Request) -> web.Response:
-    principal = require_principal(request, *EDITORS)
+    principal = require_permission(request, Permission.MANAGE_CATALOG)
     store_id, variant_id = path_id(request, "store_id"), path_id(request, "variant_id")
     body = await parse_body(request, RestockIn)
     stock = await catalog_admin.restock(

@@ -11,7 +11,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
-from redis.asyncio import Redis
+from redis.asyncio import BlockingConnectionPool, Redis
 
 from core.bus import Bus, MemoryBus, RedisBus
 from core.cache import Cache, MemoryCache, RedisCache
@@ -71,7 +71,11 @@ def build_context(settings: Settings) -> AppContext:
     limiter: RateLimiter
     leases: Leases
     if settings.redis_url:
-        redis = Redis.from_url(settings.redis_url, decode_responses=False)
+        # Requests wait for a free connection rather than fail when a burst exceeds the pool.
+        pool = BlockingConnectionPool.from_url(
+            settings.redis_url, max_connections=settings.redis_max_connections, timeout=10
+        )
+        redis = Redis(connection_pool=pool)
         bus, cache = RedisBus(redis), RedisCache(redis)
         limiter, leases = RedisRateLimiter(redis), RedisLeases(redis)
     else:

@@ -53,6 +53,7 @@ class WhatsAppGateway:
         first = self._sticky.get(phone)
         if first is None:
             first = next(self._next)
+            self._sticky.set(phone, first)  # the check and the send use the same node
         return [first, *[i for i in range(len(self._nodes)) if i != first]]
 
     def _headers(self) -> dict[str, str]:

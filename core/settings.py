@@ -50,6 +50,7 @@ class Settings(BaseSettings):
     environment: Environment = Environment.DEVELOPMENT
     database_url: str = "sqlite://var/pharmacy.sqlite3"
     redis_url: str | None = None
+    redis_max_connections: int = Field(default=64, ge=4)
     secret_key: str = ""
     public_base_url: str = "http://127.0.0.1:8080"
     default_locale: str = "en"

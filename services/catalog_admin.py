@@ -8,22 +8,19 @@ from typing import Any
 from tortoise.transactions import in_transaction
 
 from core.cache import Cache
-from core.errors import NotFound
+from core.errors import Forbidden, NotFound
+from core.permissions import Permission, has_permission
 from core.security import Principal
 from models import Product, ProductAuditLog, ProductVariant
-from models.enums import InventoryReason, Role
+from models.enums import InventoryReason
 from services import catalog, inventory
 from services.orders import check_store_staff
-
-EDITORS = (Role.ADMIN, Role.MANAGER)
 
 
 def _check_editor(principal: Principal, store_id: int) -> None:
     check_store_staff(principal, store_id)
-    if principal.role not in EDITORS:
-        from core.errors import Forbidden
-
-        raise Forbidden("only managers and admins change the catalog")
+    if not has_permission(principal.role, Permission.MANAGE_CATALOG):
+        raise Forbidden("your role does not change the catalog")
 
 
 async def update_product(

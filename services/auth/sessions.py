@@ -133,6 +133,7 @@ async def start_session(
 async def refresh_session(settings: Settings, refresh_token: str, client: ClientInfo) -> TokenPair:
     """Rotate: revoke the presented token, issue its child. Raises Unauthorized with
     refresh_invalid, refresh_expired or refresh_reused (the family is then revoked)."""
+    reused: RefreshToken | None = None
     async with in_transaction():
         row = (
             await RefreshToken.filter(token_hash=hash_token(refresh_token))
@@ -143,35 +144,35 @@ async def refresh_session(settings: Settings, refresh_token: str, client: Client
             raise Unauthorized("unknown refresh token", code="refresh_invalid")
         now = utcnow()
         if row.revoked_at is not None:
+            # Committed before refusing: the revocation must stick.
             await RefreshToken.filter(family_id=row.family_id, revoked_at__isnull=True).update(
                 revoked_at=now, revoked_reason="reuse_detected"
             )
-            user = await User.get_or_none(id=row.user_id)
-            await record_login(
-                user=user,
-                identifier=str(row.user_id),
-                method="refresh",
-                success=False,
-                reason="refresh_reused",
+            reused = row
+        elif row.expires_at <= now:
+            raise Unauthorized("the session has expired; sign in again", code="refresh_expired")
+        else:
+            await RefreshToken.filter(id=row.id).update(revoked_at=now, revoked_reason="rotated")
+            user = await User.get(id=row.user_id)
+            if not user.is_active:
+                raise Unauthorized("this account is disabled", code="account_disabled")
+            return await _issue(
+                settings,
+                user,
+                family=row.family_id,
+                parent=row,
+                expires_at=row.expires_at,
                 client=client,
             )
-            raise Unauthorized(
-                "this refresh token was already used; sign in again", code="refresh_reused"
-            )
-        if row.expires_at <= now:
-            raise Unauthorized("the session has expired; sign in again", code="refresh_expired")
-        await RefreshToken.filter(id=row.id).update(revoked_at=now, revoked_reason="rotated")
-        user = await User.get(id=row.user_id)
-        if not user.is_active:
-            raise Unauthorized("this account is disabled", code="account_disabled")
-        return await _issue(
-            settings,
-            user,
-            family=row.family_id,
-            parent=row,
-            expires_at=row.expires_at,
-            client=client,
-        )
+    await record_login(
+        user=await User.get_or_none(id=reused.user_id),
+        identifier=str(reused.user_id),
+        method="refresh",
+        success=False,
+        reason="refresh_reused",
+        client=client,
+    )
+    raise Unauthorized("this refresh token was already used; sign in again", code="refresh_reused")
 
 
 async def end_session(refresh_token: str) -> bool:
