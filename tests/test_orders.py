@@ -375,3 +375,30 @@ async def test_drivers_listed_nearest_first_with_load(
     ids = [d["id"] for d in body["items"] if d["id"] in (far.id, near.id)]
     assert ids == [near.id, far.id]
     assert body["items"][0]["distance_km"] < 1 and body["items"][0]["active_orders"] == 0
+
+
+async def test_outsiders_cannot_check_ids_or_change_another_stores_catalog(
+    client: TestClient, settings: Settings, demo: SeedReport, customer: Person
+) -> None:
+    other_store = await make_store("rival")
+    rival_driver, _ = await make_driver(settings, other_store.id)
+    rival_manager = await make_person(settings, Role.MANAGER, store_ids=(other_store.id,))
+    order = await place(app_ctx(client), customer.user.id, demo.store_id)
+    checked = await client.post(
+        f"/api/v1/staff/orders/{order.id}/id-check", headers=rival_driver.headers
+    )
+    assert checked.status == 404
+    base = f"/api/v1/admin/stores/{demo.store_id}"
+    attempts = [
+        await client.patch(
+            f"{base}/products/1", headers=rival_manager.headers, json={"is_active": False}
+        ),
+        await client.post(
+            f"{base}/variants/1/stock", headers=rival_manager.headers, json={"quantity": -5}
+        ),
+        await client.put(
+            f"{base}/variants/1/price", headers=rival_manager.headers, json={"price_cents": 1}
+        ),
+    ]
+    assert [r.status for r in attempts] == [403, 403, 403]
+    assert (await client.get("/api/v1/admin/stores", headers=rival_manager.headers)).status == 403
