@@ -1,27 +1,49 @@
 """The three bots' webhook routes in the one aiohttp app: /webhook/{customer,dispatcher,driver}.
 
-Each checks its own secret token (403 when wrong) and answers Telegram at once; the update is
-processed in the background.
+Each checks its own secret token (403 when wrong), refuses bodies that are not an Update
+(400), answers a repeated update_id at once without processing it again (Telegram retries),
+and otherwise answers 200 straight away and processes the update in the background. A
+handler that fails is logged and counted; Telegram still gets its 200.
 """
 
 from __future__ import annotations
 
+import asyncio
+import json
+import logging
 import secrets
+from typing import Any
 
-from aiogram import Bot
+from aiogram import Bot, Dispatcher
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
 from aiohttp import web
 
 from bot.common.bots import BotSet
+from bot.common.metrics import count
+from core.cache import Cache
 from core.settings import BOT_NAMES, BotName, Settings
+
+log = logging.getLogger(__name__)
+
+DEDUPE_TTL = 24 * 3600.0
 
 
 def webhook_path(bot: BotName) -> str:
     return f"/webhook/{bot}"
 
 
+def _error(status: int, code: str, message: str) -> web.Response:
+    return web.json_response({"error": {"code": code, "message": message}}, status=status)
+
+
 class TelegramWebhook(SimpleRequestHandler):
-    """aiogram's handler with a 403 (not 401) for a wrong secret and a 400 for bad JSON."""
+    def __init__(
+        self, dispatcher: Dispatcher, bot: Bot, *, name: BotName, secret_token: str, cache: Cache
+    ) -> None:
+        super().__init__(dispatcher=dispatcher, bot=bot, secret_token=secret_token)
+        self.name = name
+        self._cache = cache
+        self._tasks: set[asyncio.Task[Any]] = set()
 
     def verify_secret(self, telegram_secret_token: str, bot: Bot) -> bool:
         return bool(self.secret_token) and secrets.compare_digest(
@@ -32,22 +54,52 @@ class TelegramWebhook(SimpleRequestHandler):
         if not self.verify_secret(
             request.headers.get("X-Telegram-Bot-Api-Secret-Token", ""), self.bot
         ):
-            return web.json_response(
-                {"error": {"code": "forbidden", "message": "wrong secret token"}}, status=403
-            )
-        return await super().handle(request)
+            return _error(403, "forbidden", "wrong secret token")
+        try:
+            update = json.loads(await request.read())
+            update_id = int(update["update_id"])
+        except (ValueError, KeyError, TypeError):
+            return _error(400, "invalid_update", "the body is not a Telegram Update")
+        if not await self._cache.add(f"tg-update:{self.name}:{update_id}", 1, DEDUPE_TTL):
+            count("duplicate_updates")
+            return web.json_response({})
+        count("updates")
+        task = asyncio.create_task(self._process(update))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        return web.json_response({})
+
+    async def _process(self, update: dict[str, Any]) -> None:
+        try:
+            await self.dispatcher.feed_raw_update(bot=self.bot, update=update, **self.data)
+        except Exception:
+            count("handler_errors")
+            log.exception("%s bot: update %s failed", self.name, update.get("update_id"))
+
+    async def drain(self) -> None:
+        """Wait for every update received so far to be processed (shutdown and tests)."""
+        while self._tasks:
+            await asyncio.gather(*list(self._tasks), return_exceptions=True)
 
     async def close(self) -> None:
         # The session is shared by the three bots and closed once by the app.
-        return None
+        await self.drain()
 
 
-def mount_webhooks(app: web.Application, bots: BotSet, settings: Settings) -> None:
+WEBHOOKS = web.AppKey("webhooks", dict)
+
+
+def mount_webhooks(app: web.Application, bots: BotSet, settings: Settings, cache: Cache) -> None:
+    handlers: dict[BotName, TelegramWebhook] = {}
     for name in BOT_NAMES:
         handler = TelegramWebhook(
-            dispatcher=bots.dispatchers[name],
-            bot=bots.bots[name],
+            bots.dispatchers[name],
+            bots.bots[name],
+            name=name,
             secret_token=settings.webhook_secret(name),
+            cache=cache,
         )
         handler.register(app, path=webhook_path(name), name=f"webhook-{name}")
         setup_application(app, bots.dispatchers[name], bot=bots.bots[name])
+        handlers[name] = handler
+    app[WEBHOOKS] = handlers

@@ -27,6 +27,7 @@ from models.marketing import (
 from models.orders import CheckoutLog, Order, OrderItem, OrderStatusHistory
 from models.outbox import OutboxMessage
 from models.stores import AlertRecipient, DeliveryZone, Employee, Store, TimeSlot
+from models.telegram import BotMessage, StaffLinkCode
 from models.users import (
     Address,
     LoginLog,
@@ -42,6 +43,7 @@ __all__ = [
     "Address",
     "AlertRecipient",
     "Banner",
+    "BotMessage",
     "Brand",
     "Campaign",
     "Cart",
@@ -78,6 +80,7 @@ __all__ = [
     "Reward",
     "SearchLog",
     "SessionRecording",
+    "StaffLinkCode",
     "Store",
     "TimeSlot",
     "User",

@@ -373,3 +373,46 @@ def _check_age(customer: User, store: Store) -> None:
             f"age-restricted items are sold from {store.legal_age} years",
             code="underage",
         )
+
+
+@dataclass(frozen=True)
+class Preview:
+    totals: Totals
+    zone_name: str
+    eta_minutes: int
+    address_text: str
+    lat: float
+    lng: float
+
+
+async def preview(
+    ctx: AppContext, *, user_id: int, request: CheckoutRequest, locale: str = "en"
+) -> Preview:
+    """What the order would cost, without placing it (for a summary before confirming).
+    Raises the same errors as place_order for the address, minimum and promo."""
+    store = await get_store(request.store_id)
+    priced = await cart.price_lines(
+        store.id, request.items, locale=locale, fallback=store.default_locale
+    )
+    where = await delivery.quote(
+        store,
+        text=request.address.text,
+        lat=request.address.lat,
+        lng=request.address.lng,
+        geocoder=ctx.geocoder,
+        settings=ctx.settings,
+        locale=locale,
+    )
+    discount = 0
+    if request.promo_code:
+        promo = await promos.check_promo(
+            store.id, request.promo_code, user_id, priced.subtotal_cents
+        )
+        discount = promos.discount_for(promo, priced.subtotal_cents)
+    balance = await wallets.balance(user_id, store.id) if request.wallet_cents else 0
+    totals = compute_totals(
+        priced.subtotal_cents, where.zone.fee_cents, discount, request.wallet_cents, balance
+    )
+    return Preview(
+        totals, where.zone.name, where.eta_minutes, where.address_text, where.lat, where.lng
+    )

@@ -24,3 +24,9 @@ async def declare_date_of_birth(user_id: int, born: date) -> User:
     await User.filter(id=user_id).update(date_of_birth=born, age_verified=True)
     await user.refresh_from_db()
     return user
+
+
+async def set_locale(user_id: int, locale: str) -> None:
+    if locale not in ("en", "ru", "es"):
+        raise ValidationFailed("unknown language", fields={"locale": "en, ru or es"})
+    await User.filter(id=user_id).update(locale=locale)

@@ -14,6 +14,7 @@ pytest_plugins = [
     "tests.fixtures.app",
     "tests.fixtures.people",
     "tests.fixtures.fakes",
+    "tests.fixtures.telegram",
 ]
 
 

@@ -18,6 +18,7 @@ from api.protection import cors, security_headers
 from api.ratelimit import rate_limits
 from api.routes import setup_api
 from bot.common.bots import BotSet, build_bot_set
+from bot.outbox import register_senders
 from bot.webhooks import mount_webhooks
 from core.clock import utcnow
 from core.context import build_context, running
@@ -50,7 +51,8 @@ def build_app(settings: Settings, *, workers: bool = True) -> web.Application:
     bots = build_bot_set(ctx)
     app[BOTS] = bots
     app.on_cleanup.append(_close_bots)
-    mount_webhooks(app, bots, settings)
+    mount_webhooks(app, bots, settings, ctx.cache)
+    register_senders(ctx, bots)
     setup_api(app)
     setup_realtime(app)
     setup_pages(app)

@@ -1,15 +1,25 @@
-"""The customer bot: one aiogram Dispatcher, a Router per feature."""
+"""The customer (sales) bot: catalog, cart, checkout, orders — all through the services the
+API uses — plus a button into the sales Mini App."""
 
 from __future__ import annotations
 
 from aiogram import Dispatcher
 from aiogram.fsm.storage.base import BaseStorage
 
-from bot.customer import start
+from bot.common.errors import install_error_handler
+from bot.common.identity import Identity
+from bot.customer import checkout, orders, shopping, start
 from core.context import AppContext
 
 
 def build_dispatcher(ctx: AppContext, storage: BaseStorage) -> Dispatcher:
     dispatcher = Dispatcher(storage=storage, ctx=ctx)
-    dispatcher.include_router(start.router())
+    dispatcher.update.outer_middleware(
+        Identity(staff=False, default_locale=ctx.settings.default_locale)
+    )
+    install_error_handler(dispatcher)
+    # Checkout first: its states must see text before the menu/search handler does.
+    dispatcher.include_routers(
+        checkout.router(), start.router(), shopping.router(), orders.router()
+    )
     return dispatcher

@@ -68,3 +68,20 @@ async def attach_phone(ctx: AppContext, *, user_id: int, phone: str, code: str) 
         await User.filter(id=user.id).update(phone=phone, phone_verified=True)
         await user.refresh_from_db()
     return user
+
+
+async def attach_telegram_contact(*, user_id: int, phone: str) -> User:
+    """The user shared their own contact in Telegram: Telegram has verified that number."""
+    phone = normalize_phone(phone if phone.startswith("+") else f"+{phone}")
+    async with in_transaction():
+        holder = await User.get_or_none(phone=phone)
+        if holder is not None and holder.id != user_id:
+            if holder.phone_verified:
+                raise Conflict(
+                    "this phone belongs to another account",
+                    code="phone_taken",
+                    fields={"phone": "taken"},
+                )
+            await User.filter(id=holder.id).update(phone=None)
+        await User.filter(id=user_id).update(phone=phone, phone_verified=True)
+        return await User.get(id=user_id)

@@ -1,0 +1,39 @@
+"""alerts → Pushover for the critical moments: a new order (emergency, repeats until
+acknowledged), a driver assigned (emergency, to that driver), a delivery (high priority).
+Recipients come from the store's configuration, never from code."""
+
+from __future__ import annotations
+
+from tortoise.transactions import in_transaction
+
+from bot.common.pushover import enqueue_alert
+from core.i18n import money
+from models import Order, OutboxMessage
+from services import recipients
+
+NEW_ORDER, DELIVERED = "new_order", "delivered"
+
+
+async def on_event(row: OutboxMessage) -> None:
+    payload = row.payload
+    order = await Order.get_or_none(id=payload.get("order_id", 0))
+    if order is None:
+        return
+    async with in_transaction():
+        if row.kind == "ORDER_CREATED":
+            for person in await recipients.alert_recipients(order.store_id, NEW_ORDER):
+                await enqueue_alert(
+                    person.pushover_user_key,
+                    f"New order {order.number}",
+                    f"{money(order.total_cents, order.currency, 'en')} · {order.address_text}",
+                    2,
+                )
+        elif row.kind == "ORDER_ASSIGNED":
+            key = await recipients.driver_pushover_key(order.driver_id)
+            if key:
+                await enqueue_alert(key, f"Delivery {order.number} is yours", order.address_text, 2)
+        elif row.kind == "ORDER_STATUS_CHANGED" and payload.get("to") == "delivered":
+            for person in await recipients.alert_recipients(order.store_id, DELIVERED):
+                await enqueue_alert(
+                    person.pushover_user_key, f"Delivered {order.number}", order.address_text, 1
+                )

@@ -1,0 +1,74 @@
+"""Texts the three bots share: status and payment names, and the order card."""
+
+from __future__ import annotations
+
+from html import escape
+
+from core.i18n import Translate, money, when
+from core.i18n import gettext_noop as N
+from models import Driver, Order, OrderItem, Store, TimeSlot, User
+from models.enums import OrderStatus, PaymentMethod
+
+STATUS = {
+    OrderStatus.PENDING: N("New"),
+    OrderStatus.CONFIRMED: N("Confirmed"),
+    OrderStatus.READY: N("Ready for pickup"),
+    OrderStatus.ASSIGNED: N("Driver assigned"),
+    OrderStatus.PICKED_UP: N("On the way"),
+    OrderStatus.DELIVERED: N("Delivered"),
+    OrderStatus.CANCELLED: N("Cancelled"),
+}
+PAYMENT = {
+    PaymentMethod.CASH: N("Cash on delivery"),
+    PaymentMethod.CARD: N("Card on delivery"),
+    PaymentMethod.CRYPTO: N("Crypto"),
+}
+
+
+def status_name(status: OrderStatus | str, t: Translate) -> str:
+    return t(STATUS[OrderStatus(status)])
+
+
+async def order_card(
+    order: Order, t: Translate, locale: str, *, last_actor: str | None = None
+) -> str:
+    """The order as staff see it in chat: number, state, what, where, when, how paid."""
+    store = await Store.get(id=order.store_id)
+    items = await OrderItem.filter(order_id=order.id).order_by("id")
+    lines = [
+        f"<b>{escape(order.number)}</b> · {escape(status_name(order.status, t))}",
+        *(f"• {escape(i.name)} × {i.quantity}" for i in items),
+        t(
+            "Total: {total} ({payment})",
+            total=money(order.total_cents, order.currency, locale),
+            payment=t(PAYMENT[order.payment_method]),
+        ),
+        t("Address: {address}", address=escape(order.address_text))
+        + (f", {escape(order.address_details)}" if order.address_details else ""),
+    ]
+    if order.slot_id:
+        slot = await TimeSlot.get_or_none(id=order.slot_id)
+        if slot:
+            lines.append(
+                t("Delivery time: {time}", time=when(slot.starts_at, store.timezone, locale))
+            )
+    if order.requires_id_check:
+        lines.append(t("⚠ ID check at handover (age-restricted items)"))
+    if order.driver_id:
+        driver = await Driver.get_or_none(id=order.driver_id).prefetch_related("user")
+        if driver:
+            lines.append(t("Driver: {name}", name=escape(driver.user.name)))
+    if order.status is OrderStatus.CANCELLED and order.cancel_reason:
+        lines.append(t("Reason: {reason}", reason=escape(order.cancel_reason)))
+    if last_actor:
+        lines.append(f"<i>{escape(last_actor)}</i>")
+    return "\n".join(lines)
+
+
+async def actor_note(actor_id: int | None, status: OrderStatus, t: Translate) -> str | None:
+    if actor_id is None:
+        return None
+    actor = await User.get_or_none(id=actor_id)
+    if actor is None:
+        return None
+    return t("{status} by {name}", status=status_name(status, t), name=actor.name or f"#{actor.id}")

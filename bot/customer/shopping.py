@@ -1,0 +1,246 @@
+"""Browsing the catalog and the cart in chat."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from aiogram import Bot, F, Router
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, Message
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
+from bot.customer.keyboards import PAGE_SIZE, Add, CartAction, CartEdit, Cat, Prod
+from core.context import AppContext
+from core.i18n import Translate, money
+from models import Store, User
+from services import cart, catalog
+from services.catalog import ProductQuery
+from services.stores import get_store, list_stores
+
+
+async def current_store(state: FSMContext) -> Store:
+    """The store this chat shops in: chosen by a /start link, else the first one."""
+    store_id = (await state.get_data()).get("store_id")
+    if store_id:
+        return await get_store(int(store_id))
+    stores = await list_stores()
+    if not stores:
+        from core.errors import NotFound
+
+        raise NotFound("no store is open")
+    return stores[0]
+
+
+async def show_categories(message: Message, state: FSMContext, t: Translate, locale: str) -> None:
+    store = await current_store(state)
+    tree = await catalog.list_categories(store.id, locale=locale, fallback=store.default_locale)
+    builder = InlineKeyboardBuilder()
+    for node in tree:
+        builder.button(text=node["name"], callback_data=Cat(category_id=node["id"]))
+    builder.adjust(2)
+    await message.answer(
+        t("Choose a category, or just type what you are looking for."),
+        reply_markup=builder.as_markup(),
+    )
+
+
+def _product_list(page: dict[str, Any], back: Cat | None, t: Translate) -> Any:
+    builder = InlineKeyboardBuilder()
+    for product in page["items"]:
+        builder.button(text=product["name"], callback_data=Prod(product_id=product["id"]))
+    if back is not None:
+        if back.page > 0:
+            builder.button(
+                text="◀", callback_data=Cat(category_id=back.category_id, page=back.page - 1)
+            )
+        if back.page + 1 < page["pages"]:
+            builder.button(
+                text="▶", callback_data=Cat(category_id=back.category_id, page=back.page + 1)
+            )
+    builder.adjust(1)
+    return builder.as_markup()
+
+
+async def browse(
+    callback: CallbackQuery,
+    bot: Bot,
+    callback_data: Cat,
+    state: FSMContext,
+    ctx: AppContext,
+    t: Translate,
+    locale: str,
+    user: User,
+) -> None:
+    store = await current_store(state)
+    page = await catalog.search_products(
+        ctx.cache,
+        store.id,
+        ProductQuery(
+            category_id=callback_data.category_id, page=callback_data.page + 1, per_page=PAGE_SIZE
+        ),
+        locale=locale,
+        fallback=store.default_locale,
+        user_id=user.id,
+    )
+    if callback.message is not None:
+        await bot.send_message(
+            callback.message.chat.id,
+            t("Page {page} of {pages}", page=callback_data.page + 1, pages=max(page["pages"], 1)),
+            reply_markup=_product_list(page, callback_data, t),
+        )
+    await callback.answer()
+
+
+async def search(
+    message: Message, state: FSMContext, ctx: AppContext, t: Translate, locale: str, user: User
+) -> None:
+    store = await current_store(state)
+    page = await catalog.search_products(
+        ctx.cache,
+        store.id,
+        ProductQuery(q=(message.text or "").strip()[:200], per_page=PAGE_SIZE),
+        locale=locale,
+        fallback=store.default_locale,
+        user_id=user.id,
+    )
+    if not page["items"]:
+        await message.answer(t("Nothing found. Try another word."))
+        return
+    await message.answer(
+        t("Found {count}:", count=page["total"]), reply_markup=_product_list(page, None, t)
+    )
+
+
+async def product_card(
+    callback: CallbackQuery,
+    bot: Bot,
+    callback_data: Prod,
+    state: FSMContext,
+    ctx: AppContext,
+    t: Translate,
+    locale: str,
+) -> None:
+    store = await current_store(state)
+    product = await catalog.get_product(
+        ctx.cache, store.id, callback_data.product_id, locale=locale, fallback=store.default_locale
+    )
+    lines = [f"<b>{escape(product['name'])}</b>", escape(product["description"])]
+    if product["age_restricted"]:
+        lines.append(t("18+: the driver checks your ID at handover."))
+    builder = InlineKeyboardBuilder()
+    for variant in product["variants"]:
+        price = money(variant["price_cents"], store.currency, locale)
+        lines.append(f"• {escape(variant['name'])} — {price}")
+        if variant["stock"] > 0:
+            builder.button(
+                text=t("Add {variant} · {price}", variant=variant["name"], price=price),
+                callback_data=Add(variant_id=variant["id"]),
+            )
+        else:
+            lines.append("  " + t("out of stock"))
+    builder.button(text=t("🛒 Cart"), callback_data=CartAction(action="view"))
+    builder.adjust(1)
+    assert callback.message is not None
+    chat_id = callback.message.chat.id
+    if product["image_url"]:
+        await bot.send_photo(
+            chat_id,
+            product["image_url"],
+            caption="\n".join(lines)[:1024],
+            reply_markup=builder.as_markup(),
+        )
+    else:
+        await bot.send_message(chat_id, "\n".join(lines), reply_markup=builder.as_markup())
+    await callback.answer()
+
+
+async def add_to_cart(
+    callback: CallbackQuery,
+    callback_data: Add,
+    state: FSMContext,
+    user: User,
+    t: Translate,
+    locale: str,
+) -> None:
+    store = await current_store(state)
+    view = await cart.add(
+        user.id, store.id, callback_data.variant_id, 1, locale=locale, fallback=store.default_locale
+    )
+    await callback.answer(
+        t("Added. Cart: {total}", total=money(view.subtotal_cents, store.currency, locale))
+    )
+
+
+async def render_cart(
+    chat_id: int, bot: Any, state: FSMContext, user: User, t: Translate, locale: str
+) -> None:
+    store = await current_store(state)
+    view = await cart.view_cart(user.id, store.id, locale=locale, fallback=store.default_locale)
+    if not view.lines:
+        await bot.send_message(chat_id, t("Your cart is empty."))
+        return
+    builder = InlineKeyboardBuilder()
+    lines = [t("<b>Your cart</b>")]
+    for line in view.lines:
+        lines.append(
+            f"• {escape(line.name)} ({escape(line.variant_name)}) × {line.quantity} = "
+            f"{money(line.line_total_cents, store.currency, locale)}"
+        )
+        builder.button(
+            text=f"➖ {line.name[:20]}",
+            callback_data=CartEdit(variant_id=line.variant_id, delta=-1),
+        )
+        builder.button(text="➕", callback_data=CartEdit(variant_id=line.variant_id, delta=1))
+        builder.button(text="✖", callback_data=CartEdit(variant_id=line.variant_id, delta=0))
+    lines.append(t("Subtotal: {total}", total=money(view.subtotal_cents, store.currency, locale)))
+    builder.button(text=t("Check out"), callback_data=CartAction(action="checkout"))
+    builder.adjust(*([3] * len(view.lines)), 1)
+    await bot.send_message(chat_id, "\n".join(lines), reply_markup=builder.as_markup())
+
+
+async def cart_message(
+    message: Message, state: FSMContext, user: User, t: Translate, locale: str
+) -> None:
+    await render_cart(message.chat.id, message.bot, state, user, t, locale)
+
+
+async def cart_view(
+    callback: CallbackQuery, bot: Bot, state: FSMContext, user: User, t: Translate, locale: str
+) -> None:
+    assert callback.message is not None
+    await render_cart(callback.message.chat.id, bot, state, user, t, locale)
+    await callback.answer()
+
+
+async def cart_edit(
+    callback: CallbackQuery,
+    bot: Bot,
+    callback_data: CartEdit,
+    state: FSMContext,
+    user: User,
+    t: Translate,
+    locale: str,
+) -> None:
+    store = await current_store(state)
+    current = dict(await cart.cart_items(user.id, store.id)).get(callback_data.variant_id, 0)
+    quantity = 0 if callback_data.delta == 0 else max(0, current + callback_data.delta)
+    await cart.set_quantity(
+        user.id,
+        store.id,
+        callback_data.variant_id,
+        quantity,
+        locale=locale,
+        fallback=store.default_locale,
+    )
+    await cart_view(callback, bot, state, user, t, locale)
+
+
+def router() -> Router:
+    built = Router(name=__name__)
+    built.callback_query.register(browse, Cat.filter())
+    built.callback_query.register(product_card, Prod.filter())
+    built.callback_query.register(add_to_cart, Add.filter())
+    built.callback_query.register(cart_edit, CartEdit.filter())
+    built.callback_query.register(cart_view, CartAction.filter(F.action == "view"))
+    return built

@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+from aiogram.filters.callback_data import CallbackData
+from aiogram.types import InlineKeyboardMarkup
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
+from core.i18n import Translate
+from core.i18n import gettext_noop as N
+from models.enums import OrderStatus
+from services.orders import DriverLoad
+
+
+class OrderAction(CallbackData, prefix="oa"):
+    order_id: int
+    action: str  # confirm | ready | assign | cancel
+
+
+class AssignTo(CallbackData, prefix="at"):
+    order_id: int
+    driver_id: int
+
+
+class CancelWith(CallbackData, prefix="cw"):
+    order_id: int
+    reason: str
+
+
+CANCEL_REASONS = {
+    "stock": N("Out of stock"),
+    "customer": N("Customer asked"),
+    "hours": N("Outside delivery hours"),
+    "other": N("Other reason"),
+}
+
+
+def order_actions(order_id: int, status: OrderStatus, t: Translate) -> InlineKeyboardMarkup | None:
+    """The buttons that make sense for the order's state now."""
+    builder = InlineKeyboardBuilder()
+    if status is OrderStatus.PENDING:
+        builder.button(
+            text=t("✅ Confirm"), callback_data=OrderAction(order_id=order_id, action="confirm")
+        )
+    elif status is OrderStatus.CONFIRMED:
+        builder.button(
+            text=t("📦 Ready"), callback_data=OrderAction(order_id=order_id, action="ready")
+        )
+    elif status is OrderStatus.READY:
+        builder.button(
+            text=t("🚚 Assign driver"),
+            callback_data=OrderAction(order_id=order_id, action="assign"),
+        )
+    if status in (OrderStatus.DELIVERED, OrderStatus.CANCELLED):
+        return None
+    builder.button(
+        text=t("✖ Cancel"), callback_data=OrderAction(order_id=order_id, action="cancel")
+    )
+    builder.adjust(2)
+    return builder.as_markup()
+
+
+def drivers_keyboard(order_id: int, loads: list[DriverLoad], t: Translate) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    for load in loads:
+        distance = f"{load.distance_km:.1f} km" if load.distance_km is not None else "—"
+        builder.button(
+            text=t(
+                "{name} · {distance} · {count} in hand",
+                name=load.name,
+                distance=distance,
+                count=load.active_orders,
+            ),
+            callback_data=AssignTo(order_id=order_id, driver_id=load.driver.id),
+        )
+    builder.adjust(1)
+    return builder.as_markup()
+
+
+def cancel_reasons(order_id: int, t: Translate) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    for code, text in CANCEL_REASONS.items():
+        builder.button(text=t(text), callback_data=CancelWith(order_id=order_id, reason=code))
+    builder.adjust(2)
+    return builder.as_markup()

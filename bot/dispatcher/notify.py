@@ -1,0 +1,50 @@
+"""notifications:dispatcher → one chat message per dispatcher of the store for a new order;
+later changes edit every copy to show the new state and who acted."""
+
+from __future__ import annotations
+
+from tortoise.transactions import in_transaction
+
+from bot.common.sender import enqueue_message
+from bot.common.texts import actor_note, order_card
+from bot.dispatcher.keyboards import order_actions
+from core.i18n import translator
+from models import BotMessage, Order, OutboxMessage, User
+from models.enums import OrderStatus
+from services import recipients
+
+PURPOSE = "dispatch"
+
+
+async def on_event(row: OutboxMessage) -> None:
+    payload = row.payload
+    if row.kind not in ("ORDER_CREATED", "ORDER_STATUS_CHANGED"):
+        return  # assignment shows up as a status change; driver shifts need no chat message
+    order = await Order.get_or_none(id=payload["order_id"])
+    if order is None:
+        return
+    async with in_transaction():
+        if row.kind == "ORDER_CREATED":
+            for person in await recipients.dispatchers(order.store_id):
+                t = translator(person.locale)
+                await enqueue_message(
+                    "dispatcher",
+                    person.chat_id,
+                    await order_card(order, t, person.locale),
+                    markup=order_actions(order.id, order.status, t),
+                    remember=(order.store_id, order.id, PURPOSE),
+                )
+            return
+        copies = await BotMessage.filter(order_id=order.id, bot="dispatcher", purpose=PURPOSE)
+        for copy in copies:
+            reader = await User.get_or_none(tg_id=copy.chat_id)
+            locale = reader.locale if reader else "en"
+            t = translator(locale)
+            note = await actor_note(payload.get("actor_id"), OrderStatus(payload["to"]), t)
+            await enqueue_message(
+                "dispatcher",
+                copy.chat_id,
+                await order_card(order, t, locale, last_actor=note),
+                markup=order_actions(order.id, order.status, t),
+                edit=copy.message_id,
+            )

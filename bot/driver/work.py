@@ -1,0 +1,140 @@
+"""The driver's day: shifts, deliveries (picked up, ID checked, delivered with cash) and
+live location."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from aiogram import Bot, F, Router
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import CallbackQuery, Message
+
+from bot.common.staff import RequireStaff
+from bot.common.texts import order_card
+from bot.driver.keyboards import END_SHIFT, MY_DELIVERIES, START_SHIFT, Delivery, delivery_actions
+from core.context import AppContext
+from core.errors import ValidationFailed
+from core.i18n import Translate, money
+from core.security import Principal
+from models.enums import OrderStatus, PaymentMethod, Role
+from services import drivers, orders
+
+
+class Handover(StatesGroup):
+    cash = State()
+
+
+async def menu_choice(message: Message, principal: Principal, t: Translate, locale: str) -> None:
+    text = message.text or ""
+    if text == t(START_SHIFT) or text == "/shift_start":
+        await drivers.start_shift(principal.user_id)
+        await message.answer(t("Shift started. You will get deliveries here."))
+    elif text == t(END_SHIFT) or text == "/shift_end":
+        await drivers.end_shift(principal.user_id)
+        await message.answer(t("Shift ended. Thank you!"))
+    elif text == t(MY_DELIVERIES) or text == "/deliveries":
+        mine = await orders.driver_orders(principal)
+        if not mine:
+            await message.answer(t("No deliveries right now."))
+        for order in mine:
+            await message.answer(
+                await order_card(order, t, locale), reply_markup=delivery_actions(order, t)
+            )
+
+
+async def picked_up(
+    callback: CallbackQuery, callback_data: Delivery, principal: Principal, t: Translate
+) -> None:
+    await orders.transition(callback_data.order_id, OrderStatus.PICKED_UP, principal)
+    await callback.answer(t("Picked up"))
+
+
+async def id_checked(
+    callback: CallbackQuery, callback_data: Delivery, principal: Principal, t: Translate
+) -> None:
+    await orders.confirm_id_check(callback_data.order_id, principal)
+    await callback.answer(t("ID checked"))
+
+
+async def delivered(
+    callback: CallbackQuery,
+    bot: Bot,
+    callback_data: Delivery,
+    principal: Principal,
+    t: Translate,
+    state: FSMContext,
+    locale: str,
+) -> None:
+    order = await orders.get_order_for(principal, callback_data.order_id)
+    if order.payment_method is PaymentMethod.CASH and order.total_cents > 0:
+        if order.requires_id_check and order.id_checked_at is None:
+            raise ValidationFailed("check the ID first", code="id_check_required")
+        await state.set_state(Handover.cash)
+        await state.update_data(order_id=order.id)
+        if callback.message is not None:
+            await bot.send_message(
+                callback.message.chat.id,
+                t(
+                    "How much cash did you collect for {number}? The total is {total}.",
+                    number=order.number,
+                    total=money(order.total_cents, order.currency, locale),
+                ),
+            )
+        await callback.answer()
+        return
+    await orders.transition(order.id, OrderStatus.DELIVERED, principal)
+    await callback.answer(t("Delivered"))
+
+
+def parse_cents(text: str) -> int:
+    try:
+        amount = Decimal(text.replace(",", ".").strip())
+    except InvalidOperation:
+        raise ValidationFailed(
+            "write the amount as a number, like 23.50",
+            fields={"cash_collected_cents": "not a number"},
+        ) from None
+    if amount < 0 or amount > 100_000:
+        raise ValidationFailed(
+            "that amount is not plausible", fields={"cash_collected_cents": "out of range"}
+        )
+    return int((amount * 100).to_integral_value())
+
+
+async def cash_amount(
+    message: Message, principal: Principal, t: Translate, state: FSMContext
+) -> None:
+    data = await state.get_data()
+    cents = parse_cents(message.text or "")
+    await orders.transition(
+        int(data["order_id"]), OrderStatus.DELIVERED, principal, cash_collected_cents=cents
+    )
+    await state.clear()
+    await message.answer(t("Delivered. Cash recorded."))
+
+
+async def location(message: Message, principal: Principal, ctx: AppContext, t: Translate) -> None:
+    point = message.location
+    assert point is not None
+    updates = await drivers.update_location(
+        ctx.settings, principal.user_id, point.latitude, point.longitude
+    )
+    if message.edit_date is None and point.live_period is None:
+        await message.answer(t("Location updated for {count} deliveries.", count=len(updates)))
+
+
+def router() -> Router:
+    built = Router(name=__name__)
+    only_drivers = RequireStaff((Role.DRIVER,))
+    built.message.middleware(only_drivers)
+    built.edited_message.middleware(only_drivers)
+    built.callback_query.middleware(only_drivers)
+    built.message.register(cash_amount, Handover.cash, F.text)
+    built.message.register(location, F.location)
+    built.edited_message.register(location, F.location)
+    built.message.register(menu_choice, F.text)
+    built.callback_query.register(picked_up, Delivery.filter(F.action == "picked_up"))
+    built.callback_query.register(id_checked, Delivery.filter(F.action == "id_ok"))
+    built.callback_query.register(delivered, Delivery.filter(F.action == "delivered"))
+    return built

@@ -1,0 +1,23 @@
+"""What the bots consume from the outbox: one handler per channel, registered at start."""
+
+from __future__ import annotations
+
+from bot.common import alerts
+from bot.common.bots import BotSet
+from bot.common.pushover import PUSHOVER_CHANNEL, PushoverClient
+from bot.common.sender import TELEGRAM_CHANNEL, TelegramSender
+from bot.customer import notify as customer_notify
+from bot.dispatcher import notify as dispatcher_notify
+from bot.driver import notify as driver_notify
+from core.context import AppContext
+from services.events import ALERTS, NOTIFY_CUSTOMER, NOTIFY_DISPATCHER, NOTIFY_DRIVER
+
+
+def register_senders(ctx: AppContext, bots: BotSet) -> None:
+    outbox = ctx.outbox
+    outbox.register(NOTIFY_CUSTOMER, customer_notify.on_event)
+    outbox.register(NOTIFY_DISPATCHER, dispatcher_notify.on_event)
+    outbox.register(NOTIFY_DRIVER, driver_notify.on_event)
+    outbox.register(ALERTS, alerts.on_event)
+    outbox.register(TELEGRAM_CHANNEL, TelegramSender(ctx, bots.bots).deliver)
+    outbox.register(PUSHOVER_CHANNEL, PushoverClient(ctx).deliver)
