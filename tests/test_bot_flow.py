@@ -53,7 +53,7 @@ def last_buttons(bots: BotHarness, token: str, chat_id: int) -> list[dict]:
 async def test_order_from_customer_bot_to_delivery_in_russian(
     bots: BotHarness, demo: SeedReport
 ) -> None:
-    dispatcher, manager, driver_user = await staff(bots.settings, demo.store_id)
+    dispatcher, _manager, driver_user = await staff(bots.settings, demo.store_id)
     store = demo.store_id
 
     # Customer: /start, catalog, a category, a product, add two, cart, checkout.
