@@ -10,7 +10,7 @@ from api.keys import CTX
 from api.schemas.admin import PriceIn, ProductPatch, RestockIn, StockOut
 from api.schemas.stores import StoreList, StoreOut
 from core.permissions import Permission
-from services import catalog, catalog_admin, stores
+from services import catalog, catalog_admin, staff_links, stores
 
 routes = web.RouteTableDef()
 
@@ -84,3 +84,23 @@ async def restock(request: web.Request) -> web.Response:
         request.config_dict[CTX].cache, principal, store_id, variant_id, body.quantity
     )
     return dump(StockOut(variant_id=variant_id, stock=stock))
+
+
+@routes.post("/api/v1/admin/staff/{user_id}/link-code")
+@doc(
+    "A one-time code that links a staff member's Telegram account (/start link-CODE)",
+    tags=["admin"],
+    status=201,
+    auth=True,
+)
+async def staff_link_code(request: web.Request) -> web.Response:
+    principal = require_permission(request, Permission.MANAGE_STAFF)
+    code = await staff_links.create_link_code(principal, path_id(request, "user_id"))
+    return web.json_response(
+        {
+            "code": code,
+            "start": f"/start link-{code}",
+            "expires_in": int(staff_links.CODE_TTL.total_seconds()),
+        },
+        status=201,
+    )

@@ -1,4 +1,4 @@
-"""The `pharmacy` command: serve, migrate, seed, routes."""
+"""The `pharmacy` command: serve, migrate, seed, routes, set-webhooks, poll."""
 
 from __future__ import annotations
 
@@ -131,6 +131,73 @@ def cmd_routes(args: argparse.Namespace) -> None:
         print(f"{route.method:7} {path:45} {module}.{handler}")
 
 
+def cmd_set_webhooks(args: argparse.Namespace) -> None:
+    """Register the three webhooks with Telegram at PUBLIC_BASE_URL/webhook/{bot}."""
+    from bot.common.bots import build_bot_set
+    from bot.webhooks import webhook_path
+    from core.context import build_context
+    from core.settings import BOT_NAMES, is_dev_bot_token
+
+    settings = _settings()
+    base = settings.public_base_url.rstrip("/")
+    if not base.startswith("https://"):
+        print(
+            f"pharmacy: Telegram only calls HTTPS webhooks; PUBLIC_BASE_URL is {base}",
+            file=sys.stderr,
+        )
+
+    async def run() -> int:
+        bots = build_bot_set(build_context(settings))
+        failures = 0
+        try:
+            for name in BOT_NAMES:
+                bot = bots.bots[name]
+                if is_dev_bot_token(bot.token):
+                    print(f"{name}: skipped (no {name.upper()}_BOT_TOKEN set)")
+                    continue
+                url = base + webhook_path(name)
+                try:
+                    await bot.set_webhook(
+                        url=url,
+                        secret_token=settings.webhook_secret(name),
+                        allowed_updates=bots.dispatchers[name].resolve_used_update_types(),
+                    )
+                    print(f"{name}: webhook set to {url}")
+                except Exception as exc:
+                    failures += 1
+                    print(f"{name}: failed: {exc}", file=sys.stderr)
+        finally:
+            await bots.close()
+        return failures
+
+    raise SystemExit(1 if asyncio.run(run()) else 0)
+
+
+def cmd_poll(args: argparse.Namespace) -> None:
+    """Run one bot in long-poll mode (local development without a public URL)."""
+    from bot.common.bots import build_bot_set
+    from bot.outbox import register_senders
+    from core.context import build_context, running
+
+    settings = _settings()
+
+    async def run() -> None:
+        ctx = build_context(settings)
+        async with running(ctx):
+            bots = build_bot_set(ctx)
+            register_senders(ctx, bots)
+            await ctx.scheduler.spawn(ctx.outbox.run(), name="outbox")
+            bot, dispatcher = bots.bots[args.bot], bots.dispatchers[args.bot]
+            try:
+                await bot.delete_webhook(drop_pending_updates=False)
+                log.info("polling the %s bot; Ctrl+C stops", args.bot)
+                await dispatcher.start_polling(bot, handle_signals=True)
+            finally:
+                await bots.close()
+
+    asyncio.run(run())
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="pharmacy",
@@ -144,6 +211,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("migrate", help="apply database migrations").set_defaults(func=cmd_migrate)
     sub.add_parser("seed", help="create the demo store (idempotent)").set_defaults(func=cmd_seed)
     sub.add_parser("routes", help="print the route table").set_defaults(func=cmd_routes)
+    sub.add_parser(
+        "set-webhooks", help="register the three bots' webhooks at PUBLIC_BASE_URL"
+    ).set_defaults(func=cmd_set_webhooks)
+    poll = sub.add_parser("poll", help="run one bot in long-poll mode (local development)")
+    poll.add_argument("bot", choices=["customer", "dispatcher", "driver"])
+    poll.set_defaults(func=cmd_poll)
     return parser
 
 
