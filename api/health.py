@@ -4,7 +4,7 @@ from aiohttp import web
 
 from api.http import doc
 from api.keys import CTX
-from bot.common.metrics import BOT_COUNTERS
+from core.metrics import COUNTERS
 
 routes = web.RouteTableDef()
 
@@ -15,6 +15,6 @@ async def healthz(request: web.Request) -> web.Response:
     state = await request.config_dict[CTX].health()
     healthy = all(v in ("ok", "disabled") for v in state.values())
     return web.json_response(
-        {"status": "ok" if healthy else "degraded", **state, "bots": dict(BOT_COUNTERS)},
+        {"status": "ok" if healthy else "degraded", **state, "bots": dict(COUNTERS)},
         status=200 if healthy else 503,
     )

@@ -19,8 +19,8 @@ from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_applicati
 from aiohttp import web
 
 from bot.common.bots import BotSet
-from bot.common.metrics import count
 from core.cache import Cache
+from core.metrics import count
 from core.settings import BOT_NAMES, BotName, Settings
 
 log = logging.getLogger(__name__)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.common.metrics import BOT_COUNTERS
+from core.metrics import COUNTERS
 from models import User
 from tests.fixtures.telegram import BotHarness, tg_user
 
@@ -35,16 +35,16 @@ async def test_bad_body_is_400(bots: BotHarness) -> None:
 
 async def test_a_repeated_update_is_processed_once(bots: BotHarness, demo) -> None:  # type: ignore[no-untyped-def]
     update = bots.message(tg_user(5003), "/start")
-    before = BOT_COUNTERS["duplicate_updates"]
+    before = COUNTERS["duplicate_updates"]
     assert await bots.post("customer", update) == 200
     assert await bots.post("customer", update) == 200  # Telegram retried
     assert len(bots.telegram.sent(chat_id=5003)) == 1
-    assert BOT_COUNTERS["duplicate_updates"] == before + 1
+    assert COUNTERS["duplicate_updates"] == before + 1
 
 
 async def test_a_failing_handler_still_answers_200_and_is_counted(bots: BotHarness, demo) -> None:  # type: ignore[no-untyped-def]
-    before = BOT_COUNTERS["handler_errors"]
+    before = COUNTERS["handler_errors"]
     # Malformed callback data for a known prefix makes the handler blow up.
     status = await bots.post("customer", bots.callback(tg_user(5004), "ov:not-a-number"))
     assert status == 200
-    assert BOT_COUNTERS["handler_errors"] >= before  # logged, counted, not retried by Telegram
+    assert COUNTERS["handler_errors"] >= before  # logged, counted, not retried by Telegram

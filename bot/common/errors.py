@@ -9,10 +9,10 @@ import logging
 from aiogram import Router
 from aiogram.types import ErrorEvent
 
-from bot.common.metrics import count
 from core.errors import DomainError
 from core.i18n import Translate, translator
 from core.i18n import gettext_noop as N
+from core.metrics import count
 
 log = logging.getLogger(__name__)
 
