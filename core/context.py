@@ -22,6 +22,7 @@ from core.mailer import Mailer
 from core.otp_channels import OtpChannels
 from core.outbox import OutboxWorker
 from core.ratelimit import MemoryRateLimiter, RateLimiter, RedisRateLimiter
+from core.replay import MemoryReplay, RedisReplay, ReplayBuffer
 from core.scheduler import JobScheduler
 from core.secretbox import SecretBox
 from core.settings import Settings
@@ -42,6 +43,7 @@ class AppContext:
     otp: OtpChannels
     mailer: Mailer
     secret_box: SecretBox
+    replay: ReplayBuffer
     redis: Redis | None = None
 
     async def health(self) -> dict[str, str]:
@@ -70,6 +72,7 @@ def build_context(settings: Settings) -> AppContext:
     cache: Cache
     limiter: RateLimiter
     leases: Leases
+    replay: ReplayBuffer
     if settings.redis_url:
         # Requests wait for a free connection rather than fail when a burst exceeds the pool.
         pool = BlockingConnectionPool.from_url(
@@ -78,9 +81,11 @@ def build_context(settings: Settings) -> AppContext:
         redis = Redis(connection_pool=pool)
         bus, cache = RedisBus(redis), RedisCache(redis)
         limiter, leases = RedisRateLimiter(redis), RedisLeases(redis)
+        replay = RedisReplay(redis)
     else:
         bus, cache = MemoryBus(), MemoryCache()
         limiter, leases = MemoryRateLimiter(), MemoryLeases()
+        replay = MemoryReplay()
     return AppContext(
         settings=settings,
         bus=bus,
@@ -97,6 +102,7 @@ def build_context(settings: Settings) -> AppContext:
         otp=OtpChannels(settings),
         mailer=Mailer(settings),
         secret_box=SecretBox(settings.secret_box_keys),
+        replay=replay,
         redis=redis,
     )
 

@@ -1,66 +1,267 @@
-"""The websocket gateway: GET /ws, rooms, fan-out from the bus `realtime` channel."""
+"""The websocket gateway: GET /ws, rooms, live events from every process, replay.
+
+Frames are JSON text (see docs/events.md). A client authenticates with a JWT (Authorization
+header, `?token=`, or a first `{"type":"auth","token":...}` frame) or with Mini App initData
+(`{"type":"auth","init_data":...,"bot":...}` or `?init_data=&bot=`). It joins every room its
+identity allows and may narrow that with `{"type":"subscribe","rooms":[...]}`; asking for a
+room it does not own is refused. Each connection has a bounded send queue: a client too slow
+to keep up is dropped (close code 4008) rather than slowing the others.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import json
 import logging
 from collections import defaultdict
 from collections.abc import AsyncIterator
+from typing import Any
 
 from aiohttp import WSMsgType, web
 
-from api.auth import require_principal
+from api.auth import bearer_token
 from api.keys import CTX
 from core.bus import BusMessage
+from core.context import AppContext
+from core.errors import DomainError, Unauthorized
+from core.metrics import count
+from core.replay import event_number
+from core.security import Principal, decode_access_token
+from core.settings import BOT_NAMES
+from models import OutboxMessage
+from services.auth.sessions import principal_for
+from services.auth.telegram import user_for_telegram, validate_init_data
+from services.rooms import allowed_rooms, route
 
 log = logging.getLogger(__name__)
 
 REALTIME_CHANNEL = "realtime"
+SEND_QUEUE = 256
+AUTH_TIMEOUT = 5.0
+CLOSE_UNAUTHORIZED, CLOSE_TOO_SLOW = 4401, 4008
+
+
+def frame(event_id: str, kind: str, ts: str, room: str, payload: dict[str, Any]) -> str:
+    return json.dumps(
+        {"v": 1, "id": event_id, "type": kind, "ts": ts, "room": room, "payload": payload},
+        separators=(",", ":"),
+        default=str,
+    )
+
+
+class Connection:
+    def __init__(self, ws: web.WebSocketResponse, principal: Principal) -> None:
+        self.ws = ws
+        self.principal = principal
+        self.rooms: set[str] = set()
+        self.queue: asyncio.Queue[str] = asyncio.Queue(SEND_QUEUE)
+        self.last_sent = 0
+        self.replaying = True
+        self.pending: list[tuple[int, str]] = []
+        self.dropped = False
+
+    def offer(self, number: int, text: str) -> bool:
+        """Queue an event frame once; False when the client is too slow to take it."""
+        if self.replaying:
+            self.pending.append((number, text))
+            return True
+        if number and number <= self.last_sent:
+            return True
+        try:
+            self.queue.put_nowait(text)
+        except asyncio.QueueFull:
+            return False
+        if number:
+            self.last_sent = number
+        return True
+
+    def say(self, body: dict[str, Any]) -> bool:
+        return self.offer(0, json.dumps(body, separators=(",", ":")))
+
+    def end_replay(self, replayed: list[tuple[int, str]]) -> bool:
+        self.replaying = False
+        merged = sorted({n: f for n, f in [*replayed, *self.pending]}.items())
+        self.pending = []
+        return all(self.offer(n, f) for n, f in merged)
+
+    async def write_loop(self) -> None:
+        while True:
+            text = await self.queue.get()
+            await self.ws.send_str(text)
 
 
 class Hub:
-    """Rooms of connected websockets in this process."""
+    """This process's connections by room."""
 
     def __init__(self) -> None:
-        self.rooms: dict[str, set[web.WebSocketResponse]] = defaultdict(set)
+        self.rooms: dict[str, set[Connection]] = defaultdict(set)
 
-    def join(self, ws: web.WebSocketResponse, rooms: list[str]) -> None:
-        for room in rooms:
-            self.rooms[room].add(ws)
-
-    def leave(self, ws: web.WebSocketResponse) -> None:
-        for room in list(self.rooms):
-            self.rooms[room].discard(ws)
+    def join(self, conn: Connection, rooms: set[str]) -> None:
+        for room in rooms - conn.rooms:
+            self.rooms[room].add(conn)
+        for room in conn.rooms - rooms:
+            self.rooms[room].discard(conn)
             if not self.rooms[room]:
                 del self.rooms[room]
+        conn.rooms = set(rooms)
+
+    def leave(self, conn: Connection) -> None:
+        self.join(conn, set())
+
+    def deliver(self, event_id: str, kind: str, ts: str, payload: dict[str, Any]) -> int:
+        """Offer one event to every connection in its rooms, once each. Returns how many."""
+        number, reached = event_number(event_id), 0
+        seen: set[int] = set()
+        for room, room_payload in route(kind, payload).items():
+            text = None
+            for conn in list(self.rooms.get(room, ())):
+                if id(conn) in seen:
+                    continue
+                seen.add(id(conn))
+                text = text or frame(event_id, kind, ts, room, room_payload)
+                if conn.offer(number, text):
+                    reached += 1
+                else:
+                    self.drop(conn)
+        return reached
 
     async def on_bus(self, channel: str, message: BusMessage) -> None:
-        targets: set[web.WebSocketResponse] = set()
-        for room in message.payload.get("rooms", []):
-            targets |= self.rooms.get(room, set())
-        text = message.to_wire()
-        await asyncio.gather(*(ws.send_str(text) for ws in targets), return_exceptions=True)
+        self.deliver(message.id, message.type, message.ts.isoformat(), message.payload)
+
+    def drop(self, conn: Connection) -> None:
+        if conn.dropped:
+            return
+        conn.dropped = True
+        count("ws_slow_clients_dropped")
+        self.leave(conn)
+        task = asyncio.ensure_future(conn.ws.close(code=CLOSE_TOO_SLOW, message=b"too slow"))
+        task.add_done_callback(lambda _: None)
+
+    @property
+    def connections(self) -> int:
+        return len({id(c) for members in self.rooms.values() for c in members})
 
 
 HUB = web.AppKey("hub", Hub)
 routes = web.RouteTableDef()
 
 
+async def publisher(ctx: AppContext, row: OutboxMessage) -> None:
+    """The `realtime` outbox channel: keep the event for replay, then fan it out to every
+    process through the bus."""
+    event_id, ts = f"outbox-{row.id}", row.created_at.isoformat()
+    for room, payload in route(row.kind, row.payload).items():
+        await ctx.replay.append(room, event_id, frame(event_id, row.kind, ts, room, payload))
+    await ctx.bus.publish(
+        REALTIME_CHANNEL,
+        BusMessage(id=event_id, type=row.kind, payload=row.payload, ts=row.created_at),
+    )
+
+
+async def authenticate(ctx: AppContext, data: dict[str, Any]) -> Principal:
+    """A JWT (`token`) or Mini App initData (`init_data` + `bot`)."""
+    if data.get("token"):
+        return decode_access_token(str(data["token"]), ctx.settings.secret_key)
+    if data.get("init_data"):
+        bot = data.get("bot", "customer")
+        if bot not in BOT_NAMES:
+            raise Unauthorized("unknown bot", code="init_data_invalid")
+        web_app = validate_init_data(ctx, str(data["init_data"]), bot)
+        tg = web_app.user
+        user = await user_for_telegram(
+            tg.id, username=tg.username, first_name=tg.first_name, language_code=tg.language_code
+        )
+        return await principal_for(user)
+    raise Unauthorized("sign in first", code="not_authenticated")
+
+
+async def _first_frame(ws: web.WebSocketResponse) -> dict[str, Any]:
+    message = await asyncio.wait_for(ws.receive(), AUTH_TIMEOUT)
+    if message.type != WSMsgType.TEXT:
+        raise Unauthorized("expected an auth frame", code="not_authenticated")
+    data = json.loads(message.data)
+    if not isinstance(data, dict) or data.get("type") != "auth":
+        raise Unauthorized("expected an auth frame", code="not_authenticated")
+    return data
+
+
 @routes.get("/ws")
 async def websocket(request: web.Request) -> web.WebSocketResponse:
-    principal = require_principal(request)
-    ws = web.WebSocketResponse(heartbeat=25)
-    await ws.prepare(request)
+    ctx = request.config_dict[CTX]
     hub = request.config_dict[HUB]
-    rooms = [f"{principal.role}:{principal.user_id}"]
-    hub.join(ws, rooms)
+    ws = web.WebSocketResponse(heartbeat=25, max_msg_size=64 * 1024)
+    await ws.prepare(request)
+    query = dict(request.query)
+    hello: dict[str, Any] = {
+        "token": bearer_token(request) or query.get("token"),
+        "init_data": query.get("init_data"),
+        "bot": query.get("bot", "customer"),
+    }
     try:
-        async for msg in ws:
-            if msg.type == WSMsgType.ERROR:
-                break
+        if not hello["token"] and not hello["init_data"]:
+            hello = await _first_frame(ws)
+        principal = await authenticate(ctx, hello)
+    except (DomainError, TimeoutError, ValueError) as exc:
+        reason = exc.code if isinstance(exc, DomainError) else "not_authenticated"
+        await ws.send_str(json.dumps({"type": "error", "code": reason}))
+        await ws.close(code=CLOSE_UNAUTHORIZED, message=reason.encode())
+        return ws
+    conn = Connection(ws, principal)
+    allowed = await allowed_rooms(principal)
+    hub.join(conn, allowed)
+    conn_task = asyncio.create_task(conn.write_loop())
+    try:
+        conn.replaying = True
+        last = str(hello.get("last_event_id") or query.get("last_event_id") or "")
+        replayed: list[tuple[int, str]] = []
+        if last:
+            for room in allowed:
+                replayed += await ctx.replay.since(room, last)
+        conn.say(
+            {
+                "type": "welcome",
+                "user_id": principal.user_id,
+                "role": principal.role,
+                "rooms": sorted(allowed),
+                "replayed": len({n for n, _ in replayed}),
+            }
+        )
+        if not conn.end_replay(replayed):
+            hub.drop(conn)
+        async for message in ws:
+            if message.type != WSMsgType.TEXT:
+                continue
+            _client_frame(hub, conn, allowed, message.data)
     finally:
-        hub.leave(ws)
+        hub.leave(conn)
+        conn_task.cancel()
+        with contextlib.suppress(asyncio.CancelledError, ConnectionError):
+            await conn_task
     return ws
+
+
+def _client_frame(hub: Hub, conn: Connection, allowed: set[str], raw: str) -> None:
+    try:
+        data = json.loads(raw)
+        kind = data.get("type") if isinstance(data, dict) else None
+    except ValueError:
+        kind = None
+    if kind == "ping":
+        conn.say({"type": "pong"})
+    elif kind == "subscribe":
+        wanted = data.get("rooms")
+        if not isinstance(wanted, list) or not all(isinstance(r, str) for r in wanted):
+            conn.say({"type": "error", "code": "invalid_frame", "field": "rooms"})
+            return
+        foreign = sorted(set(wanted) - allowed)
+        if foreign:
+            conn.say({"type": "error", "code": "forbidden_room", "rooms": foreign})
+            return
+        hub.join(conn, set(wanted))
+        conn.say({"type": "subscribed", "rooms": sorted(conn.rooms)})
+    elif kind != "auth":
+        conn.say({"type": "error", "code": "invalid_frame"})
 
 
 def setup_realtime(app: web.Application) -> None:
@@ -69,9 +270,14 @@ def setup_realtime(app: web.Application) -> None:
     app.router.add_routes(routes)
 
     async def subscribe(app: web.Application) -> AsyncIterator[None]:
-        bus = app[CTX].bus
-        bus.subscribe(REALTIME_CHANNEL, hub.on_bus)
+        ctx = app[CTX]
+
+        async def publish(row: OutboxMessage) -> None:
+            await publisher(ctx, row)
+
+        ctx.outbox.register(REALTIME_CHANNEL, publish)
+        ctx.bus.subscribe(REALTIME_CHANNEL, hub.on_bus)
         yield
-        bus.unsubscribe(REALTIME_CHANNEL, hub.on_bus)
+        ctx.bus.unsubscribe(REALTIME_CHANNEL, hub.on_bus)
 
     app.cleanup_ctx.append(subscribe)
