@@ -91,9 +91,18 @@ class OutboxWorker:
                     pass
 
     async def deliver_due(self) -> int:
-        """Claim and deliver one batch of due messages; returns how many were handled."""
+        """Claim and deliver one batch of due messages; returns how many were handled.
+        Channels are delivered side by side; within a channel, in the order written."""
         messages = await self._claim()
-        await asyncio.gather(*(self._deliver(m) for m in messages))
+        by_channel: dict[str, list[OutboxMessage]] = {}
+        for message in messages:
+            by_channel.setdefault(message.channel, []).append(message)
+
+        async def in_order(batch: list[OutboxMessage]) -> None:
+            for message in batch:
+                await self._deliver(message)
+
+        await asyncio.gather(*(in_order(batch) for batch in by_channel.values()))
         return len(messages)
 
     async def _claim(self) -> list[OutboxMessage]:

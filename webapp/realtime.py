@@ -14,7 +14,7 @@ import asyncio
 import contextlib
 import json
 import logging
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -38,6 +38,7 @@ log = logging.getLogger(__name__)
 
 REALTIME_CHANNEL = "realtime"
 SEND_QUEUE = 256
+RECENT_IDS = 1024
 AUTH_TIMEOUT = 5.0
 CLOSE_UNAUTHORIZED, CLOSE_TOO_SLOW = 4401, 4008
 
@@ -56,7 +57,8 @@ class Connection:
         self.principal = principal
         self.rooms: set[str] = set()
         self.queue: asyncio.Queue[str] = asyncio.Queue(SEND_QUEUE)
-        self.last_sent = 0
+        self._recent: deque[int] = deque()
+        self._recent_set: set[int] = set()
         self.replaying = True
         self.pending: list[tuple[int, str]] = []
         self.dropped = False
@@ -66,14 +68,17 @@ class Connection:
         if self.replaying:
             self.pending.append((number, text))
             return True
-        if number and number <= self.last_sent:
-            return True
+        if number and number in self._recent_set:
+            return True  # already sent (replayed, or reached through another room)
         try:
             self.queue.put_nowait(text)
         except asyncio.QueueFull:
             return False
         if number:
-            self.last_sent = number
+            self._recent.append(number)
+            self._recent_set.add(number)
+            if len(self._recent) > RECENT_IDS:
+                self._recent_set.discard(self._recent.popleft())
         return True
 
     def say(self, body: dict[str, Any]) -> bool:
