@@ -194,6 +194,8 @@ class RedisBus:
             except asyncio.CancelledError:
                 raise
             except Exception:
+                if self._closed:
+                    return  # shutting down: the connection is going away on purpose
                 # Redis went away: keep trying; pub/sub resubscribes on reconnect.
                 log.exception("bus: redis listener failed; retrying in 1s")
                 await asyncio.sleep(1)

@@ -34,10 +34,18 @@ def build_session(settings: Settings) -> AiohttpSession:
     return AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
 
 
+class SharedRedisStorage(RedisStorage):
+    """aiogram's Redis FSM storage on the app's Redis client, which the app closes: aiogram
+    would otherwise close the whole shared pool (the bus included) at dispatcher shutdown."""
+
+    async def close(self) -> None:
+        return None
+
+
 def build_storage(ctx: AppContext) -> BaseStorage:
     """FSM state in Redis when configured (shared by processes), else in memory."""
     if ctx.redis is not None:
-        return RedisStorage(ctx.redis, key_builder=DefaultKeyBuilder(with_bot_id=True))
+        return SharedRedisStorage(ctx.redis, key_builder=DefaultKeyBuilder(with_bot_id=True))
     return MemoryStorage()
 
 
