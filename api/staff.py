@@ -7,19 +7,23 @@ from aiohttp import web
 
 from api.auth import require_principal
 from api.http import doc, dump, parse_body, parse_query, path_id
+from api.keys import CTX
 from api.orders import detail
 from api.schemas.orders import (
     AssignIn,
     DriverList,
     DriverOut,
+    DriverStateOut,
+    LocationIn,
     OrderDetailOut,
     OrderList,
     OrderOut,
+    ShiftIn,
     StaffOrdersQuery,
     StatusIn,
 )
 from models.enums import Role
-from services import orders
+from services import drivers, orders
 
 routes = web.RouteTableDef()
 STAFF = (Role.ADMIN, Role.MANAGER, Role.DISPATCHER)
@@ -122,7 +126,7 @@ async def id_check(request: web.Request) -> web.Response:
     response=DriverList,
     auth=True,
 )
-async def drivers(request: web.Request) -> web.Response:
+async def store_drivers(request: web.Request) -> web.Response:
     principal = require_principal(request, *STAFF)
     store_id = path_id(request, "store_id")
     near = None
@@ -160,3 +164,58 @@ async def drivers(request: web.Request) -> web.Response:
 async def my_deliveries(request: web.Request) -> web.Response:
     principal = require_principal(request, Role.DRIVER)
     return dump(OrderList(items=[OrderOut.of(o) for o in await orders.driver_orders(principal)]))
+
+
+async def _driver_state(user_id: int) -> DriverStateOut:
+    driver = await drivers.driver_for_user(user_id)
+    shift = await drivers.open_shift(driver.id)
+    return DriverStateOut(
+        driver_id=driver.id, status=driver.status.value, on_shift=shift is not None
+    )
+
+
+@routes.get("/api/v1/driver/me")
+@doc(
+    "My driver state: status and whether my shift is open",
+    tags=["staff"],
+    response=DriverStateOut,
+    auth=True,
+)
+async def driver_state(request: web.Request) -> web.Response:
+    principal = require_principal(request, Role.DRIVER)
+    return dump(await _driver_state(principal.user_id))
+
+
+@routes.post("/api/v1/driver/shift")
+@doc(
+    "Start or end my shift",
+    tags=["staff"],
+    body=ShiftIn,
+    response=DriverStateOut,
+    auth=True,
+    errors={409: "shift_open / no_shift / deliveries_in_hand"},
+)
+async def shift(request: web.Request) -> web.Response:
+    principal = require_principal(request, Role.DRIVER)
+    body = await parse_body(request, ShiftIn)
+    if body.action == "start":
+        await drivers.start_shift(principal.user_id)
+    else:
+        await drivers.end_shift(principal.user_id)
+    return dump(await _driver_state(principal.user_id))
+
+
+@routes.post("/api/v1/driver/location")
+@doc(
+    "Report where I am (ETAs of my deliveries are recomputed)",
+    tags=["staff"],
+    body=LocationIn,
+    auth=True,
+)
+async def location(request: web.Request) -> web.Response:
+    principal = require_principal(request, Role.DRIVER)
+    body = await parse_body(request, LocationIn)
+    updates = await drivers.update_location(
+        request.config_dict[CTX].settings, principal.user_id, body.lat, body.lng
+    )
+    return web.json_response({"orders": [u.__dict__ for u in updates]})

@@ -291,3 +291,22 @@ class DateOfBirthIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     date_of_birth: date
+
+
+class ShiftIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    action: Literal["start", "end"]
+
+
+class LocationIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    lat: float = Field(ge=-90, le=90)
+    lng: float = Field(ge=-180, le=180)
+
+
+class DriverStateOut(BaseModel):
+    driver_id: int
+    status: str
+    on_shift: bool

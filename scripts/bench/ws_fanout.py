@@ -82,14 +82,24 @@ async def main() -> None:
     parser.add_argument("--events", type=int, default=20)
     parser.add_argument("--redis", action="store_true")
     args = parser.parse_args()
-    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    _soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, 65536), hard))
     port = free_port()
     folder = tempfile.mkdtemp()
-    env = {**os.environ, "BENCH_DB": f"sqlite://{folder}/bench.sqlite3",
-           "BENCH_REDIS": (os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/14") if args.redis else ""}
-    server = subprocess.Popen([sys.executable, "-c", SERVER, str(ROOT), str(port)], env=env,
-                              stdout=subprocess.PIPE, stderr=None, text=True)
+    env = {
+        **os.environ,
+        "BENCH_DB": f"sqlite://{folder}/bench.sqlite3",
+        "BENCH_REDIS": (os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/14")
+        if args.redis
+        else "",
+    }
+    server = subprocess.Popen(  # noqa: ASYNC220 (once, before any client connects)
+        [sys.executable, "-c", SERVER, str(ROOT), str(port)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=None,
+        text=True,
+    )
     try:
         assert server.stdout is not None
         while "ready" not in server.stdout.readline():
@@ -111,8 +121,10 @@ async def run(base: str, args: argparse.Namespace) -> None:
         before = await (await http.get(f"{base}/bench/stats")).json()
         sockets = []
         for start in range(0, args.clients, 200):
-            batch = [http.ws_connect(f"{base}/ws?token={token}", max_msg_size=0)
-                     for _ in range(min(200, args.clients - start))]
+            batch = [
+                http.ws_connect(f"{base}/ws?token={token}", max_msg_size=0)
+                for _ in range(min(200, args.clients - start))
+            ]
             sockets += await asyncio.gather(*batch)
         for ws in sockets:
             await ws.receive()  # welcome
@@ -132,10 +144,14 @@ async def run(base: str, args: argparse.Namespace) -> None:
             await ws.close()
     delays.sort()
     per_conn = (after["rss_kb"] - before["rss_kb"]) / max(1, after["connections"])
-    print(f"{after['connections']} clients in one store room, {args.events} events, "
-          f"{'Redis' if args.redis else 'in-process'} bus, one machine")
-    print(f"publish→receipt delay: p50 {statistics.median(delays) * 1000:.1f} ms, "
-          f"p99 {delays[int(len(delays) * 0.99) - 1] * 1000:.1f} ms, max {delays[-1] * 1000:.1f} ms")
+    print(
+        f"{after['connections']} clients in one store room, {args.events} events, "
+        f"{'Redis' if args.redis else 'in-process'} bus, one machine"
+    )
+    print(
+        f"publish→receipt delay: p50 {statistics.median(delays) * 1000:.1f} ms, "
+        f"p99 {delays[int(len(delays) * 0.99) - 1] * 1000:.1f} ms, max {delays[-1] * 1000:.1f} ms"
+    )
     print(f"server memory per connection: {per_conn:.1f} KiB")
 
 
