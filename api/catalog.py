@@ -34,7 +34,7 @@ async def categories(request: web.Request) -> web.Response:
     store = await get_store(path_id(request, "store_id"))
     locale = request_locale(request, store.default_locale)
     tree = await catalog.list_categories(store.id, locale=locale, fallback=store.default_locale)
-    return dump(CategoryTree.model_validate({"items": tree, "locale": locale}))
+    return cacheable(dump(CategoryTree.model_validate({"items": tree, "locale": locale})))
 
 
 @routes.get("/api/v1/stores/{store_id}/brands")
@@ -77,7 +77,7 @@ async def products(request: web.Request) -> web.Response:
         fallback=store.default_locale,
         user_id=principal.user_id if principal else None,
     )
-    return dump(ProductPage.model_validate({**page, "locale": locale}))
+    return cacheable(dump(ProductPage.model_validate({**page, "locale": locale})))
 
 
 @routes.get("/api/v1/stores/{store_id}/products/{product_id}")
@@ -92,7 +92,7 @@ async def product(request: web.Request) -> web.Response:
         locale=locale,
         fallback=store.default_locale,
     )
-    return dump(ProductOut.model_validate(found))
+    return cacheable(dump(ProductOut.model_validate(found)))
 
 
 @routes.get("/api/v1/stores/{store_id}/favorites")
@@ -125,6 +125,14 @@ async def remove_favorite(request: web.Request) -> web.Response:
     return dump(
         FavoriteList(product_ids=await engagement.favorite_ids(principal.user_id, store.id))
     )
+
+
+def cacheable(response: web.Response) -> web.Response:
+    """Catalog reads are the same for everyone in a language: let browsers and proxies keep
+    them briefly (the server-side cache is refreshed on every change)."""
+    response.headers["Cache-Control"] = "public, max-age=30"
+    response.headers["Vary"] = "Accept-Language"
+    return response
 
 
 def _review(review: Review) -> ReviewOut:

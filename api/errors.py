@@ -68,7 +68,10 @@ _HTTP_CODES = {
 @web.middleware
 async def json_errors(request: web.Request, handler: Handler) -> web.StreamResponse:
     if not request.path.startswith(JSON_PREFIXES):
-        return await handler(request)
+        try:
+            return await handler(request)
+        except DomainError as exc:  # pages: the same mapping, as text a person reads
+            return web.Response(text=exc.message, status=exc.status)
     try:
         return await handler(request)
     except DomainError as exc:

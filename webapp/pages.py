@@ -1,7 +1,11 @@
-"""Server-rendered pages (aiohttp-jinja2)."""
+"""The Mini Apps' pages (aiohttp-jinja2): the shop (also the web storefront at /), dispatch
+and driver. Texts come from the same babel catalogs as the bots, server-side for the page
+and as a small table for its script."""
 
 from __future__ import annotations
 
+import re
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -9,16 +13,94 @@ import aiohttp_jinja2
 import jinja2
 from aiohttp import web
 
+from api.keys import SETTINGS
+from api.locale import request_locale
+from core.errors import NotFound
+from core.i18n import translator
 from services import stores
 
 HERE = Path(__file__).resolve().parent
 routes = web.RouteTableDef()
+LANGUAGES = (("en", "EN"), ("ru", "RU"), ("es", "ES"))
+MARKED = re.compile(r"""\b_\(\s*(['"])(.+?)\1""")
+PAGE_SCRIPTS = {
+    "shop": ("app.js", "shop.js"),
+    "dispatch": ("app.js", "staff.js", "dispatch.js"),
+    "driver": ("app.js", "staff.js", "driver.js"),
+}
+
+
+@cache
+def script_texts(page: str) -> tuple[str, ...]:
+    found: set[str] = set()
+    for name in PAGE_SCRIPTS[page]:
+        found |= {m.group(2) for m in MARKED.finditer((HERE / "static" / "js" / name).read_text())}
+    return tuple(sorted(found))
+
+
+def page_locale(request: web.Request, default: str) -> str:
+    chosen = request.query.get("lang", "")
+    return chosen if chosen in dict(LANGUAGES) else request_locale(request, default)
+
+
+async def _context(request: web.Request, page: str, bot: str) -> dict[str, Any]:
+    store_id = request.query.get("store", "")
+    if store_id.isdigit():
+        store = await stores.get_store(int(store_id))
+    else:
+        active = await stores.list_stores()
+        if not active:
+            raise NotFound("no store yet: run `pharmacy seed`")
+        store = active[0]
+    locale = page_locale(request, store.default_locale)
+    t = translator(locale)
+    extra = "".join(f"&{k}={v}" for k, v in request.query.items() if k == "store")
+    return {
+        "locale": locale,
+        "_": t,
+        "store": store,
+        "languages": LANGUAGES,
+        "extra_query": extra,
+        "telegram": True,
+        "config": {
+            "locale": locale,
+            "bot": bot,
+            "store": {
+                "id": store.id,
+                "name": store.name,
+                "currency": store.currency,
+                "timezone": store.timezone,
+            },
+            "strings": {text: t(text) for text in script_texts(page)},
+            "base_url": request.config_dict[SETTINGS].public_base_url,
+        },
+    }
+
+
+def _render(
+    template: str, request: web.Request, context: dict[str, Any], *, cache: int = 0
+) -> web.Response:
+    response = aiohttp_jinja2.render_template(template, request, context)
+    # Pages are the same for everyone in a language; data comes from the API.
+    response.headers["Cache-Control"] = f"public, max-age={cache}" if cache else "no-cache"
+    response.headers["Vary"] = "Accept-Language"
+    return response
 
 
 @routes.get("/", name="index")
-@aiohttp_jinja2.template("index.html")
-async def index(request: web.Request) -> dict[str, Any]:
-    return {"stores": await stores.list_stores()}
+@routes.get("/app/shop", name="shop")
+async def shop(request: web.Request) -> web.Response:
+    return _render("shop.html", request, await _context(request, "shop", "customer"), cache=60)
+
+
+@routes.get("/app/dispatch", name="dispatch")
+async def dispatch(request: web.Request) -> web.Response:
+    return _render("dispatch.html", request, await _context(request, "dispatch", "dispatcher"))
+
+
+@routes.get("/app/driver", name="driver")
+async def driver(request: web.Request) -> web.Response:
+    return _render("driver.html", request, await _context(request, "driver", "driver"))
 
 
 def setup_pages(app: web.Application) -> None:

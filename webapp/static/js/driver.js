@@ -1,0 +1,78 @@
+/* The driver Mini App: shift, current and next deliveries with a map link, Picked up /
+   ID checked / Delivered (with the cash taken), and location from the browser. */
+(() => {
+  "use strict";
+  const { _, api, money, el, toast, explain, live, haptic, STATUS } = window.App;
+  const view = document.getElementById("view");
+  let watching = null;
+  let lastSent = 0;
+
+  async function render() {
+    const [me, mine] = await Promise.all([
+      api("/api/v1/driver/me", { signed: true }),
+      api("/api/v1/driver/orders", { signed: true }),
+    ]);
+    const shift = el("button", { id: "shift", class: me.on_shift ? "" : "primary", onclick: () => toggleShift(me.on_shift) },
+      me.on_shift ? _("⏹ End shift") : _("▶ Start shift"));
+    const share = el("button", { id: "share-location", onclick: shareLocation }, watching === null ? _("📍 Share live location") : _("Sharing location"));
+    const cards = mine.items.map((o) => {
+      const actions = el("div", { class: "actions" });
+      const map = o.lat !== null ? el("a", { class: "button", target: "_blank", rel: "noopener",
+        href: `https://www.google.com/maps/dir/?api=1&destination=${o.lat},${o.lng}` }, _("🧭 Navigate")) : null;
+      if (o.status === "assigned") actions.append(el("button", { "data-action": "picked_up", onclick: () => move(o, "picked_up") }, _("📦 Picked up")));
+      if (o.status === "picked_up") {
+        if (o.requires_id_check && !o.id_checked) actions.append(el("button", { "data-action": "id_check", onclick: () => idCheck(o) }, _("🪪 ID checked")));
+        const cash = o.payment_method === "cash" ? el("input", { name: "cash", inputmode: "decimal", placeholder: money(o.total_cents, o.currency) }) : null;
+        actions.append(cash || "", el("button", { class: "primary", "data-action": "delivered", onclick: () => move(o, "delivered", cash) }, _("✅ Delivered")));
+      }
+      return el("article", { class: "card", "data-order": o.number, "data-status": o.status },
+        el("h3", {}, `${o.number} · ${STATUS[o.status]}`),
+        el("p", {}, o.address_text + (o.address_details ? ", " + o.address_details : "")),
+        el("p", {}, `${money(o.total_cents, o.currency)} · ${o.payment_method}`),
+        o.requires_id_check ? el("p", { class: "tag" }, _("⚠ ID check at handover (age-restricted items)")) : null,
+        map, actions);
+    });
+    view.replaceChildren(el("div", { class: "actions" }, shift, share),
+      cards.length ? el("section", {}, cards) : el("p", { class: "muted" }, _("No deliveries right now.")));
+  }
+
+  async function toggleShift(onShift) {
+    try { await api("/api/v1/driver/shift", { method: "POST", signed: true, body: { action: onShift ? "end" : "start" } }); haptic("success"); await render(); }
+    catch (e) { explain(e); }
+  }
+
+  async function idCheck(order) {
+    try { await api(`/api/v1/staff/orders/${order.id}/id-check`, { method: "POST", signed: true }); await render(); }
+    catch (e) { explain(e); }
+  }
+
+  async function move(order, status, cashInput) {
+    const body = { status };
+    if (cashInput) {
+      const amount = Math.round(parseFloat((cashInput.value || "").replace(",", ".")) * 100);
+      if (!Number.isFinite(amount)) { toast(_("Enter the cash you collected."), "error"); return; }
+      body.cash_collected_cents = amount;
+    }
+    try { await api(`/api/v1/staff/orders/${order.id}/status`, { method: "POST", signed: true, body }); haptic("success"); await render(); }
+    catch (e) { explain(e); }
+  }
+
+  function shareLocation() {
+    if (!navigator.geolocation) { toast(_("We could not get your location."), "error"); return; }
+    if (watching !== null) return;
+    watching = navigator.geolocation.watchPosition(async (pos) => {
+      if (Date.now() - lastSent < 15000) return;  // a fix every 15 s is plenty
+      lastSent = Date.now();
+      try { await api("/api/v1/driver/location", { method: "POST", signed: true, body: { lat: pos.coords.latitude, lng: pos.coords.longitude } }); }
+      catch (e) { explain(e); }
+    }, () => toast(_("We could not get your location."), "error"), { enableHighAccuracy: true });
+    render();
+  }
+
+  async function start() {
+    if (!(await window.App.staffSignIn(view))) return;
+    await render();
+    live(() => render().catch(explain));
+  }
+  start().catch(explain);
+})();
