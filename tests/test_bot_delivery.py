@@ -242,3 +242,8 @@ async def test_set_webhooks_registers_the_three_bots(telegram, tmp_path: Path) -
     assert hooks["222:BBB"]["secret_token"] == "s2"
     assert "callback_query" in hooks["333:CCC"]["allowed_updates"]
     assert "webhook set to https://shop.example/webhook/driver" in out.decode()
+    menus = {
+        c.token: c.params["menu_button"] for c in telegram.calls if c.method == "setChatMenuButton"
+    }
+    assert menus["222:BBB"]["web_app"]["url"] == "https://shop.example/app/dispatch"
+    assert menus["111:AAA"]["type"] == "web_app"

@@ -131,8 +131,14 @@ def cmd_routes(args: argparse.Namespace) -> None:
         print(f"{route.method:7} {path:45} {module}.{handler}")
 
 
+MINI_APPS = {"customer": "/app/shop", "dispatcher": "/app/dispatch", "driver": "/app/driver"}
+MINI_APP_TITLES = {"customer": "Shop", "dispatcher": "Dispatch", "driver": "Deliveries"}
+
+
 def cmd_set_webhooks(args: argparse.Namespace) -> None:
     """Register the three webhooks with Telegram at PUBLIC_BASE_URL/webhook/{bot}."""
+    from aiogram.types import MenuButtonWebApp, WebAppInfo
+
     from bot.common.bots import build_bot_set
     from bot.webhooks import webhook_path
     from core.context import build_context
@@ -163,6 +169,14 @@ def cmd_set_webhooks(args: argparse.Namespace) -> None:
                         allowed_updates=bots.dispatchers[name].resolve_used_update_types(),
                     )
                     print(f"{name}: webhook set to {url}")
+                    if base.startswith("https://"):
+                        # The chat's menu button opens this bot's Mini App.
+                        await bot.set_chat_menu_button(
+                            menu_button=MenuButtonWebApp(
+                                text=MINI_APP_TITLES[name],
+                                web_app=WebAppInfo(url=base + MINI_APPS[name]),
+                            )
+                        )
                 except Exception as exc:
                     failures += 1
                     print(f"{name}: failed: {exc}", file=sys.stderr)
