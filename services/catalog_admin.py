@@ -53,14 +53,19 @@ async def update_product(
     return product
 
 
+async def _variant(store_id: int, variant_id: int) -> ProductVariant:
+    variant = await ProductVariant.get_or_none(id=variant_id, store_id=store_id)
+    if variant is None:
+        raise NotFound("no such variant", fields={"variant_id": "unknown id"})
+    return variant
+
+
 async def set_price(
     cache: Cache, principal: Principal, store_id: int, variant_id: int, price_cents: int
 ) -> ProductVariant:
     _check_editor(principal, store_id)
     async with in_transaction():
-        variant = await ProductVariant.get_or_none(id=variant_id, store_id=store_id)
-        if variant is None:
-            raise NotFound("no such variant", fields={"variant_id": "unknown id"})
+        variant = await _variant(store_id, variant_id)
         before = variant.price_cents
         variant.price_cents = price_cents
         await variant.save(update_fields=["price_cents"])
@@ -81,9 +86,7 @@ async def restock(
     """Add `quantity` units (negative for a write-off); returns the new stock."""
     _check_editor(principal, store_id)
     async with in_transaction():
-        variant = await ProductVariant.get_or_none(id=variant_id, store_id=store_id)
-        if variant is None:
-            raise NotFound("no such variant", fields={"variant_id": "unknown id"})
+        await _variant(store_id, variant_id)
         if quantity >= 0:
             await inventory.restore(
                 store_id,

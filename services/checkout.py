@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -21,7 +22,7 @@ from tortoise.transactions import in_transaction
 from core.clock import utcnow
 from core.context import AppContext
 from core.errors import DomainError, Forbidden, ValidationFailed
-from models import CheckoutLog, Order, OrderItem, OrderStatusHistory, Store, User
+from models import CheckoutLog, Order, OrderItem, OrderStatusHistory, PromoCode, Store, User
 from models.enums import CheckoutStep, OrderStatus, PaymentMethod, PaymentState, Role, WalletTxKind
 from services import cart, catalog, delivery, inventory, promos, wallets
 from services.events import EventKind, emit
@@ -168,25 +169,41 @@ async def place_order(
     return order, True
 
 
-async def _place(
+@dataclass(frozen=True)
+class Quoted:
+    """Everything checkout computes before it writes: lines, place, promo, money."""
+
+    priced: cart.CartView
+    where: delivery.Quote
+    promo: PromoCode | None
+    discount: int
+    totals: Totals
+
+
+Step = Callable[..., Awaitable[None]]
+
+
+async def _no_log(step: CheckoutStep, **data: Any) -> None:
+    return None
+
+
+async def quote_order(
     ctx: AppContext,
     store: Store,
     user_id: int,
     request: CheckoutRequest,
-    idempotency_key: str | None,
-    fingerprint: str,
     locale: str,
-) -> Order:
+    step: Step = _no_log,
+) -> Quoted:
+    """Check and price an order without writing it: items, limits, slot, age, address and
+    zone minimum, promo, wallet. `step` is told each funnel step as it passes."""
     if not request.items:
         raise ValidationFailed("the order has no items", fields={"items": "at least one item"})
-    fallback = store.default_locale
-    priced = await cart.price_lines(store.id, request.items, locale=locale, fallback=fallback)
-    await _log(
-        store.id,
-        user_id,
-        CheckoutStep.CART_PRICED,
-        subtotal_cents=priced.subtotal_cents,
-        lines=len(priced.lines),
+    priced = await cart.price_lines(
+        store.id, request.items, locale=locale, fallback=store.default_locale
+    )
+    await step(
+        CheckoutStep.CART_PRICED, subtotal_cents=priced.subtotal_cents, lines=len(priced.lines)
     )
     over = [line for line in priced.lines if line.problem == "over_limit"]
     if over:
@@ -201,10 +218,8 @@ async def _place(
         )
     if request.slot_id is not None:
         await delivery.check_slot(store.id, request.slot_id)
-    customer = await User.get(id=user_id)
     if priced.age_restricted:
-        _check_age(customer, store)
-
+        _check_age(await User.get(id=user_id), store)
     where = await delivery.quote(
         store,
         text=request.address.text,
@@ -222,19 +237,15 @@ async def _place(
             fields={"items": f"subtotal below {zone.min_order_cents}"},
             extra={"min_order_cents": zone.min_order_cents},
         )
-    await _log(
-        store.id,
-        user_id,
+    await step(
         CheckoutStep.ADDRESS_CHECKED,
         zone_id=zone.id,
         fee_cents=zone.fee_cents,
         eta_minutes=where.eta_minutes,
     )
     if request.slot_id is not None:
-        await _log(store.id, user_id, CheckoutStep.SLOT_CHOSEN, slot_id=request.slot_id)
-
-    promo = None
-    discount = 0
+        await step(CheckoutStep.SLOT_CHOSEN, slot_id=request.slot_id)
+    promo, discount = None, 0
     if request.promo_code:
         promo = await promos.check_promo(
             store.id, request.promo_code, user_id, priced.subtotal_cents
@@ -250,13 +261,35 @@ async def _place(
     totals = compute_totals(
         priced.subtotal_cents, zone.fee_cents, discount, request.wallet_cents, balance
     )
-    await _log(
-        store.id,
-        user_id,
+    await step(
         CheckoutStep.PAYMENT_CHOSEN,
         payment_method=request.payment_method.value,
         total_cents=totals.total_cents,
     )
+    return Quoted(priced, where, promo, discount, totals)
+
+
+async def _place(
+    ctx: AppContext,
+    store: Store,
+    user_id: int,
+    request: CheckoutRequest,
+    idempotency_key: str | None,
+    fingerprint: str,
+    locale: str,
+) -> Order:
+    async def log_step(step: CheckoutStep, **data: Any) -> None:
+        await _log(store.id, user_id, step, **data)
+
+    quoted = await quote_order(ctx, store, user_id, request, locale, log_step)
+    priced, where, promo, discount, totals = (
+        quoted.priced,
+        quoted.where,
+        quoted.promo,
+        quoted.discount,
+        quoted.totals,
+    )
+    zone = where.zone
     if totals.total_cents == 0:
         payment_state = PaymentState.PAID
     elif request.payment_method is PaymentMethod.CRYPTO:
@@ -389,30 +422,10 @@ async def preview(
     ctx: AppContext, *, user_id: int, request: CheckoutRequest, locale: str = "en"
 ) -> Preview:
     """What the order would cost, without placing it (for a summary before confirming).
-    Raises the same errors as place_order for the address, minimum and promo."""
+    Raises the same errors as place_order."""
     store = await get_store(request.store_id)
-    priced = await cart.price_lines(
-        store.id, request.items, locale=locale, fallback=store.default_locale
-    )
-    where = await delivery.quote(
-        store,
-        text=request.address.text,
-        lat=request.address.lat,
-        lng=request.address.lng,
-        geocoder=ctx.geocoder,
-        settings=ctx.settings,
-        locale=locale,
-    )
-    discount = 0
-    if request.promo_code:
-        promo = await promos.check_promo(
-            store.id, request.promo_code, user_id, priced.subtotal_cents
-        )
-        discount = promos.discount_for(promo, priced.subtotal_cents)
-    balance = await wallets.balance(user_id, store.id) if request.wallet_cents else 0
-    totals = compute_totals(
-        priced.subtotal_cents, where.zone.fee_cents, discount, request.wallet_cents, balance
-    )
+    quoted = await quote_order(ctx, store, user_id, request, locale)
+    where = quoted.where
     return Preview(
-        totals, where.zone.name, where.eta_minutes, where.address_text, where.lat, where.lng
+        quoted.totals, where.zone.name, where.eta_minutes, where.address_text, where.lat, where.lng
     )

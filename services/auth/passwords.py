@@ -115,37 +115,25 @@ async def login(ctx: AppContext, *, email: str, password: str, client: ClientInf
     """Raises Unauthorized(invalid_credentials | phone_not_verified); every try is logged."""
     identifier = (email or "").strip().lower()
     user = await User.get_or_none(email=identifier)
+
+    async def refuse(reason: str, code: str, message: str) -> Unauthorized:
+        await record_login(
+            user=user,
+            identifier=identifier,
+            method="password",
+            success=False,
+            reason=reason,
+            client=client,
+        )
+        return Unauthorized(message, code=code)
+
     if user is None or not user.password_hash:
         await verify_password(password, _DUMMY_HASH)
-        await record_login(
-            user=user,
-            identifier=identifier,
-            method="password",
-            success=False,
-            reason="unknown_user",
-            client=client,
-        )
-        raise Unauthorized("wrong e-mail or password", code="invalid_credentials")
+        raise await refuse("unknown_user", "invalid_credentials", "wrong e-mail or password")
     if not await verify_password(password, user.password_hash):
-        await record_login(
-            user=user,
-            identifier=identifier,
-            method="password",
-            success=False,
-            reason="bad_password",
-            client=client,
-        )
-        raise Unauthorized("wrong e-mail or password", code="invalid_credentials")
+        raise await refuse("bad_password", "invalid_credentials", "wrong e-mail or password")
     if user.phone and not user.phone_verified and user.role.value == "customer":
-        await record_login(
-            user=user,
-            identifier=identifier,
-            method="password",
-            success=False,
-            reason="phone_not_verified",
-            client=client,
-        )
-        raise Unauthorized("verify your phone first", code="phone_not_verified")
+        raise await refuse("phone_not_verified", "phone_not_verified", "verify your phone first")
     return await start_session(
         ctx.settings, user, method="password", identifier=identifier, client=client
     )

@@ -48,10 +48,9 @@ async def login_with_code(
     return await start_session(ctx.settings, user, method="otp", identifier=phone, client=client)
 
 
-async def attach_phone(ctx: AppContext, *, user_id: int, phone: str, code: str) -> User:
-    """Replace the user's phone (e.g. the tg_{id} placeholder) with a verified real one."""
-    phone = normalize_phone(phone)
-    await otp.verify_code(ctx, phone, OtpPurpose.ATTACH_PHONE, code)
+async def _claim_verified_phone(user_id: int, phone: str) -> User:
+    """Give `phone`, already verified, to the user. An unverified claim by someone else lapses;
+    a verified owner keeps it (Conflict phone_taken)."""
     async with in_transaction():
         user = await User.get_or_none(id=user_id)
         if user is None:
@@ -70,18 +69,15 @@ async def attach_phone(ctx: AppContext, *, user_id: int, phone: str, code: str) 
     return user
 
 
+async def attach_phone(ctx: AppContext, *, user_id: int, phone: str, code: str) -> User:
+    """Replace the user's phone (e.g. the tg_{id} placeholder) with one verified by a code."""
+    phone = normalize_phone(phone)
+    await otp.verify_code(ctx, phone, OtpPurpose.ATTACH_PHONE, code)
+    return await _claim_verified_phone(user_id, phone)
+
+
 async def attach_telegram_contact(*, user_id: int, phone: str) -> User:
     """The user shared their own contact in Telegram: Telegram has verified that number."""
-    phone = normalize_phone(phone if phone.startswith("+") else f"+{phone}")
-    async with in_transaction():
-        holder = await User.get_or_none(phone=phone)
-        if holder is not None and holder.id != user_id:
-            if holder.phone_verified:
-                raise Conflict(
-                    "this phone belongs to another account",
-                    code="phone_taken",
-                    fields={"phone": "taken"},
-                )
-            await User.filter(id=holder.id).update(phone=None)
-        await User.filter(id=user_id).update(phone=phone, phone_verified=True)
-        return await User.get(id=user_id)
+    return await _claim_verified_phone(
+        user_id, normalize_phone(phone if phone.startswith("+") else f"+{phone}")
+    )
