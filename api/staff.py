@@ -13,6 +13,7 @@ from api.schemas.orders import (
     AssignIn,
     DriverList,
     DriverOut,
+    DriversQuery,
     DriverStateOut,
     LocationIn,
     OrderDetailOut,
@@ -129,14 +130,9 @@ async def id_check(request: web.Request) -> web.Response:
 async def store_drivers(request: web.Request) -> web.Response:
     principal = require_principal(request, *STAFF)
     store_id = path_id(request, "store_id")
-    near = None
-    if "order_id" in request.query:
-        request.match_info["order_id"] = request.query["order_id"]
-        order = await orders.get_order_for(principal, path_id(request, "order_id"))
-        if order.lat is not None and order.lng is not None:
-            near = (order.lat, order.lng)
+    query = parse_query(request, DriversQuery)
     rows = await orders.list_store_drivers(
-        principal, store_id, on_shift_only=request.query.get("on_shift") == "1", near=near
+        principal, store_id, on_shift_only=query.on_shift, near_order_id=query.order_id
     )
     return dump(
         DriverList(

@@ -438,11 +438,16 @@ async def list_store_drivers(
     store_id: int,
     *,
     on_shift_only: bool = False,
-    near: tuple[float, float] | None = None,
+    near_order_id: int | None = None,
 ) -> list[DriverLoad]:
-    """The store's active drivers with how many deliveries each carries now and, given a
-    point (an order's address), how far each one's last location is from it; nearest first."""
+    """The store's active drivers with how many deliveries each carries now and, given an
+    order, how far each one's last location is from its address; nearest first."""
     check_store_staff(principal, store_id)
+    near = None
+    if near_order_id is not None:
+        order = await get_order_for(principal, near_order_id)
+        if order.lat is not None and order.lng is not None:
+            near = (order.lat, order.lng)
     rows = Driver.filter(store_id=store_id, is_active=True)
     if on_shift_only:
         rows = rows.exclude(status=DriverStatus.OFFLINE)

@@ -310,3 +310,10 @@ class DriverStateOut(BaseModel):
     driver_id: int
     status: str
     on_shift: bool
+
+
+class DriversQuery(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    order_id: int | None = Field(default=None, ge=1, le=INT32)
+    on_shift: bool = False

@@ -39,9 +39,8 @@ async def choose_driver(
     t: Translate,
 ) -> None:
     order = await orders.get_order_for(principal, callback_data.order_id)
-    near = (order.lat, order.lng) if order.lat is not None and order.lng is not None else None
     loads = await orders.list_store_drivers(
-        principal, order.store_id, on_shift_only=True, near=near
+        principal, order.store_id, on_shift_only=True, near_order_id=order.id
     )
     if not loads:
         await callback.answer(t("No driver is on shift."), show_alert=True)
