@@ -79,3 +79,21 @@ async def test_dispatcher_lists_orders_and_drivers(bots: BotHarness, demo: SeedR
     await bots.post("dispatcher", bots.message(dina, "/drivers"))
     text = bots.telegram.sent(chat_id=dina["id"])[-1].text
     assert "Рома" in text and "местоположение пока неизвестно" in text
+
+
+async def test_start_with_a_referral_code_records_the_referrer_once(
+    bots: BotHarness, demo: SeedReport
+) -> None:
+    friend = await make_person(bots.settings, Role.CUSTOMER)
+    newcomer = tg_user(9010)
+    await bots.post("customer", bots.message(newcomer, f"/start ref_{friend.user.referral_code}"))
+    user = await User.get(tg_id=9010)
+    assert user.referred_by_id == friend.user.id
+    other = await make_person(bots.settings, Role.CUSTOMER)
+    await bots.post("customer", bots.message(newcomer, f"/start ref_{other.user.referral_code}"))
+    assert (await User.get(tg_id=9010)).referred_by_id == friend.user.id  # the first one stays
+    await bots.post("customer", bots.message(tg_user(9011), f"/start store_{demo.store_id}"))
+    assert (
+        "Demo Pharmacy" in bots.telegram.sent(chat_id=9011)[-1].text
+        or "Demo Pharmacy" in bots.telegram.sent(chat_id=9011)[0].text
+    )

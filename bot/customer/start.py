@@ -27,7 +27,7 @@ from core.security import Principal
 from models import User
 from services import profile
 from services.auth.phone import attach_telegram_contact
-from services.auth.users import referrer
+from services.auth.users import record_referral
 
 
 async def start(
@@ -42,10 +42,8 @@ async def start(
     args = (command.args or "").strip()
     if args.startswith("store_") and args[6:].isdigit():
         await state.update_data(store_id=int(args[6:]))
-    elif args.startswith("ref_") and user.referred_by_id is None:
-        friend = await referrer(args[4:])
-        if friend is not None and friend.id != user.id:
-            await User.filter(id=user.id).update(referred_by_id=friend.id)
+    elif args.startswith("ref_"):
+        await record_referral(user, args[4:])
     store = await current_store(state)
     await message.answer(
         t("Welcome to {store}! Order medicines and everyday care, delivered.", store=store.name),

@@ -66,3 +66,15 @@ async def create_customer(*, referral: str | None = None, **fields: Any) -> User
             if "referral_code" not in str(exc).lower():
                 raise
     raise RuntimeError("could not allocate a referral code")
+
+
+async def record_referral(user: User, code: str) -> bool:
+    """Remember who referred `user` (once, never themselves). True when recorded."""
+    if user.referred_by_id is not None:
+        return False
+    friend = await referrer(code)
+    if friend is None or friend.id == user.id:
+        return False
+    return bool(
+        await User.filter(id=user.id, referred_by_id__isnull=True).update(referred_by_id=friend.id)
+    )
