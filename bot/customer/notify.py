@@ -36,8 +36,6 @@ async def on_event(row: OutboxMessage) -> None:
             text += "\n" + t("Arrives in about {minutes} min.", minutes=order.eta_minutes)
         if status is OrderStatus.CANCELLED and order.cancel_reason:
             text += "\n" + t("Reason: {reason}", reason=order.cancel_reason)
-        if status is OrderStatus.DELIVERED and order.requires_id_check:
-            pass
     else:
         return
     builder = InlineKeyboardBuilder()

@@ -212,8 +212,8 @@
       if (shown && frame.payload && String(frame.payload.order_id) === shown[1]) route();
     });
   }
-  window.addEventListener("storage", () => renderBadge());
-  document.addEventListener("signed-in", startLive);
-  const origSave = auth.save.bind(auth);
-  auth.save = (body) => { const first = !auth.tokens(); origSave(body); if (first) startLive(); };
+  window.addEventListener("storage", () => renderBadge());  // another tab changed the cart
+  // Signing in at checkout starts the live connection for the order page that follows.
+  const saveTokens = auth.save.bind(auth);
+  auth.save = (body) => { const first = !auth.tokens(); saveTokens(body); if (first) startLive(); };
 })();
