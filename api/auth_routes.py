@@ -28,6 +28,7 @@ from core.errors import Unauthorized
 from models.enums import OtpPurpose
 from services.auth import google, passwords, phone, sessions, telegram
 from services.auth.sessions import TokenPair
+from services.auth.users import normalize_phone
 
 routes = web.RouteTableDef()
 AUTH = ["auth"]
@@ -53,13 +54,12 @@ def tokens(pair: TokenPair, status: int = 200) -> web.Response:
     body=RegisterIn,
     response=RegisteredOut,
     status=202,
-    errors={409: "email_taken / phone_taken"},
 )
 async def register(request: web.Request) -> web.Response:
     body = await parse_body(request, RegisterIn)
     ctx = request.config_dict[CTX]
     await limit_key(request, "otp_phone", body.phone)
-    user, channel = await passwords.register(
+    channel = await passwords.register(
         ctx,
         email=body.email,
         password=body.password,
@@ -69,7 +69,12 @@ async def register(request: web.Request) -> web.Response:
         referral=body.referral_code,
     )
     return dump(
-        RegisteredOut(user_id=user.id, phone=user.phone or "", channel=channel.value), status=202
+        RegisteredOut(
+            phone=normalize_phone(body.phone),
+            channel=channel.value,
+            expires_in=ctx.settings.otp_ttl,
+        ),
+        status=202,
     )
 
 
@@ -81,6 +86,7 @@ async def register(request: web.Request) -> web.Response:
     body=PhoneCodeIn,
     response=TokensOut,
     status=201,
+    errors={401: "otp_invalid / otp_expired / otp_blocked", 409: "email_taken / phone_taken"},
 )
 async def register_verify(request: web.Request) -> web.Response:
     body = await parse_body(request, PhoneCodeIn)

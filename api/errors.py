@@ -8,6 +8,9 @@ from typing import Any
 
 from aiohttp import web
 from aiohttp.typedefs import Handler
+from aiohttp.web_protocol import RequestHandler
+from aiohttp.web_request import BaseRequest
+from aiohttp.web_response import StreamResponse
 from pydantic import ValidationError
 
 from core.errors import DomainError, RateLimited
@@ -89,3 +92,30 @@ async def json_errors(request: web.Request, handler: Handler) -> web.StreamRespo
     except Exception:
         log.exception("unhandled error on %s %s", request.method, request.path)
         return error_response(500, "internal_error", "internal error")
+
+
+_protocol_handle_error = RequestHandler.handle_error
+
+
+def _json_protocol_error(
+    self: RequestHandler,
+    request: BaseRequest,
+    status: int = 500,
+    exc: BaseException | None = None,
+    message: str | None = None,
+) -> StreamResponse:
+    """What aiohttp answers before any middleware runs (a request line over 8 KB, a bad
+    header): the usual JSON error shape instead of its plain-text page."""
+    plain = _protocol_handle_error(self, request, status, exc, message)
+    if not 400 <= status < 500:
+        return plain
+    response = error_response(
+        status, _HTTP_CODES.get(status, "http_error"), "the request could not be read"
+    )
+    response.force_close()
+    return response
+
+
+def use_json_protocol_errors() -> None:
+    """Install the JSON answer for protocol-level errors (idempotent; see build_app)."""
+    RequestHandler.handle_error = _json_protocol_error  # type: ignore[method-assign]

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -12,25 +11,44 @@ from aiohttp import web
 from pydantic import BaseModel, ValidationError
 
 from api.errors import validation_fields
-from core.errors import NotFound, ValidationFailed
+from core import untrusted
+from core.errors import DomainError, NotFound, ValidationFailed
+from core.untrusted import UntrustedInput
 
 M = TypeVar("M", bound=BaseModel)
 H = TypeVar("H", bound=Callable[..., Any])
 
-MAX_ID = 2**31 - 1
+
+
+class UnsupportedMediaType(DomainError):
+    status = 415
+    code = "unsupported_media_type"
+
+
+class PreconditionRequired(DomainError):
+    status = 428
+    code = "precondition_required"
+
+
+def refused(exc: UntrustedInput) -> ValidationFailed:
+    return ValidationFailed(exc.message, code=exc.code, fields={exc.field: exc.message})
 
 
 async def parse_body(request: web.Request, model: type[M]) -> M:
-    """The request's JSON body as `model`; 400 for malformed JSON, 422 naming bad fields."""
+    """The request's JSON body as `model`: 415 unless it is sent as application/json, 422 for
+    malformed, too deep or control-character JSON and for bad fields, each naming the field."""
+    if request.content_type != "application/json":
+        raise UnsupportedMediaType(
+            "send the body as application/json",
+            fields={"Content-Type": "must be application/json"},
+        )
     raw = await request.read()
     if not raw:
         raise ValidationFailed("a JSON body is required", fields={"body": "required"})
     try:
-        data = json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
-        raise ValidationFailed(
-            "the body is not valid JSON", code="invalid_json", fields={"body": "invalid JSON"}
-        ) from None
+        data = untrusted.loads(raw)
+    except UntrustedInput as exc:
+        raise refused(exc) from None
     try:
         return model.model_validate(data)
     except ValidationError as exc:
@@ -38,7 +56,8 @@ async def parse_body(request: web.Request, model: type[M]) -> M:
 
 
 def parse_query(request: web.Request, model: type[M]) -> M:
-    """The query string as `model` (repeated keys become lists where the model says so)."""
+    """The query string as `model` (repeated keys become lists where the model says so).
+    Control characters were already refused for every /api request (api.protection)."""
     data: dict[str, Any] = {}
     for key in request.query.keys():
         values = request.query.getall(key)
@@ -50,11 +69,12 @@ def parse_query(request: web.Request, model: type[M]) -> M:
 
 
 def path_id(request: web.Request, name: str) -> int:
-    """A positive integer id from the path; an unusable one is simply not found."""
-    raw = request.match_info.get(name, "")
-    if not raw.isdigit() or not 0 < int(raw) <= MAX_ID:
+    """A positive integer id (ASCII digits, in the column's range) from the path; anything
+    else is simply not found."""
+    value = untrusted.parse_id(request.match_info.get(name, ""), untrusted.MAX_ROW_ID)
+    if value is None:
         raise NotFound(f"no such {name.removesuffix('_id')}", fields={name: "unknown id"})
-    return int(raw)
+    return value
 
 
 def dump(model: BaseModel | list[BaseModel], status: int = 200) -> web.Response:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from aiohttp import web
 
 from api.auth import require_principal
-from api.http import doc, dump, parse_body, path_id
+from api.http import PreconditionRequired, doc, dump, parse_body, path_id
 from api.keys import CTX
 from api.locale import request_locale
 from api.schemas.orders import (
@@ -44,12 +44,22 @@ async def detail(order: Order) -> OrderDetailOut:
     response=OrderDetailOut,
     status=201,
     auth=True,
-    errors={409: "insufficient_stock (items list) or slot_full", 422: "invalid input"},
+    errors={
+        409: "insufficient_stock (items list) or slot_full",
+        422: "invalid input",
+        428: "Idempotency-Key header missing",
+    },
 )
 async def place(request: web.Request) -> web.Response:
     principal = require_principal(request)
-    key = request.headers.get("Idempotency-Key", "").strip() or None
-    if key is not None and len(key) > MAX_KEY:
+    key = request.headers.get("Idempotency-Key", "").strip()
+    if not key:
+        # Without it a retried tap places a second order; every client of ours sends one.
+        raise PreconditionRequired(
+            "send an Idempotency-Key header (one per order attempt)",
+            fields={"Idempotency-Key": "required"},
+        )
+    if len(key) > MAX_KEY:
         raise ValidationFailed(
             "Idempotency-Key is too long", fields={"Idempotency-Key": f"at most {MAX_KEY}"}
         )

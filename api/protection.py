@@ -6,6 +6,8 @@ from aiohttp import web
 from aiohttp.typedefs import Handler
 
 from api.keys import SETTINGS
+from core import untrusted
+from core.errors import ValidationFailed
 
 TELEGRAM_FRAMERS = "https://web.telegram.org https://*.telegram.org"
 # Pages load only their own code plus Telegram's Mini App script.
@@ -80,3 +82,18 @@ async def cors(request: web.Request, handler: Handler) -> web.StreamResponse:
         response.headers["Access-Control-Allow-Origin"] = origin
         response.headers["Vary"] = "Origin"
     return response
+
+
+@web.middleware
+async def clean_query(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Every /api query parameter and the Idempotency-Key header: no control characters
+    (422 naming the parameter), whatever the handler does with them later."""
+    if request.path.startswith("/api/"):
+        try:
+            for key, value in request.query.items():
+                untrusted.check_text(key, key)
+                untrusted.check_text(value, key)
+            untrusted.check_text(request.headers.get("Idempotency-Key", ""), "Idempotency-Key")
+        except untrusted.UntrustedInput as exc:
+            raise ValidationFailed(exc.message, fields={exc.field: exc.message}) from None
+    return await handler(request)

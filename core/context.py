@@ -18,7 +18,7 @@ from core.cache import Cache, MemoryCache, RedisCache
 from core.db import close_db, init_db, ping_db
 from core.geocoding import Geocoder
 from core.locks import Leases, MemoryLeases, RedisLeases
-from core.mailer import Mailer
+from core.mailer import MAIL_CHANNEL, Mailer, mail_sender
 from core.otp_channels import OtpChannels
 from core.outbox import OutboxWorker
 from core.ratelimit import MemoryRateLimiter, RateLimiter, RedisRateLimiter
@@ -79,13 +79,19 @@ def build_context(settings: Settings) -> AppContext:
             settings.redis_url, max_connections=settings.redis_max_connections, timeout=10
         )
         redis = Redis(connection_pool=pool)
-        bus, cache = RedisBus(redis), RedisCache(redis)
-        limiter, leases = RedisRateLimiter(redis), RedisLeases(redis)
-        replay = RedisReplay(redis)
+        ns = settings.namespace + ":"  # every key and channel: see DEPLOYMENT_NAMESPACE
+        bus, cache = RedisBus(redis, ns + "bus:"), RedisCache(redis, ns + "cache:")
+        limiter, leases = RedisRateLimiter(redis, ns + "rl:"), RedisLeases(redis, ns + "lease:")
+        replay = RedisReplay(redis, ns + "replay:")
     else:
         bus, cache = MemoryBus(), MemoryCache()
         limiter, leases = MemoryRateLimiter(), MemoryLeases()
         replay = MemoryReplay()
+    mailer = Mailer(settings)
+    outbox = OutboxWorker(
+        bus, max_attempts=settings.outbox_max_attempts, poll_interval=settings.outbox_poll_interval
+    )
+    outbox.register(MAIL_CHANNEL, mail_sender(mailer))
     return AppContext(
         settings=settings,
         bus=bus,
@@ -93,14 +99,10 @@ def build_context(settings: Settings) -> AppContext:
         limiter=limiter,
         leases=leases,
         scheduler=JobScheduler(leases),
-        outbox=OutboxWorker(
-            bus,
-            max_attempts=settings.outbox_max_attempts,
-            poll_interval=settings.outbox_poll_interval,
-        ),
+        outbox=outbox,
         geocoder=Geocoder(settings.geocoder_url, cache, settings.geocoder_cache_ttl),
         otp=OtpChannels(settings),
-        mailer=Mailer(settings),
+        mailer=mailer,
         secret_box=SecretBox(settings.secret_box_keys),
         replay=replay,
         redis=redis,

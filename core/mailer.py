@@ -6,9 +6,11 @@ from __future__ import annotations
 import asyncio
 import smtplib
 import sys
+from collections.abc import Awaitable, Callable
 from email.message import EmailMessage
 
 from core.settings import Settings
+from models.outbox import OutboxMessage
 
 
 class MailFailed(Exception):
@@ -48,3 +50,21 @@ class Mailer:
             if s.smtp_username:
                 smtp.login(s.smtp_username, s.smtp_password)
             smtp.send_message(message)
+
+
+MAIL_CHANNEL = "mail"
+
+
+def mail(to: str, subject: str, body: str) -> dict[str, str]:
+    """An outbox payload for the `mail` channel (delivered with retries by the worker)."""
+    return {"to": to, "subject": subject, "body": body}
+
+
+def mail_sender(mailer: Mailer) -> Callable[[OutboxMessage], Awaitable[None]]:
+    """The `mail` outbox channel: a failed send is retried with backoff by the worker."""
+
+    async def deliver(row: OutboxMessage) -> None:
+        payload = row.payload
+        await mailer.send(payload["to"], payload["subject"], payload["body"])
+
+    return deliver

@@ -14,6 +14,7 @@ import jwt
 
 from core.clock import utcnow
 from core.errors import Unauthorized
+from core.untrusted import MAX_ROW_ID, parse_id
 
 ALGORITHM = "HS256"
 ISSUER = "pharmacy-delivery"
@@ -66,14 +67,16 @@ def decode_access_token(token: str, secret: str) -> Principal:
         raise Unauthorized("the access token is invalid", code="invalid_token") from None
     if claims.get("typ") != "access":
         raise Unauthorized("not an access token", code="invalid_token")
-    try:
-        return Principal(
-            user_id=int(claims["sub"]),
-            role=str(claims["role"]),
-            store_ids=tuple(int(s) for s in claims.get("stores", [])),
-        )
-    except (KeyError, TypeError, ValueError):
-        raise Unauthorized("the access token is invalid", code="invalid_token") from None
+    user_id = parse_id(str(claims.get("sub", "")), MAX_ROW_ID)
+    stores = claims.get("stores", [])
+    if (
+        user_id is None
+        or not isinstance(claims.get("role"), str)
+        or not isinstance(stores, list)
+        or not all(type(s) is int and 0 < s <= MAX_ROW_ID for s in stores)
+    ):
+        raise Unauthorized("the access token is invalid", code="invalid_token")
+    return Principal(user_id=user_id, role=claims["role"], store_ids=tuple(stores))
 
 
 def new_opaque_token(nbytes: int = 32) -> str:

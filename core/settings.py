@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import secrets
 from enum import StrEnum
 from pathlib import Path
@@ -51,6 +52,10 @@ class Settings(BaseSettings):
     database_url: str = "sqlite://var/pharmacy.sqlite3"
     redis_url: str | None = None
     redis_max_connections: int = Field(default=64, ge=4)
+    # Prefix of every Redis key and pub/sub channel, so deployments sharing one Redis server
+    # (pub/sub ignores the database number) never see each other's events. Default: the
+    # database name.
+    deployment_namespace: str = Field(default="", max_length=64, pattern=r"^[A-Za-z0-9_.-]*$")
     secret_key: str = ""
     public_base_url: str = "http://127.0.0.1:8080"
     default_locale: str = "en"
@@ -220,6 +225,15 @@ class Settings(BaseSettings):
         """A rate limit setting as (count, window seconds)."""
         count, _, window = str(getattr(self, f"rate_limit_{name}")).partition("/")
         return int(count), float(window)
+
+    @property
+    def namespace(self) -> str:
+        """DEPLOYMENT_NAMESPACE, or the database's name (its file name on SQLite)."""
+        if self.deployment_namespace:
+            return self.deployment_namespace
+        tail = self.database_url.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1]
+        name = re.sub(r"[^A-Za-z0-9_.-]", "_", tail.removesuffix(".sqlite3"))
+        return name or "pharmacy"
 
     def sqlite_path(self) -> Path | None:
         if not self.database_url.startswith("sqlite://"):

@@ -23,6 +23,8 @@ from urllib.parse import parse_qsl
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
+from core.untrusted import parse_id, strip_controls
+
 TELEGRAM_PUBLIC_KEY_HEX = "e7bf03a2fa4602af4580703d88dda5bb59f32ed8b02a56c187fe7d34caed242d"
 MAX_INIT_DATA_BYTES = 8192
 
@@ -68,11 +70,23 @@ def data_check_string(fields: dict[str, str], *, exclude: tuple[str, ...]) -> st
     return "\n".join(f"{k}={v}" for k, v in sorted(fields.items()) if k not in exclude)
 
 
+# Telegram user ids have at most 52 significant bits.
+MAX_TELEGRAM_ID = 2**52
+
+
+def _text(raw: dict[str, Any], key: str, limit: int) -> str:
+    value = raw.get(key)
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise TypeError(key)
+    return strip_controls(value)[:limit]
+
+
 def _result(fields: dict[str, str], max_age: int, now: float | None) -> WebAppData:
-    try:
-        auth_date = int(fields["auth_date"])
-    except (KeyError, ValueError):
-        raise InitDataError("invalid", "initData has no valid auth_date") from None
+    auth_date = parse_id(fields.get("auth_date", ""), 2**40)
+    if auth_date is None:
+        raise InitDataError("invalid", "initData has no valid auth_date")
     current = time.time() if now is None else now
     if max_age and current - auth_date > max_age:
         raise InitDataError("expired", "initData is too old")
@@ -80,14 +94,17 @@ def _result(fields: dict[str, str], max_age: int, now: float | None) -> WebAppDa
         raise InitDataError("invalid", "initData comes from the future")
     try:
         raw: dict[str, Any] = json.loads(fields["user"])
+        tg_id = raw["id"]
+        if type(tg_id) is not int or not 0 < tg_id <= MAX_TELEGRAM_ID:
+            raise ValueError("id")
         user = TelegramUser(
-            id=int(raw["id"]),
-            first_name=str(raw.get("first_name", "")),
-            last_name=str(raw.get("last_name", "")),
-            username=raw.get("username"),
-            language_code=raw.get("language_code"),
+            id=tg_id,
+            first_name=_text(raw, "first_name", 200),
+            last_name=_text(raw, "last_name", 200),
+            username=_text(raw, "username", 64) or None,
+            language_code=_text(raw, "language_code", 16) or None,
         )
-    except (KeyError, ValueError, TypeError):
+    except (KeyError, ValueError, TypeError, RecursionError, AttributeError):
         raise InitDataError("invalid", "initData has no valid user") from None
     return WebAppData(user=user, auth_date=auth_date, fields=fields)
 

@@ -34,6 +34,7 @@ from models.users import (
     OtpCode,
     OtpLog,
     PasswordResetToken,
+    PendingRegistration,
     RefreshToken,
     User,
 )
@@ -69,6 +70,7 @@ __all__ = [
     "OtpLog",
     "OutboxMessage",
     "PasswordResetToken",
+    "PendingRegistration",
     "PlanSwitchLog",
     "Product",
     "ProductAuditLog",

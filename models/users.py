@@ -118,6 +118,24 @@ class OtpCode(Model):
         unique_together = (("phone", "purpose"),)
 
 
+class PendingRegistration(Model):
+    """A sign-up waiting for its phone code. No account exists until the code confirms it, so
+    registering can never change somebody's account; one per phone, a new one replaces it."""
+
+    id = fields.IntField(primary_key=True)
+    phone = fields.CharField(max_length=32, unique=True)
+    email = fields.CharField(max_length=254)
+    password_hash = fields.CharField(max_length=100)
+    name = fields.CharField(max_length=200, default="")
+    locale = fields.CharField(max_length=8, default="en")
+    referral_code = fields.CharField(max_length=16, null=True)
+    expires_at = fields.DatetimeField()
+    created_at = created_at()
+
+    class Meta:
+        table = "pending_registrations"
+
+
 class OtpLog(Model):
     id = fields.IntField(primary_key=True)
     phone = fields.CharField(max_length=32, db_index=True)

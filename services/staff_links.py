@@ -26,6 +26,10 @@ async def create_link_code(principal: Principal, user_id: int) -> str:
     )
     if not any(principal.can_access_store(int(s)) for s in employments):  # type: ignore[call-overload]
         raise NotFound("no such staff member in your stores", fields={"user_id": "unknown id"})
+    target = await User.get_or_none(id=user_id)
+    if target is None or (target.role.value == "admin" and principal.role != "admin"):
+        # A code signs its redeemer in as the target: nobody may make one above their rank.
+        raise Forbidden("only an admin can link an admin's Telegram account")
     code = secrets.token_urlsafe(9).replace("-", "x").replace("_", "y")
     await StaffLinkCode.create(
         user_id=user_id,

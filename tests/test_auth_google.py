@@ -135,7 +135,9 @@ async def test_tampered_state_and_open_redirects_are_refused(
 async def test_a_returning_google_user_links_to_the_same_account(
     google_client, google: FakeGoogle
 ) -> None:  # type: ignore[no-untyped-def]
-    existing = await User.create(name="Bea", email="bea@example.com", referral_code="BEA00001")
+    existing = await User.create(
+        name="Bea", email="bea@example.com", email_verified=True, referral_code="BEA00001"
+    )
     start = await google_client.get("/api/v1/auth/google/start", allow_redirects=False)
     code, state = google.approve(start.headers["Location"])
     body = await (
@@ -154,3 +156,21 @@ async def test_google_unconfigured_is_a_clear_503(client) -> None:  # type: igno
         response.status == 503
         and (await response.json())["error"]["code"] == "oauth_not_configured"
     )
+
+
+async def test_google_does_not_take_over_an_account_whose_address_was_never_proved(
+    google_client, google: FakeGoogle
+) -> None:  # type: ignore[no-untyped-def]
+    # Somebody registered bea@example.com with a password; the address was never proved.
+    squatter = await User.create(
+        name="Mallory", email="bea@example.com", password_hash="$2b$04$x", referral_code="MAL00001"
+    )
+    start = await google_client.get("/api/v1/auth/google/start", allow_redirects=False)
+    code, state = google.approve(start.headers["Location"])
+    response = await google_client.get(
+        f"/api/v1/auth/google/callback?code={code}&state={state}",
+        headers={"Accept": "application/json"},
+    )
+    assert response.status == 409 and (await response.json())["error"]["code"] == "email_taken"
+    await squatter.refresh_from_db()
+    assert squatter.google_sub is None  # not linked: neither side gets the other's account

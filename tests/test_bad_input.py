@@ -62,8 +62,12 @@ async def callers(settings: Settings, demo: SeedReport) -> dict[Role | None, dic
     result: dict[Role | None, dict[str, str]] = {None: {}}
     for role in (Role.CUSTOMER, Role.DISPATCHER, Role.MANAGER):
         stores = () if role is Role.CUSTOMER else (demo.store_id,)
-        result[role] = (await make_person(settings, role, store_ids=stores, adult=True)).headers
+        headers = (await make_person(settings, role, store_ids=stores, adult=True)).headers
+        result[role] = {**headers, "Idempotency-Key": f"bad-input-{role.value}"}
     return result
+
+
+JSON = {"Content-Type": "application/json"}
 
 
 def assert_named_4xx(status: int, body: dict, field_hint: str | None = None) -> None:
@@ -80,7 +84,7 @@ async def test_malformed_json_wrong_types_and_huge_bodies(
 ) -> None:
     method, path, body, role = endpoint
     path = path.format(store=demo.store_id)
-    headers = callers[role]
+    headers = {**callers[role], **JSON}
     response = await client.request(method, path, data=b"{not json", headers=headers)
     assert_named_4xx(response.status, await response.json(), "body")
     response = await client.request(method, path, data=b"[1, 2, 3]", headers=headers)

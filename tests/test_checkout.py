@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import date, timedelta
 
 from aiohttp.test_utils import TestClient
@@ -31,9 +32,7 @@ async def order_body(
 
 
 async def post(client: TestClient, person: Person, body: dict, key: str | None = None):  # type: ignore[no-untyped-def]
-    headers = dict(person.headers)
-    if key:
-        headers["Idempotency-Key"] = key
+    headers = {**person.headers, "Idempotency-Key": key or uuid.uuid4().hex}
     return await client.post("/api/v1/orders", headers=headers, json=body)
 
 

@@ -79,7 +79,14 @@ async def test_a_promo_with_5_uses_is_used_5_times(
         "promo_code": "FIVE",
     }
     responses = await asyncio.gather(
-        *(client.post("/api/v1/orders", json=body, headers=p.headers) for p in people)
+        *(
+            client.post(
+                "/api/v1/orders",
+                json=body,
+                headers={**p.headers, "Idempotency-Key": f"buyer-{p.user.id}"},
+            )
+            for p in people
+        )
     )
     statuses = [r.status for r in responses]
     assert statuses.count(201) == 5

@@ -12,9 +12,9 @@ from datetime import timedelta
 
 from aiohttp import web
 
-from api.errors import json_errors
+from api.errors import json_errors, use_json_protocol_errors
 from api.keys import CTX, SETTINGS
-from api.protection import cors, security_headers
+from api.protection import clean_query, cors, security_headers
 from api.ratelimit import rate_limits
 from api.routes import setup_api
 from bot.common.bots import BotSet, build_bot_set
@@ -25,6 +25,7 @@ from core.context import build_context, running
 from core.settings import Settings
 from models import OutboxMessage
 from models.enums import OutboxStatus
+from services.auth.passwords import purge_expired_registrations
 from webapp.pages import setup_pages
 from webapp.realtime import setup_realtime
 
@@ -38,8 +39,9 @@ OUTBOX_RETENTION = timedelta(days=7)
 def build_app(settings: Settings, *, workers: bool = True) -> web.Application:
     """The whole platform as one Application. `workers=False` leaves the outbox worker and
     periodic jobs off (tests that drive them by hand)."""
+    use_json_protocol_errors()
     app = web.Application(
-        middlewares=[cors, json_errors, rate_limits], client_max_size=MAX_BODY_BYTES
+        middlewares=[cors, json_errors, clean_query, rate_limits], client_max_size=MAX_BODY_BYTES
     )
     app.on_response_prepare.append(security_headers)
     ctx = build_context(settings)
@@ -70,6 +72,7 @@ async def _workers(app: web.Application) -> AsyncIterator[None]:
 
     async def purge() -> None:
         await purge_delivered_outbox()
+        await purge_expired_registrations()
 
     await ctx.scheduler.every("outbox-cleanup", 3600, purge)
     yield

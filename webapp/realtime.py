@@ -22,6 +22,7 @@ from aiohttp import WSMsgType, web
 
 from api.auth import bearer_token
 from api.keys import CTX
+from core import untrusted
 from core.bus import BusMessage
 from core.context import AppContext
 from core.errors import DomainError, Unauthorized
@@ -132,7 +133,11 @@ class Hub:
         return reached
 
     async def on_bus(self, channel: str, message: BusMessage) -> None:
-        self.deliver(message.id, message.type, message.ts.isoformat(), message.payload)
+        try:
+            self.deliver(message.id, message.type, message.ts.isoformat(), message.payload)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            # Not one of ours (another deployment, a stray publisher): never crash on it.
+            log.warning("realtime: ignored a malformed bus message of type %r", message.type)
 
     def drop(self, conn: Connection) -> None:
         if conn.dropped:
@@ -185,7 +190,10 @@ async def _first_frame(ws: web.WebSocketResponse) -> dict[str, Any]:
     message = await asyncio.wait_for(ws.receive(), AUTH_TIMEOUT)
     if message.type != WSMsgType.TEXT:
         raise Unauthorized("expected an auth frame", code="not_authenticated")
-    data = json.loads(message.data)
+    try:
+        data = untrusted.loads(message.data, field="frame")
+    except untrusted.UntrustedInput:
+        data = None
     if not isinstance(data, dict) or data.get("type") != "auth":
         raise Unauthorized("expected an auth frame", code="not_authenticated")
     return data
@@ -248,9 +256,9 @@ async def websocket(request: web.Request) -> web.WebSocketResponse:
 
 def _client_frame(hub: Hub, conn: Connection, allowed: set[str], raw: str) -> None:
     try:
-        data = json.loads(raw)
+        data = untrusted.loads(raw, field="frame")
         kind = data.get("type") if isinstance(data, dict) else None
-    except ValueError:
+    except untrusted.UntrustedInput:
         kind = None
     if kind == "ping":
         conn.say({"type": "pong"})

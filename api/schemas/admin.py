@@ -25,13 +25,13 @@ class ProductPatch(BaseModel):
 class PriceIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    price_cents: int = Field(ge=0, le=10**8)
+    price_cents: int = Field(ge=0, le=10**8, strict=True)
 
 
 class RestockIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    quantity: int = Field(ge=-100_000, le=100_000)
+    quantity: int = Field(ge=-100_000, le=100_000, strict=True)
 
 
 class StockOut(BaseModel):

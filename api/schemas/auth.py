@@ -22,7 +22,7 @@ class RegisterIn(Strict):
 
 class PhoneCodeIn(Strict):
     phone: str = Field(max_length=32)
-    code: str = Field(min_length=4, max_length=8, pattern=r"^\s*\d+\s*$")
+    code: str = Field(min_length=4, max_length=8, pattern=r"^\s*[0-9]+\s*$")
 
 
 class OtpRequestIn(Strict):
@@ -106,6 +106,8 @@ class TokensOut(BaseModel):
 
 
 class RegisteredOut(BaseModel):
-    user_id: int
+    """The same for a new e-mail and a taken one: nothing here says which."""
+
     phone: str
     channel: str
+    expires_in: int

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -11,13 +11,17 @@ from services.cart import CartView
 
 MAX_QTY = 999
 INT32 = 2**31 - 1
+# Money-path numbers are strict: `true`, `"2"` and `2.0` are refused, not coerced.
+RowId = Annotated[int, Field(ge=1, le=INT32, strict=True)]
+Quantity = Annotated[int, Field(ge=1, le=MAX_QTY, strict=True)]
+Cents = Annotated[int, Field(ge=0, le=10**9, strict=True)]
 
 
 class LineIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    variant_id: int = Field(ge=1, le=INT32)
-    quantity: int = Field(ge=1, le=MAX_QTY)
+    variant_id: RowId
+    quantity: Quantity
 
 
 class AddressIn(BaseModel):
@@ -40,13 +44,13 @@ class AddressIn(BaseModel):
 class OrderIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    store_id: int = Field(ge=1, le=INT32)
+    store_id: RowId
     items: list[LineIn] = Field(min_length=1, max_length=100)
     address: AddressIn
-    slot_id: int | None = Field(default=None, ge=1, le=INT32)
+    slot_id: RowId | None = None
     payment_method: PaymentMethod
     promo_code: str | None = Field(default=None, max_length=32)
-    wallet_cents: int = Field(default=0, ge=0, le=10**9)
+    wallet_cents: Cents = 0
     note: str = Field(default="", max_length=500)
 
 
@@ -85,8 +89,8 @@ class CartOut(BaseModel):
 class CartSetIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    variant_id: int = Field(ge=1, le=INT32)
-    quantity: int = Field(ge=0, le=MAX_QTY)
+    variant_id: RowId
+    quantity: Annotated[int, Field(ge=0, le=MAX_QTY, strict=True)]
 
 
 class CartPriceIn(BaseModel):
@@ -247,13 +251,13 @@ class StatusIn(BaseModel):
 
     status: OrderStatus
     reason: str = Field(default="", max_length=300)
-    cash_collected_cents: int | None = Field(default=None, ge=0, le=10**9)
+    cash_collected_cents: Cents | None = None
 
 
 class AssignIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    driver_id: int = Field(ge=1, le=INT32)
+    driver_id: RowId
 
 
 class StaffOrdersQuery(BaseModel):

@@ -45,7 +45,8 @@ class SharedRedisStorage(RedisStorage):
 def build_storage(ctx: AppContext) -> BaseStorage:
     """FSM state in Redis when configured (shared by processes), else in memory."""
     if ctx.redis is not None:
-        return SharedRedisStorage(ctx.redis, key_builder=DefaultKeyBuilder(with_bot_id=True))
+        key_builder = DefaultKeyBuilder(prefix=f"{ctx.settings.namespace}:fsm", with_bot_id=True)
+        return SharedRedisStorage(ctx.redis, key_builder=key_builder)
     return MemoryStorage()
 
 

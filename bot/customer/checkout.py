@@ -25,7 +25,7 @@ from models.enums import PaymentMethod
 from services import cart, checkout, delivery, profile, promos
 from services.checkout import AddressInput, CheckoutRequest
 
-DOB = re.compile(r"^\s*(\d{1,2})[./-](\d{1,2})[./-](\d{4})\s*$")
+DOB = re.compile(r"^\s*([0-9]{1,2})[./-]([0-9]{1,2})[./-]([0-9]{4})\s*$")
 
 
 class Checkout(StatesGroup):

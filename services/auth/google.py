@@ -7,7 +7,7 @@ import secrets
 
 from core import oauth
 from core.context import AppContext
-from core.errors import Unauthorized, Unavailable
+from core.errors import Conflict, Unauthorized, Unavailable
 from models import User
 from services.auth.sessions import ClientInfo, TokenPair, start_session
 from services.auth.users import create_customer, pick_locale
@@ -81,7 +81,16 @@ async def finish(
     if user is None and email and verified:
         user = await User.get_or_none(email=email)
         if user is not None:
-            await User.filter(id=user.id).update(google_sub=sub, email_verified=True)
+            if not user.email_verified:
+                # Whoever set this address on that account never proved it: linking would hand
+                # the Google account's owner a stranger's account (or them ours).
+                raise Conflict(
+                    "an account with this e-mail exists; sign in with your password "
+                    "(or reset it) first",
+                    code="email_taken",
+                    fields={"email": "taken"},
+                )
+            await User.filter(id=user.id).update(google_sub=sub)
     if user is None:
         user = await create_customer(
             referral=saved.get("affiliate") or None,

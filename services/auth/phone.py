@@ -34,17 +34,20 @@ async def login_with_code(
     """Verify the code; the phone's account signs in, or a new customer is created."""
     phone = normalize_phone(phone)
     await otp.verify_code(ctx, phone, OtpPurpose.LOGIN, code)
-    user = await User.get_or_none(phone=phone)
-    if user is None:
-        user = await create_customer(
-            referral=referral,
-            phone=phone,
-            phone_verified=True,
-            locale=pick_locale(locale, ctx.settings.default_locale),
-        )
-    elif not user.phone_verified:
-        await User.filter(id=user.id).update(phone_verified=True)
-        await user.refresh_from_db()
+    async with in_transaction():
+        user = await User.get_or_none(phone=phone)
+        if user is not None and not user.phone_verified:
+            # Whoever wrote this number on that account never proved it: the code's holder
+            # does not inherit their account (its password, e-mail); the claim lapses.
+            await User.filter(id=user.id).update(phone=None)
+            user = None
+        if user is None:
+            user = await create_customer(
+                referral=referral,
+                phone=phone,
+                phone_verified=True,
+                locale=pick_locale(locale, ctx.settings.default_locale),
+            )
     return await start_session(ctx.settings, user, method="otp", identifier=phone, client=client)
 
 

@@ -11,6 +11,7 @@ from core.telegram_auth import (
     validate_with_signature,
     validate_with_token,
 )
+from core.untrusted import strip_controls
 from models import User
 from services.auth.sessions import ClientInfo, TokenPair, record_login, start_session
 from services.auth.users import create_customer, pick_locale
@@ -28,12 +29,14 @@ async def user_for_telegram(
 ) -> User:
     """The user behind a Telegram account; an unknown one becomes a customer with the phone
     placeholder tg_{id} (a real phone can be attached later by OTP)."""
+    username = strip_controls(username or "") or None
     user = await User.get_or_none(tg_id=tg_id)
     if user is not None:
         if username and user.tg_username != username:
             await User.filter(id=user.id).update(tg_username=username[:64])
         return user
-    name = " ".join(p for p in (first_name, last_name) if p).strip()
+    # Names come from Telegram as people typed them: drop control characters, keep the rest.
+    name = strip_controls(" ".join(p for p in (first_name, last_name) if p).strip())
     return await create_customer(
         referral=referral,
         tg_id=tg_id,

@@ -10,10 +10,11 @@ from tortoise.exceptions import IntegrityError
 
 from core.errors import ValidationFailed
 from core.settings import LOCALES
+from core.untrusted import strip_controls
 from models import User
 from models.enums import Role
 
-PHONE = re.compile(r"^\+[1-9]\d{6,14}$")
+PHONE = re.compile(r"^\+[1-9][0-9]{6,14}$")  # ASCII digits: \d would take ١ and １
 EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]{1,190}\.[A-Za-z]{2,}$")
 
 
@@ -46,9 +47,10 @@ def pick_locale(language_code: str | None, default: str = "en") -> str:
 
 
 async def referrer(code: str | None) -> User | None:
+    code = strip_controls(code or "").strip().upper()[:16]
     if not code:
         return None
-    return await User.get_or_none(referral_code=code.strip().upper()[:16])
+    return await User.get_or_none(referral_code=code)
 
 
 async def create_customer(*, referral: str | None = None, **fields: Any) -> User:
