@@ -212,7 +212,12 @@ async def refresh(request: web.Request) -> web.Response:
 
 
 @routes.post("/api/v1/auth/logout")
-@doc("Sign out: revoke the refresh token's session", tags=["auth"], body=LogoutIn)
+@doc(
+    "Sign out: revoke the refresh token's session (or, with no body, all of mine)",
+    tags=["auth"],
+    body=LogoutIn,
+    errors={401: "not_authenticated: no refresh token and no access token"},
+)
 async def logout(request: web.Request) -> web.Response:
     body = await parse_body(request, LogoutIn) if request.can_read_body else LogoutIn()
     if body.refresh_token:
@@ -250,7 +255,12 @@ async def reset(request: web.Request) -> web.Response:
 
 @routes.get("/api/v1/auth/google/start")
 @limited("auth")
-@doc("Start Google sign-in (?affiliate=CODE&next=/path)", tags=["auth"])
+@doc(
+    "Start Google sign-in (?affiliate=CODE&next=/path): a redirect to the provider",
+    tags=["auth"],
+    status=302,
+    errors={503: "oauth_not_configured"},
+)
 async def google_start(request: web.Request) -> web.Response:
     url = await google.start(
         request.config_dict[CTX],
@@ -262,7 +272,16 @@ async def google_start(request: web.Request) -> web.Response:
 
 @routes.get("/api/v1/auth/google/callback")
 @limited("auth")
-@doc("Google's redirect back: signs in and hands the tokens to the page", tags=["auth"])
+@doc(
+    "Google's redirect back: signs in and hands the tokens to the page",
+    tags=["auth"],
+    status=302,
+    errors={
+        401: "oauth_cancelled / oauth_state_invalid / oauth_profile_invalid",
+        409: "email_taken: an unverified account holds the address",
+        503: "oauth_not_configured / the provider did not answer",
+    },
+)
 async def google_callback(request: web.Request) -> web.Response:
     if "error" in request.query:
         raise Unauthorized("Google sign-in was cancelled", code="oauth_cancelled")

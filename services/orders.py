@@ -297,10 +297,14 @@ async def _side_effects(
         await _credit_cashback(order)
 
 
+def cashback_for(paid_cents: int, bps: int) -> int:
+    """Cashback in whole cents for what the customer paid (basis points, rounded down)."""
+    return max(0, paid_cents) * max(0, bps) // 10_000
+
+
 async def _credit_cashback(order: Order) -> None:
     store = await Store.get(id=order.store_id)
-    paid_cents = order.total_cents
-    amount = paid_cents * store.cashback_bps // 10_000
+    amount = cashback_for(order.total_cents, store.cashback_bps)
     if amount <= 0:
         return
     await Reward.create(
