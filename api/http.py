@@ -19,7 +19,6 @@ M = TypeVar("M", bound=BaseModel)
 H = TypeVar("H", bound=Callable[..., Any])
 
 
-
 class UnsupportedMediaType(DomainError):
     status = 415
     code = "unsupported_media_type"

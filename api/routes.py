@@ -14,11 +14,24 @@ from api import (
     openapi,
     orders,
     staff,
+    store_setup,
     stores,
 )
 
 
 def setup_api(app: web.Application) -> None:
-    modules = (health, auth_routes, stores, catalog, cart, delivery, orders, staff, admin, openapi)
+    modules = (
+        health,
+        auth_routes,
+        stores,
+        catalog,
+        cart,
+        delivery,
+        orders,
+        staff,
+        admin,
+        store_setup,
+        openapi,
+    )
     for module in modules:
         app.router.add_routes(module.routes)

@@ -19,6 +19,8 @@ class Permission(StrEnum):
     MANAGE_BILLING = "manage_billing"
     MANAGE_SETTINGS = "manage_settings"
     MANAGE_STORES = "manage_stores"
+    # A store's delivery set-up: zones, slot rules, opening hours.
+    MANAGE_DELIVERY = "manage_delivery"
 
 
 P = Permission
@@ -35,6 +37,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             P.MANAGE_CATALOG,
             P.MANAGE_STAFF,
             P.MANAGE_PROMOS,
+            P.MANAGE_DELIVERY,
             P.VIEW_ANALYTICS,
         }
     ),

@@ -26,7 +26,7 @@ from models.marketing import (
 )
 from models.orders import CheckoutLog, Order, OrderItem, OrderStatusHistory
 from models.outbox import OutboxMessage
-from models.stores import AlertRecipient, DeliveryZone, Employee, Store, TimeSlot
+from models.stores import AlertRecipient, DeliveryZone, Employee, SlotRule, Store, TimeSlot
 from models.telegram import BotMessage, StaffLinkCode
 from models.users import (
     Address,
@@ -82,6 +82,7 @@ __all__ = [
     "Reward",
     "SearchLog",
     "SessionRecording",
+    "SlotRule",
     "StaffLinkCode",
     "Store",
     "TimeSlot",

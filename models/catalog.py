@@ -67,6 +67,8 @@ class Product(Model):
     image_url = fields.CharField(max_length=500, default="")
     age_restricted = fields.BooleanField(default=False)
     max_per_order = fields.IntField(null=True)
+    # VAT in percent (21.00); None: the store's default rate.
+    tax_rate = fields.DecimalField(max_digits=5, decimal_places=2, null=True)
     is_active = fields.BooleanField(default=True)
     created_at = created_at()
     updated_at = updated_at()

@@ -80,6 +80,8 @@ class DeliveryZone(Model):
     polygon: fields.JSONField[Any] = fields.JSONField()
     fee_cents = money()
     min_order_cents = money()
+    # Minutes from dispatch to the door in this zone; None: estimated from the distance.
+    eta_minutes = fields.IntField(null=True)
     priority = fields.IntField(default=0)
     is_active = fields.BooleanField(default=True)
     created_at = created_at()
@@ -102,3 +104,21 @@ class TimeSlot(Model):
         table = "time_slots"
         unique_together = (("store", "starts_at"),)
         indexes = (("store", "starts_at", "is_active"),)
+
+
+class SlotRule(Model):
+    """A weekly rule the slot generator turns into time slots: on `weekday` (0 = Monday),
+    from `start` to `end` store time, slots of `length_minutes` with `capacity` places."""
+
+    id = fields.IntField(primary_key=True)
+    store = store_fk("slot_rules")
+    store_id: int
+    weekday = fields.SmallIntField()
+    start = fields.CharField(max_length=5)
+    end = fields.CharField(max_length=5)
+    length_minutes = fields.IntField()
+    capacity = fields.IntField()
+    created_at = created_at()
+
+    class Meta:
+        table = "slot_rules"

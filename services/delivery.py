@@ -121,7 +121,7 @@ async def quote(
         lng=lng,
         zone=zone,
         distance_km=round(distance, 3),
-        eta_minutes=eta_minutes(distance, transport, settings),
+        eta_minutes=zone.eta_minutes or eta_minutes(distance, transport, settings),
         address_text=(text or "").strip() or f"{lat:.6f}, {lng:.6f}",
     )
 

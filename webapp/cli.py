@@ -117,6 +117,43 @@ def cmd_seed(args: argparse.Namespace) -> None:
     asyncio.run(run())
 
 
+def _read_password() -> str:
+    """From standard input when it is not a terminal, else asked twice without echo."""
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\r\n")
+    import getpass
+
+    first = getpass.getpass("Password: ")
+    if getpass.getpass("Repeat it: ") != first:
+        raise SystemExit("the passwords differ")
+    return first
+
+
+def cmd_create_admin(args: argparse.Namespace) -> None:
+    settings = _settings()
+    password = _read_password()
+
+    async def run() -> None:
+        from core.db import close_db, init_db
+        from core.errors import DomainError
+        from services.employees import create_or_reset_admin
+
+        await init_db(settings)
+        try:
+            await _ensure_schema(settings)
+            created = await create_or_reset_admin(
+                args.email, password, bcrypt_rounds=settings.bcrypt_rounds
+            )
+        except DomainError as exc:
+            fields = ", ".join(exc.fields or {})
+            raise SystemExit(f"create-admin: {exc.message} ({fields})") from None
+        finally:
+            await close_db()
+        print(f"admin {args.email}: {'created' if created else 'password reset'}")
+
+    asyncio.run(run())
+
+
 def cmd_routes(args: argparse.Namespace) -> None:
     from webapp.app import build_app
 
@@ -224,6 +261,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve.set_defaults(func=cmd_serve)
     sub.add_parser("migrate", help="apply database migrations").set_defaults(func=cmd_migrate)
     sub.add_parser("seed", help="create the demo store (idempotent)").set_defaults(func=cmd_seed)
+    admin = sub.add_parser(
+        "create-admin",
+        help="create an admin or reset their password (read from standard input, or asked)",
+    )
+    admin.add_argument("--email", required=True)
+    admin.set_defaults(func=cmd_create_admin)
     sub.add_parser("routes", help="print the route table").set_defaults(func=cmd_routes)
     sub.add_parser(
         "set-webhooks", help="register the three bots' webhooks at PUBLIC_BASE_URL"

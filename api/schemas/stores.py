@@ -12,6 +12,7 @@ class ZoneOut(BaseModel):
     name: str
     fee_cents: int
     min_order_cents: int
+    eta_minutes: int | None
     polygon: dict[str, Any]
 
     @classmethod
@@ -21,6 +22,7 @@ class ZoneOut(BaseModel):
             name=zone.name,
             fee_cents=zone.fee_cents,
             min_order_cents=zone.min_order_cents,
+            eta_minutes=zone.eta_minutes,
             polygon=zone.polygon,
         )
 
