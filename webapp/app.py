@@ -26,6 +26,7 @@ from core.settings import Settings
 from models import OutboxMessage
 from models.enums import OutboxStatus
 from services.auth.passwords import purge_expired_registrations
+from services.store_setup import generate_all_slots
 from webapp.pages import setup_pages
 from webapp.realtime import setup_realtime
 
@@ -75,6 +76,11 @@ async def _workers(app: web.Application) -> AsyncIterator[None]:
         await purge_expired_registrations()
 
     await ctx.scheduler.every("outbox-cleanup", 3600, purge)
+
+    async def slots() -> None:
+        await generate_all_slots()
+
+    await ctx.scheduler.every("slot-generation", 3600, slots)
     yield
 
 
