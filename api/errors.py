@@ -13,6 +13,7 @@ from aiohttp.web_request import BaseRequest
 from aiohttp.web_response import StreamResponse
 from pydantic import ValidationError
 
+from core.db import DATABASE_DOWN
 from core.errors import DomainError, RateLimited
 
 log = logging.getLogger(__name__)
@@ -89,6 +90,14 @@ async def json_errors(request: web.Request, handler: Handler) -> web.StreamRespo
         code = _HTTP_CODES.get(exc.status, "http_error")
         fields = {"body": "too large"} if exc.status == 413 else None
         return error_response(exc.status, code, exc.reason, fields=fields)
+    except DATABASE_DOWN as exc:
+        log.warning("database unavailable on %s %s: %r", request.method, request.path, exc)
+        return error_response(
+            503,
+            "database_unavailable",
+            "the service is briefly unavailable; try again in a moment",
+            headers={"Retry-After": "5"},
+        )
     except Exception:
         log.exception("unhandled error on %s %s", request.method, request.path)
         return error_response(500, "internal_error", "internal error")

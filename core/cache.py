@@ -9,6 +9,8 @@ from typing import Any, Protocol
 
 from redis.asyncio import Redis
 
+from core.degrade import REDIS_DOWN, fell_back, recovered
+
 
 class Cache(Protocol):
     async def get(self, key: str) -> Any | None: ...
@@ -94,3 +96,35 @@ class RedisCache:
 
     async def incr(self, key: str) -> int:
         return int(await self._redis.incr(self._prefix + key))
+
+
+class FallbackCache:
+    """Redis, or this process's memory while Redis cannot be reached (see core.degrade).
+    A miss is always safe here: every cached value can be rebuilt from the database."""
+
+    def __init__(self, primary: Cache, fallback: Cache) -> None:
+        self._primary, self._fallback = primary, fallback
+
+    async def _call(self, method: str, *args: Any) -> Any:
+        try:
+            result = await getattr(self._primary, method)(*args)
+        except REDIS_DOWN as exc:
+            fell_back("cache", exc)
+            return await getattr(self._fallback, method)(*args)
+        recovered("cache")
+        return result
+
+    async def get(self, key: str) -> Any | None:
+        return await self._call("get", key)
+
+    async def set(self, key: str, value: Any, ttl: float) -> None:
+        await self._call("set", key, value, ttl)
+
+    async def add(self, key: str, value: Any, ttl: float) -> bool:
+        return bool(await self._call("add", key, value, ttl))
+
+    async def delete(self, key: str) -> None:
+        await self._call("delete", key)
+
+    async def incr(self, key: str) -> int:
+        return int(await self._call("incr", key))

@@ -14,14 +14,19 @@ from dataclasses import dataclass
 from redis.asyncio import BlockingConnectionPool, Redis
 
 from core.bus import Bus, MemoryBus, RedisBus
-from core.cache import Cache, MemoryCache, RedisCache
+from core.cache import Cache, FallbackCache, MemoryCache, RedisCache
 from core.db import close_db, init_db, ping_db
 from core.geocoding import Geocoder
 from core.locks import Leases, MemoryLeases, RedisLeases
 from core.mailer import MAIL_CHANNEL, Mailer, mail_sender
 from core.otp_channels import OtpChannels
 from core.outbox import OutboxWorker
-from core.ratelimit import MemoryRateLimiter, RateLimiter, RedisRateLimiter
+from core.ratelimit import (
+    FallbackRateLimiter,
+    MemoryRateLimiter,
+    RateLimiter,
+    RedisRateLimiter,
+)
 from core.replay import MemoryReplay, RedisReplay, ReplayBuffer
 from core.scheduler import JobScheduler
 from core.secretbox import SecretBox
@@ -80,8 +85,10 @@ def build_context(settings: Settings) -> AppContext:
         )
         redis = Redis(connection_pool=pool)
         ns = settings.namespace + ":"  # every key and channel: see DEPLOYMENT_NAMESPACE
-        bus, cache = RedisBus(redis, ns + "bus:"), RedisCache(redis, ns + "cache:")
-        limiter, leases = RedisRateLimiter(redis, ns + "rl:"), RedisLeases(redis, ns + "lease:")
+        bus = RedisBus(redis, ns + "bus:")
+        cache = FallbackCache(RedisCache(redis, ns + "cache:"), MemoryCache())
+        limiter = FallbackRateLimiter(RedisRateLimiter(redis, ns + "rl:"), MemoryRateLimiter())
+        leases = RedisLeases(redis, ns + "lease:")
         replay = RedisReplay(redis, ns + "replay:")
     else:
         bus, cache = MemoryBus(), MemoryCache()

@@ -9,11 +9,25 @@ from __future__ import annotations
 import os
 from typing import Any
 
+import asyncpg
 from tortoise import Tortoise, connections
+from tortoise.exceptions import DBConnectionError
 
 from core.settings import Settings
 
 MODEL_MODULES = ["models", "aerich.models"]
+
+
+# What a query raises while the database is unreachable or restarting: the caller gets a 503
+# and tries again; the pool replaces dead connections by itself.
+DATABASE_DOWN: tuple[type[BaseException], ...] = (
+    OSError,
+    TimeoutError,
+    DBConnectionError,
+    asyncpg.PostgresConnectionError,
+    asyncpg.InterfaceError,
+    asyncpg.exceptions.OperatorInterventionError,
+)
 
 
 def tortoise_config(database_url: str) -> dict[str, Any]:

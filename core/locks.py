@@ -8,6 +8,8 @@ from typing import Protocol
 
 from redis.asyncio import Redis
 
+from core.degrade import REDIS_DOWN, fell_back, recovered
+
 
 class Leases(Protocol):
     async def acquire(self, name: str, ttl: float) -> bool:
@@ -46,9 +48,15 @@ class RedisLeases:
         self._release = redis.register_script(_RELEASE)
 
     async def acquire(self, name: str, ttl: float) -> bool:
-        done = await self._redis.set(
-            self._prefix + name, self._token, px=max(1, int(ttl * 1000)), nx=True
-        )
+        try:
+            done = await self._redis.set(
+                self._prefix + name, self._token, px=max(1, int(ttl * 1000)), nx=True
+            )
+        except REDIS_DOWN as exc:
+            # Without Redis nobody can know who runs a cluster job: nobody does this tick.
+            fell_back("leases", exc)
+            return False
+        recovered("leases")
         return bool(done)
 
     async def release(self, name: str) -> None:

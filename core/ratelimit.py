@@ -14,6 +14,8 @@ from typing import Protocol
 
 from redis.asyncio import Redis
 
+from core.degrade import REDIS_DOWN, fell_back, recovered
+
 
 @dataclass(frozen=True)
 class Decision:
@@ -88,3 +90,20 @@ class RedisRateLimiter:
             args=[now_ms, int(window * 1000), limit, f"{now_ms}-{uuid.uuid4().hex[:8]}"],
         )
         return Decision(bool(allowed), int(remaining), int(retry_ms) / 1000)
+
+
+class FallbackRateLimiter:
+    """Redis, or per-process limits in memory while Redis cannot be reached: looser by the
+    number of processes, but never no limit at all (OTP sends cost money)."""
+
+    def __init__(self, primary: RateLimiter, fallback: RateLimiter) -> None:
+        self._primary, self._fallback = primary, fallback
+
+    async def hit(self, key: str, limit: int, window: float) -> Decision:
+        try:
+            decision = await self._primary.hit(key, limit, window)
+        except REDIS_DOWN as exc:
+            fell_back("rate limiter", exc)
+            return await self._fallback.hit(key, limit, window)
+        recovered("rate limiter")
+        return decision

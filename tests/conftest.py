@@ -15,6 +15,7 @@ pytest_plugins = [
     "tests.fixtures.people",
     "tests.fixtures.fakes",
     "tests.fixtures.telegram",
+    "tests.fixtures.stack",
 ]
 
 

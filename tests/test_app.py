@@ -92,13 +92,14 @@ async def test_openapi_document_lists_the_routes(client: TestClient) -> None:
 
 
 @pytest.mark.postgres_only
-async def test_healthz_is_503_when_redis_goes_away(client: TestClient) -> None:
+async def test_healthz_reports_redis_going_away_but_stays_ready(client: TestClient) -> None:
     ctx = client.app[CTX]
     real = ctx.redis
     ctx.redis = Redis.from_url("redis://127.0.0.1:1/0")  # nothing listens there
     try:
         response = await client.get("/healthz")
-        assert response.status == 503
+        # The process still serves on its fallbacks: degraded, not taken out of rotation.
+        assert response.status == 200
         body = await response.json()
         assert body["status"] == "degraded"
         assert body["database"] == "ok"

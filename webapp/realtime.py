@@ -25,8 +25,10 @@ from api.keys import CTX
 from core import untrusted
 from core.bus import BusMessage
 from core.context import AppContext
+from core.degrade import REDIS_DOWN, fell_back
 from core.errors import DomainError, Unauthorized
 from core.metrics import count
+from core.outbox import RetryLater
 from core.replay import event_number
 from core.security import Principal, decode_access_token
 from core.settings import BOT_NAMES
@@ -36,6 +38,7 @@ from services.auth.telegram import user_for_telegram, validate_init_data
 from services.rooms import allowed_rooms, route
 
 log = logging.getLogger(__name__)
+REDIS_RETRY = 3.0
 
 REALTIME_CHANNEL = "realtime"
 SEND_QUEUE = 256
@@ -161,12 +164,17 @@ async def publisher(ctx: AppContext, row: OutboxMessage) -> None:
     """The `realtime` outbox channel: keep the event for replay, then fan it out to every
     process through the bus."""
     event_id, ts = f"outbox-{row.id}", row.created_at.isoformat()
-    for room, payload in route(row.kind, row.payload).items():
-        await ctx.replay.append(room, event_id, frame(event_id, row.kind, ts, room, payload))
-    await ctx.bus.publish(
-        REALTIME_CHANNEL,
-        BusMessage(id=event_id, type=row.kind, payload=row.payload, ts=row.created_at),
-    )
+    try:
+        for room, payload in route(row.kind, row.payload).items():
+            await ctx.replay.append(room, event_id, frame(event_id, row.kind, ts, room, payload))
+        await ctx.bus.publish(
+            REALTIME_CHANNEL,
+            BusMessage(id=event_id, type=row.kind, payload=row.payload, ts=row.created_at),
+        )
+    except REDIS_DOWN as exc:
+        # Kept in the outbox, without using up its attempts, until Redis is back.
+        fell_back("realtime", exc)
+        raise RetryLater(REDIS_RETRY, "redis unavailable") from None
 
 
 async def authenticate(ctx: AppContext, data: dict[str, Any]) -> Principal:

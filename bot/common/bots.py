@@ -5,18 +5,21 @@ All bots share one aiohttp session pointed at TELEGRAM_API_URL (a fake server in
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
-from aiogram.fsm.storage.base import BaseStorage, DefaultKeyBuilder
+from aiogram.fsm.storage.base import BaseStorage, DefaultKeyBuilder, StateType, StorageKey
 from aiogram.fsm.storage.memory import MemoryStorage
 from aiogram.fsm.storage.redis import RedisStorage
 
 from core.context import AppContext
+from core.degrade import REDIS_DOWN, fell_back
 from core.settings import BOT_NAMES, BotName, Settings
 
 
@@ -36,7 +39,41 @@ def build_session(settings: Settings) -> AiohttpSession:
 
 class SharedRedisStorage(RedisStorage):
     """aiogram's Redis FSM storage on the app's Redis client, which the app closes: aiogram
-    would otherwise close the whole shared pool (the bus included) at dispatcher shutdown."""
+    would otherwise close the whole shared pool (the bus included) at dispatcher shutdown.
+    While Redis is unreachable, conversations go on in this process's memory (core.degrade):
+    a step may be forgotten across processes, but no update fails."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._fallback = MemoryStorage()
+
+    async def set_state(self, key: StorageKey, state: StateType = None) -> None:
+        try:
+            await super().set_state(key, state)
+        except REDIS_DOWN as exc:
+            fell_back("bot conversations", exc)
+            await self._fallback.set_state(key, state)
+
+    async def get_state(self, key: StorageKey) -> str | None:
+        try:
+            return await super().get_state(key)
+        except REDIS_DOWN as exc:
+            fell_back("bot conversations", exc)
+            return await self._fallback.get_state(key)
+
+    async def set_data(self, key: StorageKey, data: Mapping[str, Any]) -> None:
+        try:
+            await super().set_data(key, data)
+        except REDIS_DOWN as exc:
+            fell_back("bot conversations", exc)
+            await self._fallback.set_data(key, data)
+
+    async def get_data(self, key: StorageKey) -> dict[str, Any]:
+        try:
+            return await super().get_data(key)
+        except REDIS_DOWN as exc:
+            fell_back("bot conversations", exc)
+            return await self._fallback.get_data(key)
 
     async def close(self) -> None:
         return None
