@@ -16,6 +16,7 @@ from datetime import timedelta
 from typing import Any
 
 from tortoise.expressions import Q
+from tortoise.functions import Min
 from tortoise.transactions import in_transaction
 
 from core.bus import Bus, BusMessage
@@ -43,11 +44,34 @@ class GiveUp(Exception):
     """Raised by a handler for a message that can never be delivered (e.g. blocked bot)."""
 
 
-async def enqueue(channel: str, kind: str, payload: dict[str, Any]) -> OutboxMessage:
-    """Write a message to the outbox. Call inside the transaction of the change it reports."""
+async def enqueue(
+    channel: str, kind: str, payload: dict[str, Any], *, order_key: str | None = None
+) -> OutboxMessage:
+    """Write a message to the outbox. Call inside the transaction of the change it reports.
+    Messages sharing an `order_key` are delivered one at a time in the order written: a
+    later one waits while an earlier one is retried."""
     return await OutboxMessage.create(
-        channel=channel, kind=kind, payload=payload, next_attempt_at=utcnow()
+        channel=channel,
+        kind=kind,
+        payload=payload,
+        order_key=order_key,
+        next_attempt_at=utcnow(),
     )
+
+
+async def _first_of_each_key(rows: list[OutboxMessage]) -> list[OutboxMessage]:
+    """Keep keyed rows only when no earlier message with their key is still pending (waiting
+    for a retry, or being delivered by another worker)."""
+    keys = list({r.order_key for r in rows if r.order_key})
+    if not keys:
+        return rows
+    firsts = dict(
+        await OutboxMessage.filter(status=OutboxStatus.PENDING, order_key__in=keys)
+        .annotate(first=Min("id"))
+        .group_by("order_key")
+        .values_list("order_key", "first")
+    )
+    return [r for r in rows if r.order_key is None or firsts.get(r.order_key) == r.id]
 
 
 def backoff(attempts: int) -> float:
@@ -115,6 +139,7 @@ class OutboxWorker:
                 .limit(self._batch)
                 .select_for_update(skip_locked=True)
             )
+            rows = await _first_of_each_key(rows)
             if rows:
                 await OutboxMessage.filter(id__in=[r.id for r in rows]).update(
                     locked_until=now + CLAIM_LEASE

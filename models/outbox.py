@@ -18,6 +18,9 @@ class OutboxMessage(Model):
     channel = fields.CharField(max_length=64)
     kind = fields.CharField(max_length=64)
     payload: fields.JSONField[Any] = fields.JSONField()
+    # Messages with the same key are delivered strictly one after another, in the order
+    # written, even across failures (a Telegram chat: "customer:12345").
+    order_key = fields.CharField(max_length=64, null=True)
     status = fields.CharEnumField(OutboxStatus, max_length=16, default=OutboxStatus.PENDING)
     attempts = fields.IntField(default=0)
     next_attempt_at = fields.DatetimeField()
@@ -29,4 +32,4 @@ class OutboxMessage(Model):
 
     class Meta:
         table = "outbox"
-        indexes = (("status", "next_attempt_at"),)
+        indexes = (("status", "next_attempt_at"), ("order_key", "status"))

@@ -57,6 +57,7 @@ async def enqueue_message(
             "remember": list(remember) if remember else None,
             "message_id": edit,
         },
+        order_key=f"{bot}:{chat_id}",  # a chat reads its messages in the order they were made
     )
 
 
