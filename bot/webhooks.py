@@ -2,8 +2,8 @@
 
 Each checks its own secret token (403 when wrong), refuses bodies that are not an Update
 (400), answers a repeated update_id at once without processing it again (Telegram retries),
-and otherwise answers 200 straight away and processes the update in the background. A
-handler that fails is logged and counted; Telegram still gets its 200.
+and otherwise processes the update, then answers 200: an update is acknowledged only once it
+was handled. A handler that fails is logged and counted; Telegram still gets its 200.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from core.settings import BOT_NAMES, BotName, Settings
 log = logging.getLogger(__name__)
 
 DEDUPE_TTL = 24 * 3600.0
+CLAIM_TTL = 60.0  # how long a claimed, unfinished update blocks its redelivery
 
 
 def webhook_path(bot: BotName) -> str:
@@ -60,13 +61,22 @@ class TelegramWebhook(SimpleRequestHandler):
             update_id = int(update["update_id"])
         except (ValueError, KeyError, TypeError):
             return _error(400, "invalid_update", "the body is not a Telegram Update")
-        if not await self._cache.add(f"tg-update:{self.name}:{update_id}", 1, DEDUPE_TTL):
+        key = f"tg-update:{self.name}:{update_id}"
+        if not await self._cache.add(key, "processing", CLAIM_TTL):
+            if await self._cache.get(key) == "processing":
+                # Being handled now (or by a process that died, until the claim lapses):
+                # not acknowledged, so Telegram delivers it again later.
+                return _error(503, "update_in_progress", "this update is being processed")
             count("duplicate_updates")
             return web.json_response({})
         count("updates")
+        # Handled before the answer: a process killed mid-update never acknowledged it, so
+        # Telegram redelivers it; the claim above keeps a redelivery from running it twice.
         task = asyncio.create_task(self._process(update))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
+        await asyncio.shield(task)
+        await self._cache.set(key, "done", DEDUPE_TTL)
         return web.json_response({})
 
     async def _process(self, update: dict[str, Any]) -> None:

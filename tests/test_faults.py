@@ -248,3 +248,44 @@ async def test_without_redis_the_shop_keeps_answering_and_realtime_resumes(stack
 
         await wait_for(drained, 60, "every outbox row, realtime ones included, is delivered")
         await db.close()
+
+
+async def post_update(http: aiohttp.ClientSession, stack: Stack, update: dict) -> int:
+    async with http.post(
+        f"{stack.server.url}/webhook/customer",
+        data=json.dumps(update),
+        headers={
+            "Content-Type": "application/json",
+            "X-Telegram-Bot-Api-Secret-Token": SECRETS["customer_webhook_secret"],
+        },
+    ) as response:
+        return response.status
+
+
+async def test_an_update_redelivered_after_a_restart_is_handled_once(stack: Stack) -> None:
+    chat = 555002
+    update = {
+        "update_id": 888001,
+        "message": {
+            "message_id": 1,
+            "date": int(time.time()),
+            "chat": {"id": chat, "type": "private"},
+            "from": {"id": chat, "is_bot": False, "first_name": "Bo"},
+            "text": "/start",
+            "entities": [{"type": "bot_command", "offset": 0, "length": 6}],
+        },
+    }
+    async with aiohttp.ClientSession() as http:
+        assert await post_update(http, stack, update) == 200
+
+        async def greeted() -> bool:
+            return bool(stack.telegram.sent(chat_id=chat))
+
+        await wait_for(greeted, 20, "the first delivery is answered")
+        first = len(stack.telegram.sent(chat_id=chat))
+        stack.server.kill()
+        await stack.server.start()
+        # Telegram did not hear our 200 (say) and sends the update again.
+        assert await post_update(http, stack, update) == 200
+        await asyncio.sleep(2)
+        assert len(stack.telegram.sent(chat_id=chat)) == first
