@@ -11,6 +11,7 @@ from api import (
     catalog,
     delivery,
     health,
+    money,
     openapi,
     orders,
     staff,
@@ -22,6 +23,7 @@ from api import (
 def setup_api(app: web.Application) -> None:
     modules = (
         health,
+        money,
         auth_routes,
         stores,
         catalog,

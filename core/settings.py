@@ -59,6 +59,8 @@ class Settings(BaseSettings):
     secret_key: str = ""
     public_base_url: str = "http://127.0.0.1:8080"
     default_locale: str = "en"
+    # The customer bot's @username, for referral deep links (t.me/<username>?start=ref_CODE).
+    customer_bot_username: str = Field(default="", pattern=r"^[A-Za-z0-9_]*$", max_length=64)
     log_level: str = "INFO"
 
     # Telegram: one token, webhook secret and (optional) bot id per bot.

@@ -72,6 +72,7 @@ class WalletTxKind(StrEnum):
     REFUND = "refund"
     ADJUSTMENT = "adjustment"
     CRYPTO_DEPOSIT = "crypto_deposit"
+    REFERRAL = "referral"
 
 
 class RewardKind(StrEnum):

@@ -26,6 +26,8 @@ class Store(Model):
     opening_hours: fields.JSONField[Any] = fields.JSONField(default=dict)
     # Cashback on delivered orders in basis points (100 = 1%).
     cashback_bps = fields.IntField(default=0)
+    # What a referrer earns when someone they invited has a first order delivered.
+    referral_reward_cents = fields.IntField(default=0)
     order_seq = fields.IntField(default=0)
     is_active = fields.BooleanField(default=True)
     created_at = created_at()

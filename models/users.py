@@ -34,6 +34,8 @@ class User(Model):
     )
     plan_id: int | None
     is_active = fields.BooleanField(default=True)
+    # Set once, when this customer's first delivered order rewarded whoever referred them.
+    referral_rewarded_at = fields.DatetimeField(null=True)
     last_login_at = fields.DatetimeField(null=True)
     created_at = created_at()
     updated_at = updated_at()

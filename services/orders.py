@@ -38,7 +38,7 @@ from models.enums import (
     WalletTxKind,
 )
 from models.transitions import OPEN_STATUSES, can_transition
-from services import cart, inventory, promos, wallets
+from services import cart, inventory, loyalty, promos, wallets
 from services.delivery import haversine_km, release_slot
 from services.events import EventKind, emit
 
@@ -294,7 +294,9 @@ async def _side_effects(
                 await DriverShift.filter(id=shift.id).update(
                     cash_collected_cents=shift.cash_collected_cents + order.cash_collected_cents
                 )
-        await _credit_cashback(order)
+        store = await Store.get(id=order.store_id)
+        await _credit_cashback(order, store)
+        await loyalty.reward_referrer(order, store)
 
 
 def cashback_for(paid_cents: int, bps: int) -> int:
@@ -302,8 +304,7 @@ def cashback_for(paid_cents: int, bps: int) -> int:
     return max(0, paid_cents) * max(0, bps) // 10_000
 
 
-async def _credit_cashback(order: Order) -> None:
-    store = await Store.get(id=order.store_id)
+async def _credit_cashback(order: Order, store: Store) -> None:
     amount = cashback_for(order.total_cents, store.cashback_bps)
     if amount <= 0:
         return

@@ -154,6 +154,31 @@ def cmd_create_admin(args: argparse.Namespace) -> None:
     asyncio.run(run())
 
 
+def cmd_check_ledger(args: argparse.Namespace) -> None:
+    """Exit 0 when every wallet balance equals the sum of its transactions, else list them."""
+    settings = _settings()
+
+    async def run() -> int:
+        from core.db import close_db, init_db
+        from services.loyalty import check_ledger
+
+        await init_db(settings)
+        try:
+            await _ensure_schema(settings)
+            problems = await check_ledger()
+        finally:
+            await close_db()
+        for p in problems:
+            print(
+                f"wallet {p.wallet_id}: balance {p.balance_cents}, transactions sum to "
+                f"{p.transactions_sum_cents}, last balance_after {p.last_balance_after_cents}"
+            )
+        print("ledger: ok" if not problems else f"ledger: {len(problems)} wallet(s) disagree")
+        return 1 if problems else 0
+
+    raise SystemExit(asyncio.run(run()))
+
+
 def cmd_routes(args: argparse.Namespace) -> None:
     from webapp.app import build_app
 
@@ -267,6 +292,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     admin.add_argument("--email", required=True)
     admin.set_defaults(func=cmd_create_admin)
+    sub.add_parser(
+        "check-ledger", help="prove every wallet balance equals the sum of its transactions"
+    ).set_defaults(func=cmd_check_ledger)
     sub.add_parser("routes", help="print the route table").set_defaults(func=cmd_routes)
     sub.add_parser(
         "set-webhooks", help="register the three bots' webhooks at PUBLIC_BASE_URL"
