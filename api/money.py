@@ -45,8 +45,13 @@ class ReferralOut(BaseModel):
 
 
 @routes.get("/api/v1/me/wallet")
-@doc("My wallet in a store: balance and transactions, newest first", tags=["money"],
-     query=WalletQuery, response=WalletOut, auth=True)  # fmt: skip
+@doc(
+    "My wallet in a store: balance and transactions, newest first",
+    tags=["money"],
+    query=WalletQuery,
+    response=WalletOut,
+    auth=True,
+)
 async def wallet(request: web.Request) -> web.Response:
     principal = require_principal(request)
     query = parse_query(request, WalletQuery)
@@ -74,11 +79,21 @@ async def wallet(request: web.Request) -> web.Response:
 
 
 @routes.get("/api/v1/me/referral")
-@doc("My referral code, its link, how many I invited and what it earned me", tags=["money"],
-     response=ReferralOut, auth=True)  # fmt: skip
+@doc(
+    "My referral code, its link, how many I invited and what it earned me",
+    tags=["money"],
+    response=ReferralOut,
+    auth=True,
+)
 async def referral(request: web.Request) -> web.Response:
     principal = require_principal(request)
     user = await User.get(id=principal.user_id)
     found = await loyalty.referral(request.config_dict[CTX].settings, user)
-    return dump(ReferralOut(code=found.code, link=found.link, invited=found.invited,
-                            rewards_cents=found.rewards_cents))  # fmt: skip
+    return dump(
+        ReferralOut(
+            code=found.code,
+            link=found.link,
+            invited=found.invited,
+            rewards_cents=found.rewards_cents,
+        )
+    )

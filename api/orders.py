@@ -17,10 +17,12 @@ from api.schemas.orders import (
     OrderItemOut,
     OrderList,
     OrderOut,
+    PaymentOut,
+    PaymentTxOut,
 )
-from core.errors import ValidationFailed
-from models import Order
-from services import checkout, orders, profile
+from core.errors import NotFound, ValidationFailed
+from models import CryptoTransaction, Order
+from services import checkout, crypto_payments, orders, profile
 from services.checkout import AddressInput, CheckoutRequest
 
 routes = web.RouteTableDef()
@@ -79,6 +81,7 @@ async def place(request: web.Request) -> web.Response:
             promo_code=body.promo_code,
             wallet_cents=body.wallet_cents,
             note=body.note,
+            crypto_asset=body.crypto_asset,
         ),
         idempotency_key=key,
         locale=request_locale(request, ctx.settings.default_locale),
@@ -105,6 +108,47 @@ async def get_order(request: web.Request) -> web.Response:
     principal = require_principal(request)
     order = await orders.get_order_for(principal, path_id(request, "order_id"))
     return dump(await detail(order))
+
+
+@routes.get("/api/v1/orders/{order_id}/payment")
+@doc(
+    "The order's crypto invoice: address, amount, status and the payments seen",
+    tags=["orders"],
+    response=PaymentOut,
+    auth=True,
+)
+async def payment(request: web.Request) -> web.Response:
+    principal = require_principal(request)
+    order = await orders.get_order_for(principal, path_id(request, "order_id"))
+    deposit = await crypto_payments.invoice_for(order)
+    if deposit is None:
+        raise NotFound("this order has no crypto invoice", fields={"order_id": "no invoice"})
+    seen = await CryptoTransaction.filter(deposit_id=deposit.id).order_by("id")
+    counted = [t for t in seen if not t.late]
+    return dump(
+        PaymentOut(
+            asset=deposit.asset,
+            address=deposit.address,
+            amount=crypto_payments.coins(int(deposit.amount_expected), deposit.asset),
+            amount_cents=deposit.amount_cents,
+            currency=deposit.currency,
+            rate=str(deposit.rate),
+            expires_at=deposit.expires_at,
+            status=deposit.status.value,
+            confirmations=min((t.confirmations for t in counted), default=0),
+            required_confirmations=deposit.required_confirmations,
+            uri=crypto_payments.payment_uri(deposit),
+            transactions=[
+                PaymentTxOut(
+                    txid=t.txid,
+                    amount=crypto_payments.coins(int(t.amount), deposit.asset),
+                    confirmations=t.confirmations,
+                    late=t.late,
+                )
+                for t in seen
+            ],
+        )
+    )
 
 
 @routes.post("/api/v1/orders/{order_id}/cancel")

@@ -41,8 +41,15 @@ async def own_store(request: web.Request, permission: Permission) -> tuple[Princ
 
 
 @routes.post("/api/v1/admin/stores")
-@doc("Create a store (admins)", tags=["admin"], body=StoreIn, response=StoreOut, status=201,
-     auth=True, errors={409: "slug_taken"})  # fmt: skip
+@doc(
+    "Create a store (admins)",
+    tags=["admin"],
+    body=StoreIn,
+    response=StoreOut,
+    status=201,
+    auth=True,
+    errors={409: "slug_taken"},
+)
 async def create_store(request: web.Request) -> web.Response:
     require_permission(request, Permission.MANAGE_STORES)
     body = await parse_body(request, StoreIn)
@@ -51,8 +58,14 @@ async def create_store(request: web.Request) -> web.Response:
 
 
 @routes.post("/api/v1/admin/stores/{store_id}/zones")
-@doc("Add a delivery zone (a GeoJSON Polygon of [lng, lat] points)", tags=["admin"],
-     body=ZoneIn, response=ZoneOut, status=201, auth=True)  # fmt: skip
+@doc(
+    "Add a delivery zone (a GeoJSON Polygon of [lng, lat] points)",
+    tags=["admin"],
+    body=ZoneIn,
+    response=ZoneOut,
+    status=201,
+    auth=True,
+)
 async def add_zone(request: web.Request) -> web.Response:
     _, store = await own_store(request, Permission.MANAGE_DELIVERY)
     body = await parse_body(request, ZoneIn)
@@ -61,24 +74,38 @@ async def add_zone(request: web.Request) -> web.Response:
 
 
 @routes.put("/api/v1/admin/stores/{store_id}/slot-rules")
-@doc("Replace the weekly slot rules; slots for 14 days are generated at once", tags=["admin"],
-     body=SlotRulesIn, response=SlotRulesOut, auth=True)  # fmt: skip
+@doc(
+    "Replace the weekly slot rules; slots for 14 days are generated at once",
+    tags=["admin"],
+    body=SlotRulesIn,
+    response=SlotRulesOut,
+    auth=True,
+)
 async def put_slot_rules(request: web.Request) -> web.Response:
     _, store = await own_store(request, Permission.MANAGE_DELIVERY)
     body = await parse_body(request, SlotRulesIn)
     rules = [
-        Rule(r.weekday, parse_clock(r.start, f"{i}.start"), parse_clock(r.end, f"{i}.end"),
-             r.length_minutes, r.capacity)
+        Rule(
+            r.weekday,
+            parse_clock(r.start, f"{i}.start"),
+            parse_clock(r.end, f"{i}.end"),
+            r.length_minutes,
+            r.capacity,
+        )
         for i, r in enumerate(body.root)
-    ]  # fmt: skip
+    ]
     created = await store_setup.set_slot_rules(store, rules)
     return dump(SlotRulesOut(rules=body.root, slots_created=created))
 
 
 @routes.post("/api/v1/admin/stores/{store_id}/products/import")
-@doc("Import the catalog from CSV (text/csv; ?dry_run=true checks only); all rows or none",
-     tags=["admin"], response=ImportOut, auth=True,
-     errors={415: "send text/csv", 422: "errors: [{line, field, message}]"})  # fmt: skip
+@doc(
+    "Import the catalog from CSV (text/csv; ?dry_run=true checks only); all rows or none",
+    tags=["admin"],
+    response=ImportOut,
+    auth=True,
+    errors={415: "send text/csv", 422: "errors: [{line, field, message}]"},
+)
 async def import_products(request: web.Request) -> web.Response:
     principal, store = await own_store(request, Permission.MANAGE_CATALOG)
     if request.content_type != "text/csv":
@@ -102,9 +129,14 @@ async def import_products(request: web.Request) -> web.Response:
             extra={"errors": result.errors},
         )
     return dump(
-        ImportOut(created=result.created, updated=result.updated, unchanged=result.unchanged,
-                  dry_run=dry_run, errors=[])
-    )  # fmt: skip
+        ImportOut(
+            created=result.created,
+            updated=result.updated,
+            unchanged=result.unchanged,
+            dry_run=dry_run,
+            errors=[],
+        )
+    )
 
 
 @routes.get("/api/v1/admin/stores/{store_id}/products/export")
@@ -120,18 +152,34 @@ async def export_products(request: web.Request) -> web.Response:
 
 
 @routes.post("/api/v1/admin/stores/{store_id}/employees")
-@doc("Employ a manager, dispatcher or driver; answers their Telegram link code",
-     tags=["admin"], body=EmployeeIn, response=EmployeeOut, status=201, auth=True,
-     errors={409: "email_taken"})  # fmt: skip
+@doc(
+    "Employ a manager, dispatcher or driver; answers their Telegram link code",
+    tags=["admin"],
+    body=EmployeeIn,
+    response=EmployeeOut,
+    status=201,
+    auth=True,
+    errors={409: "email_taken"},
+)
 async def employ(request: web.Request) -> web.Response:
     principal, store = await own_store(request, Permission.MANAGE_STAFF)
     body = await parse_body(request, EmployeeIn)
     user, code = await employees.employ(
-        request.config_dict[CTX], principal, store_id=store.id, email=body.email,
-        name=body.name, role=Role(body.role), password=body.password,
-    )  # fmt: skip
+        request.config_dict[CTX],
+        principal,
+        store_id=store.id,
+        email=body.email,
+        name=body.name,
+        role=Role(body.role),
+        password=body.password,
+    )
     return dump(
-        EmployeeOut(id=user.id, email=user.email or "", role=user.role.value, store_id=store.id,
-                    link_code=code),
+        EmployeeOut(
+            id=user.id,
+            email=user.email or "",
+            role=user.role.value,
+            store_id=store.id,
+            link_code=code,
+        ),
         status=201,
-    )  # fmt: skip
+    )

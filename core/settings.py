@@ -133,6 +133,15 @@ class Settings(BaseSettings):
         "e7bf03a2fa4602af4580703d88dda5bb59f32ed8b02a56c187fe7d34caed242d"
     )
 
+    # Crypto payments. BTC addresses come from the account's extended public key (xpub for
+    # P2PKH, zpub for native segwit); no private key is ever in the process.
+    btc_xpub: str = ""
+    btc_api_url: str = "https://blockstream.info/api"  # Esplora-compatible
+    btc_confirmations: int = Field(default=2, ge=1, le=100)
+    rates_url: str = "https://api.coingecko.com/api/v3"  # CoinGecko-compatible
+    payment_ttl: int = Field(default=1800, ge=60)
+    payment_poll_interval: float = Field(default=30.0, gt=0)
+
     # Rate limits as "count/seconds"; behind a proxy, trust its X-Forwarded-For.
     rate_limit_auth: str = "10/60"
     rate_limit_otp_phone: str = "5/3600"
@@ -157,6 +166,20 @@ class Settings(BaseSettings):
             return None
         if not value.startswith(("redis://", "rediss://", "unix://")):
             raise ValueError("must start with redis://, rediss:// or unix://")
+        return value
+
+    @field_validator("btc_xpub")
+    @classmethod
+    def _btc_xpub(cls, value: str) -> str:
+        if value:
+            from embit import bip32
+
+            try:
+                key = bip32.HDKey.from_string(value)
+            except Exception:
+                raise ValueError("not an extended public key (xpub or zpub)") from None
+            if key.is_private or not value.startswith(("xpub", "zpub")):
+                raise ValueError("must be an account xpub or zpub (never a private key)")
         return value
 
     @field_validator("default_locale")

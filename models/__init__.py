@@ -38,10 +38,17 @@ from models.users import (
     RefreshToken,
     User,
 )
-from models.wallets import CryptoDeposit, Wallet, WalletTransaction
+from models.wallets import (
+    AddressCounter,
+    CryptoDeposit,
+    CryptoTransaction,
+    Wallet,
+    WalletTransaction,
+)
 
 __all__ = [
     "Address",
+    "AddressCounter",
     "AlertRecipient",
     "Banner",
     "BotMessage",
@@ -54,6 +61,7 @@ __all__ = [
     "CheckoutLog",
     "ClientEvent",
     "CryptoDeposit",
+    "CryptoTransaction",
     "CustomerPlan",
     "DeliveryZone",
     "Driver",

@@ -125,8 +125,10 @@ class InventoryReason(StrEnum):
 
 class CryptoDepositStatus(StrEnum):
     AWAITING = "awaiting"
-    SEEN = "seen"
-    CONFIRMED = "confirmed"
+    CONFIRMING = "confirming"
+    PAID = "paid"
+    UNDERPAID = "underpaid"
+    OVERPAID = "overpaid"
     EXPIRED = "expired"
 
 

@@ -65,10 +65,19 @@ class CryptoDeposit(Model):
     network = fields.CharField(max_length=32)
     asset = fields.CharField(max_length=16)
     address = fields.CharField(max_length=128)
+    # BTC: the receive-chain index the address was derived at (never reused per network).
+    derivation_index = fields.IntField(null=True)
+    # ETH/TRON: the invoice's private key, sealed with the secret box; never in clear.
+    sealed_key = fields.CharField(max_length=512, null=True)
+    amount_cents = fields.IntField(default=0)
+    currency = fields.CharField(max_length=3, default="EUR")
+    # Units of the fiat currency per one whole coin, when the invoice was made.
+    rate = fields.DecimalField(max_digits=24, decimal_places=8, null=True)
     # Amounts in the asset's smallest unit (integers: no floats for money).
     amount_expected = fields.DecimalField(max_digits=38, decimal_places=0)
     amount_received = fields.DecimalField(max_digits=38, decimal_places=0, default=0)
     tx_hash = fields.CharField(max_length=128, null=True, unique=True)
+    required_confirmations = fields.IntField(default=1)
     confirmations = fields.IntField(default=0)
     status = fields.CharEnumField(
         CryptoDepositStatus, max_length=16, default=CryptoDepositStatus.AWAITING
@@ -80,3 +89,37 @@ class CryptoDeposit(Model):
 
     class Meta:
         table = "crypto_deposits"
+        unique_together = (("network", "derivation_index"),)
+
+
+class CryptoTransaction(Model):
+    """One on-chain payment seen to an invoice's address, with its confirmations."""
+
+    id = fields.IntField(primary_key=True)
+    deposit: fields.ForeignKeyRelation[CryptoDeposit] = fields.ForeignKeyField(
+        "models.CryptoDeposit", related_name="transactions", db_index=True
+    )
+    deposit_id: int
+    txid = fields.CharField(max_length=128)
+    # In the asset's smallest unit (satoshi, wei).
+    amount = fields.DecimalField(max_digits=38, decimal_places=0)
+    confirmations = fields.IntField(default=0)
+    # Seen after the invoice expired (recorded and shown to staff, never auto-accepted).
+    late = fields.BooleanField(default=False)
+    created_at = created_at()
+    updated_at = updated_at()
+
+    class Meta:
+        table = "crypto_transactions"
+        unique_together = (("deposit", "txid"),)
+
+
+class AddressCounter(Model):
+    """The next derivation index per network: one row, locked while an address is made."""
+
+    id = fields.IntField(primary_key=True)
+    network = fields.CharField(max_length=32, unique=True)
+    next_index = fields.IntField(default=0)
+
+    class Meta:
+        table = "address_counters"

@@ -25,19 +25,45 @@ from models import Brand, Category, Inventory, InventoryLog, Product, ProductVar
 from models.enums import InventoryReason
 from services import catalog
 
-REQUIRED = ["sku", "product", "variant", "category", "brand", "price", "stock",
-            "age_restricted", "description"]  # fmt: skip
+REQUIRED = [
+    "sku",
+    "product",
+    "variant",
+    "category",
+    "brand",
+    "price",
+    "stock",
+    "age_restricted",
+    "description",
+]
 OPTIONAL = ["name_ru", "name_es", "description_ru", "description_es", "tax_rate"]
 COLUMNS = REQUIRED + OPTIONAL
 TRUE, FALSE = {"true", "yes", "1"}, {"false", "no", "0"}
 MAX_PRICE = Decimal("1000000")
 MAX_STOCK = 10_000_000
 MAX_ROWS = 100_000
-PRODUCT_FIELDS = ["name", "description", "category_id", "brand_id", "age_restricted",
-                  "tax_rate", "search_text", "is_active"]  # fmt: skip
-LIMITS = {"sku": 64, "product": 300, "variant": 300, "category": 200, "brand": 200,
-          "description": 2000, "name_ru": 300, "name_es": 300, "description_ru": 2000,
-          "description_es": 2000}  # fmt: skip
+PRODUCT_FIELDS = [
+    "name",
+    "description",
+    "category_id",
+    "brand_id",
+    "age_restricted",
+    "tax_rate",
+    "search_text",
+    "is_active",
+]
+LIMITS = {
+    "sku": 64,
+    "product": 300,
+    "variant": 300,
+    "category": 200,
+    "brand": 200,
+    "description": 2000,
+    "name_ru": 300,
+    "name_es": 300,
+    "description_ru": 2000,
+    "description_es": 2000,
+}
 
 
 @dataclass

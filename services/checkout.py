@@ -24,7 +24,7 @@ from core.context import AppContext
 from core.errors import DomainError, Forbidden, ValidationFailed
 from models import CheckoutLog, Order, OrderItem, OrderStatusHistory, PromoCode, Store, User
 from models.enums import CheckoutStep, OrderStatus, PaymentMethod, PaymentState, Role, WalletTxKind
-from services import cart, catalog, delivery, inventory, promos, wallets
+from services import cart, catalog, crypto_payments, delivery, inventory, promos, wallets
 from services.events import EventKind, emit
 from services.orders import order_payload
 from services.stores import get_store
@@ -48,6 +48,7 @@ class CheckoutRequest:
     promo_code: str | None = None
     wallet_cents: int = 0
     note: str = ""
+    crypto_asset: str | None = None
 
     def fingerprint(self) -> str:
         """What makes two requests "the same" for an idempotency key."""
@@ -60,6 +61,7 @@ class CheckoutRequest:
             "promo_code": (self.promo_code or "").strip().upper(),
             "wallet_cents": self.wallet_cents,
             "note": self.note,
+            "crypto_asset": self.crypto_asset,
         }
         return hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()
 
@@ -296,6 +298,12 @@ async def _place(
         payment_state = PaymentState.AWAITING_PAYMENT
     else:
         payment_state = PaymentState.DUE_ON_DELIVERY
+    invoice = None
+    if payment_state is PaymentState.AWAITING_PAYMENT:
+        # Priced before the transaction: it asks the rate provider.
+        invoice = await crypto_payments.prepare(
+            ctx, store, request.crypto_asset, totals.total_cents
+        )
 
     async with in_transaction():
         order = await Order.create(
@@ -358,6 +366,8 @@ async def _place(
                 kind=WalletTxKind.PAYMENT,
                 order=order,
             )
+        if invoice is not None:
+            await crypto_payments.open_invoice(ctx, order, invoice)
         await OrderStatusHistory.create(
             store=store,
             order=order,

@@ -121,6 +121,10 @@ async def get_order_for(principal: Principal, order_id: int) -> Order:
     return order
 
 
+# The platform itself (an unpaid order's payment window closing): no person, every store.
+SYSTEM = Principal(user_id=0, role=Role.ADMIN.value)
+
+
 async def transition(
     order_id: int,
     target: OrderStatus,
@@ -161,13 +165,14 @@ async def transition(
         if not moved:
             raise Conflict("the order was changed by someone else", code="order_changed")
         await order.refresh_from_db()
+        system = principal is SYSTEM
         await OrderStatusHistory.create(
             store_id=order.store_id,
             order=order,
             from_status=current,
             to_status=target,
-            actor_id=principal.user_id,
-            actor_role=actor.role,
+            actor_id=None if system else principal.user_id,
+            actor_role=None if system else actor.role,
             reason=reason[:300],
         )
         await _side_effects(order, current, target, principal)
@@ -177,8 +182,8 @@ async def transition(
             order_payload(
                 order,
                 **{"from": current.value, "to": target.value},
-                actor_id=principal.user_id,
-                actor_role=actor.role.value,
+                actor_id=None if system else principal.user_id,
+                actor_role="system" if system else actor.role.value,
                 reason=reason[:300],
                 at=at,
             ),
@@ -265,7 +270,8 @@ async def _side_effects(
     store_id = order.store_id
     if target is S.CANCELLED:
         lines = [(i.variant_id, i.quantity) for i in await OrderItem.filter(order=order)]
-        await inventory.restore(store_id, lines, order_id=order.id, actor_id=principal.user_id)
+        actor_id = None if principal is SYSTEM else principal.user_id
+        await inventory.restore(store_id, lines, order_id=order.id, actor_id=actor_id)
         if order.slot_id is not None:
             await release_slot(order.slot_id)
         await promos.release(order)

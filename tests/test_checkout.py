@@ -167,17 +167,13 @@ async def test_a_full_slot_refuses_the_order(
     assert await Order.all().count() == 1
 
 
-async def test_crypto_orders_wait_for_payment(
-    client: TestClient, demo: SeedReport, customer: Person, dispatcher: Person
+async def test_a_crypto_order_names_its_coin(
+    client: TestClient, demo: SeedReport, customer: Person
 ) -> None:
+    # (Invoices, confirmations and the payment_pending guard: tests/test_crypto_payments.py.)
     response = await post(
         client, customer, await order_body(demo.store_id, payment_method="crypto")
     )
     body = await response.json()
-    assert body["status"] == "pending" and body["payment_state"] == "awaiting_payment"
-    confirm = await client.post(
-        f"/api/v1/staff/orders/{body['id']}/status",
-        headers=dispatcher.headers,
-        json={"status": "confirmed"},
-    )
-    assert confirm.status == 422 and (await confirm.json())["error"]["code"] == "payment_pending"
+    assert response.status == 422 and "crypto_asset" in body["error"]["fields"]
+    assert not await Order.exists(customer_id=customer.user.id)

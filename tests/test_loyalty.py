@@ -21,8 +21,9 @@ from tests.fixtures.people import Person, make_driver, make_person
 ROOT = Path(__file__).resolve().parent.parent
 
 
-async def deliver(client: TestClient, settings: Settings, store_id: int, order: Order,
-                  dispatcher: Person) -> None:  # fmt: skip
+async def deliver(
+    client: TestClient, settings: Settings, store_id: int, order: Order, dispatcher: Person
+) -> None:
     driver_person, driver = await make_driver(settings, store_id)
     for status in ("confirmed", "ready"):
         response = await client.post(
@@ -93,9 +94,13 @@ async def test_wallet_query_is_checked(client: TestClient, customer: Person) -> 
 
 
 async def test_the_ledger_check_finds_a_balance_that_does_not_add_up(
-    client: TestClient, settings: Settings, demo: SeedReport, dispatcher: Person,
-    database_url: str, tmp_path: Path,
-) -> None:  # fmt: skip
+    client: TestClient,
+    settings: Settings,
+    demo: SeedReport,
+    dispatcher: Person,
+    database_url: str,
+    tmp_path: Path,
+) -> None:
     await Store.filter(id=demo.store_id).update(cashback_bps=500)
     customer = await make_person(settings)
     order = await place(client.app[CTX], customer.user.id, demo.store_id)
@@ -106,8 +111,12 @@ async def test_the_ledger_check_finds_a_balance_that_does_not_add_up(
     def check() -> subprocess.CompletedProcess[str]:
         return subprocess.run(
             [sys.executable, "-m", "webapp.cli", "check-ledger"],
-            capture_output=True, text=True, cwd=tmp_path, env=env, timeout=60,
-        )  # fmt: skip
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            env=env,
+            timeout=60,
+        )
 
     good = await asyncio.to_thread(check)
     assert good.returncode == 0 and "ledger: ok" in good.stdout, good.stderr

@@ -252,8 +252,12 @@ async def test_csv_import_is_all_or_nothing_and_reimports_in_place(
     first = await post_csv(client, admin, store["id"], GOOD_CSV)
     assert first.status == 200, await first.text()
     assert await first.json() == {
-        "created": 3, "updated": 0, "unchanged": 0, "dry_run": False, "errors": []
-    }  # fmt: skip
+        "created": 3,
+        "updated": 0,
+        "unchanged": 0,
+        "dry_run": False,
+        "errors": [],
+    }
     found = await (
         await client.get(f"/api/v1/stores/{store['id']}/products", params={"q": "ibuprofeno"})
     ).json()
@@ -344,8 +348,12 @@ async def test_an_employee_is_created_with_a_link_code_and_sees_only_that_store(
 ) -> None:
     store = await new_store(client, admin)
     url = f"/api/v1/admin/stores/{store['id']}/employees"
-    body = {"email": "dina@pharm.test", "name": "Dina", "role": "dispatcher",
-            "password": "dina's password"}  # fmt: skip
+    body = {
+        "email": "dina@pharm.test",
+        "name": "Dina",
+        "role": "dispatcher",
+        "password": "dina's password",
+    }
     response = await client.post(url, json=body, headers=admin.headers)
     assert response.status == 201, await response.text()
     made = await response.json()

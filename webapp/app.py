@@ -25,6 +25,7 @@ from core.context import build_context, running
 from core.settings import Settings
 from models import OutboxMessage
 from models.enums import OutboxStatus
+from services import crypto_payments
 from services.auth.passwords import purge_expired_registrations
 from services.store_setup import generate_all_slots
 from webapp.pages import setup_pages
@@ -81,6 +82,13 @@ async def _workers(app: web.Application) -> AsyncIterator[None]:
         await generate_all_slots()
 
     await ctx.scheduler.every("slot-generation", 3600, slots)
+
+    async def payments() -> None:
+        if ctx.settings.btc_xpub:
+            await crypto_payments.monitor_once(ctx)
+        await crypto_payments.cancel_expired()
+
+    await ctx.scheduler.every("crypto-payments", ctx.settings.payment_poll_interval, payments)
     yield
 
 

@@ -52,6 +52,8 @@ class OrderIn(BaseModel):
     promo_code: str | None = Field(default=None, max_length=32)
     wallet_cents: Cents = 0
     note: str = Field(default="", max_length=500)
+    # Required when payment_method is "crypto".
+    crypto_asset: Literal["BTC", "ETH", "USDT_ERC20", "USDC_ERC20", "USDT_TRC20"] | None = None
 
 
 class CartLineOut(BaseModel):
@@ -321,3 +323,25 @@ class DriversQuery(BaseModel):
 
     order_id: int | None = Field(default=None, ge=1, le=INT32)
     on_shift: bool = False
+
+
+class PaymentTxOut(BaseModel):
+    txid: str
+    amount: str
+    confirmations: int
+    late: bool
+
+
+class PaymentOut(BaseModel):
+    asset: str
+    address: str
+    amount: str
+    amount_cents: int
+    currency: str
+    rate: str
+    expires_at: datetime | None
+    status: str
+    confirmations: int
+    required_confirmations: int
+    uri: str
+    transactions: list[PaymentTxOut]

@@ -36,6 +36,8 @@ async def on_event(row: OutboxMessage) -> None:
             text += "\n" + t("Arrives in about {minutes} min.", minutes=order.eta_minutes)
         if status is OrderStatus.CANCELLED and order.cancel_reason:
             text += "\n" + t("Reason: {reason}", reason=order.cancel_reason)
+    elif row.kind == "ORDER_PAID":
+        text = t("Payment received for order {number}. Thank you!", number=order.number)
     else:
         return
     builder = InlineKeyboardBuilder()

@@ -25,8 +25,7 @@ async def wallet(
 ) -> None:
     store = await current_store(state)
     found = await loyalty.statement(principal.user_id, store)
-    lines = [t("Your balance: {amount}").format(
-        amount=money(found.balance_cents, found.currency, locale))]  # fmt: skip
+    lines = [t("Your balance: {amount}", amount=money(found.balance_cents, found.currency, locale))]
     for row in found.transactions[:SHOWN]:
         lines.append(
             f"{when(row.created_at, store.timezone, locale)} · "
@@ -41,8 +40,10 @@ async def invite(message: Message, ctx: AppContext, principal: Principal, t: Tra
     user = await User.get(id=principal.user_id)
     found = await loyalty.referral(ctx.settings, user)
     await message.answer(
-        t("Invite friends with your link: {link}\nFriends invited: {count}").format(
-            link=found.link, count=found.invited
+        t(
+            "Invite friends with your link: {link}\nFriends invited: {count}",
+            link=found.link,
+            count=found.invited,
         )
     )
 

@@ -3,6 +3,8 @@ later changes edit every copy to show the new state and who acted."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from tortoise.transactions import in_transaction
 
 from bot.common.sender import enqueue_message
@@ -18,6 +20,9 @@ PURPOSE = "dispatch"
 
 async def on_event(row: OutboxMessage) -> None:
     payload = row.payload
+    if row.kind == "ORDER_PAID":
+        await _paid(payload)
+        return
     if row.kind not in ("ORDER_CREATED", "ORDER_STATUS_CHANGED"):
         return  # assignment shows up as a status change; driver shifts need no chat message
     order = await Order.get_or_none(id=payload["order_id"])
@@ -47,4 +52,21 @@ async def on_event(row: OutboxMessage) -> None:
                 await order_card(order, t, locale, last_actor=note),
                 markup=order_actions(order.id, order.status, t),
                 edit=copy.message_id,
+            )
+
+
+async def _paid(payload: dict[str, Any]) -> None:
+    """A crypto order is paid: the dispatchers may confirm it now."""
+    order = await Order.get_or_none(id=payload["order_id"])
+    if order is None:
+        return
+    async with in_transaction():
+        for person in await recipients.dispatchers(order.store_id):
+            t = translator(person.locale)
+            await enqueue_message(
+                "dispatcher",
+                person.chat_id,
+                t("Order {number} is paid ({asset}): it can be confirmed now.",
+                  number=order.number, asset=payload.get("asset", "")),
+                markup=order_actions(order.id, order.status, t),
             )
