@@ -80,6 +80,7 @@ async def register(
             await User.filter(id=holder.id).update(phone=None)  # an unverified claim lapses
         if existing is None:
             user = await create_customer(
+                key="email",
                 referral=referral,
                 email=email,
                 phone=phone,

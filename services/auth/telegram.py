@@ -35,6 +35,7 @@ async def user_for_telegram(
         return user
     name = " ".join(p for p in (first_name, last_name) if p).strip()
     return await create_customer(
+        key="tg_id",
         referral=referral,
         tg_id=tg_id,
         tg_username=(username or None) and username[:64],
