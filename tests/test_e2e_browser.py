@@ -162,6 +162,7 @@ async def test_order_through_the_three_mini_apps(
         )
         await board.click("[data-action=ready]")
         await expect(board.locator("select[name=driver]")).to_contain_text("Дан")
+        await board.select_option("select[name=driver]", index=1)  # the dispatcher chooses
         await board.click("[data-action=assign]")
         await expect(board.locator(f'[data-detail="{order.number}"]')).to_have_attribute(
             "data-status", "assigned"
