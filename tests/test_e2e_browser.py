@@ -45,13 +45,17 @@ THEME = {"bg_color": "#ffffff", "text_color": "#1b1b1f", "button_color": "#1a73e
 def telegram_launch(url: str, init_data: str) -> str:
     """The URL as Telegram opens a Mini App: launch parameters in the fragment, read by the
     (vendored) telegram-web-app.js the page loads from this server."""
-    return url + "#" + urlencode(
-        {
-            "tgWebAppData": init_data,
-            "tgWebAppVersion": "8.0",
-            "tgWebAppPlatform": "tdesktop",
-            "tgWebAppThemeParams": json.dumps(THEME),
-        }
+    return (
+        url
+        + "#"
+        + urlencode(
+            {
+                "tgWebAppData": init_data,
+                "tgWebAppVersion": "8.0",
+                "tgWebAppPlatform": "tdesktop",
+                "tgWebAppThemeParams": json.dumps(THEME),
+            }
+        )
     )
 
 

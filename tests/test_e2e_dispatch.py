@@ -105,7 +105,7 @@ async def test_live_events_keep_the_dispatchers_choice_and_typing(
             timeout=10000
         )
         # ... and another dispatcher confirms an order: it moves column, live.
-        other = (await Order.filter(status=OrderStatus.PENDING).order_by("id").first())
+        other = await Order.filter(status=OrderStatus.PENDING).order_by("id").first()
         assert other is not None
         await live_app.post(
             f"/api/v1/staff/orders/{other.id}/status",
