@@ -208,7 +208,7 @@ async def test_the_storefront_in_a_plain_browser_signs_in_by_phone(
     live_app: TestClient,
     demo: SeedReport,
     artifacts_dir: Path,
-    capsys,  # type: ignore[no-untyped-def]
+    capfd,  # type: ignore[no-untyped-def]
 ) -> None:
     from playwright.async_api import async_playwright, expect
 
@@ -235,7 +235,7 @@ async def test_the_storefront_in_a_plain_browser_signs_in_by_phone(
         await page.fill("input[name=phone]", "+34600123456")
         await page.get_by_role("button", name="Enviar código").click()
         await expect(page.locator("input[name=code]")).to_be_visible()
-        printed = capsys.readouterr().err
+        printed = capfd.readouterr().err
         code = printed.split("Your pharmacy code: ")[1][:6]
         await page.fill("input[name=code]", code)
         await page.get_by_role("button", name="Entrar").click()

@@ -2,7 +2,7 @@
    only at checkout (initData inside Telegram; phone + code in a browser), live order status. */
 (() => {
   "use strict";
-  const { cfg, _, api, auth, money, when, el, toast, explain, live, haptic, telegram, saved, STATUS } = window.App;
+  const { cfg, _, api, auth, money, when, el, toast, explain, describe, messageArea, busy, live, haptic, telegram, saved, STATUS } = window.App;
   const storeId = cfg.store.id;
   const currency = cfg.store.currency;
   const view = document.getElementById("view");
@@ -92,80 +92,154 @@
 
   async function signIn() {
     if (await auth.ensure()) return true;
-    const phone = el("input", { type: "tel", name: "phone", placeholder: "+34600111222", autocomplete: "tel" });
-    const code = el("input", { name: "code", inputmode: "numeric", placeholder: "123456", hidden: true });
-    const button = el("button", { class: "primary" }, _("Send code"));
+    const phone = el("input", { type: "tel", name: "phone", id: "phone", placeholder: "+34600111222", autocomplete: "tel", required: true });
+    const code = el("input", { name: "code", id: "code", inputmode: "numeric", autocomplete: "one-time-code", placeholder: "123456" });
+    const codeLabel = el("label", { for: "code", hidden: true }, _("Code from the message"), code);
+    const button = el("button", { type: "submit", class: "primary" }, _("Send code"));
+    const form = el("form", { id: "sign-in", novalidate: true });
+    const msg = messageArea(() => form);
+    const askForCode = () => { codeLabel.hidden = false; button.textContent = _("Sign in"); code.focus(); };
     return new Promise((resolve) => {
-      button.onclick = async () => {
-        try {
-          if (code.hidden) {
-            await api("/api/v1/auth/otp/request", { method: "POST", body: { phone: phone.value, purpose: "login" } });
-            code.hidden = false; button.textContent = _("Sign in"); toast(_("We sent you a code."));
-          } else {
-            auth.save(await api("/api/v1/auth/otp/verify", { method: "POST", body: { phone: phone.value, code: code.value } }));
-            resolve(true);
+      form.onsubmit = (event) => {
+        event.preventDefault();
+        busy(button, async () => {
+          try {
+            if (codeLabel.hidden) {
+              await api("/api/v1/auth/otp/request", { method: "POST", body: { phone: phone.value, purpose: "login" } });
+              askForCode();
+              msg.show(_("We sent you a code."), "ok");
+            } else {
+              auth.save(await api("/api/v1/auth/otp/verify", { method: "POST", body: { phone: phone.value, code: code.value } }));
+              resolve(true);
+            }
+          } catch (e) {
+            msg.error(e);
+            if (e.error && e.error.code === "otp_cooldown") askForCode();  // the earlier code still works
           }
-        } catch (e) { explain(e); }
+        });
       };
-      show(el("h2", {}, _("Sign in to order")), el("p", {}, _("We will send a code to your phone.")), phone, code, button,
+      form.append(el("label", { for: "phone" }, _("Phone number"), phone), codeLabel, msg.node, button);
+      show(el("h2", {}, _("Sign in to order")), el("p", {}, _("We will send a code to your phone.")), form,
         el("p", {}, el("a", { href: "/api/v1/auth/google/start?next=" + encodeURIComponent(location.pathname + location.search + "#/checkout") }, _("Sign in with Google"))));
+      phone.focus();
     });
   }
 
   async function checkout() {
     if (!(await signIn())) return;
-    const me = await api("/api/v1/me", { signed: true });
     const items = cart.items();
-    const priced = await api(`/api/v1/stores/${storeId}/cart/price`, { method: "POST", body: { items } });
-    const state = { address: null };
-    const address = el("input", { name: "address", placeholder: _("Street, number, city"), autocomplete: "street-address" });
-    const details = el("input", { name: "details", placeholder: _("Flat, floor, door code") });
-    const quote = el("p", { class: "quote muted" });
-    const check = async (body) => {
+    if (!items.length) { go("#/cart"); return; }
+    const [me, priced, slots] = await Promise.all([
+      api("/api/v1/me", { signed: true }),
+      api(`/api/v1/stores/${storeId}/cart/price`, { method: "POST", body: { items } }),
+      api(`/api/v1/stores/${storeId}/slots`),
+    ]);
+    const state = { address: null, balance: 0, asked: 0, blocked: false };
+    const form = el("form", { id: "checkout", novalidate: true });
+    const msg = messageArea(() => form, { date_of_birth: "dob", slot_id: "slot", promo_code: "promo", wallet_cents: "wallet", "address.text": "address" });
+    const address = el("input", { name: "address", id: "address", placeholder: _("Street, number, city"), autocomplete: "street-address" });
+    const details = el("input", { name: "details", id: "details", placeholder: _("Flat, floor, door code") });
+    const quote = el("p", { class: "quote muted", id: "quote", "aria-live": "polite" });
+    const summary = el("dl", { class: "summary", id: "summary", "aria-live": "polite" });
+    const check = async (body, via) => {
       try {
         const q = await api(`/api/v1/stores/${storeId}/delivery/quote`, { method: "POST", body: { address: body } });
         state.address = { text: q.address_text, lat: q.lat, lng: q.lng };
+        if (via === "location") address.value = q.address_text;  // shown, never replaced silently
+        address.removeAttribute("aria-invalid");
         quote.className = "quote ok";
-        quote.textContent = _("We deliver there: {fee} delivery, about {minutes} min.", { fee: money(q.fee_cents, currency), minutes: q.eta_minutes });
-      } catch (e) { state.address = null; quote.className = "quote problem"; quote.textContent = e.message; }
+        quote.textContent = _("We deliver there: {fee} delivery, about {minutes} min.", { fee: money(q.fee_cents, currency), minutes: q.eta_minutes })
+          + (via === "location" ? " " + _("Using your location: {address}. Edit the address above to deliver elsewhere.", { address: q.address_text }) : "");
+      } catch (e) {
+        state.address = null;
+        quote.className = "quote problem";
+        quote.textContent = describe(e);
+        address.setAttribute("aria-invalid", "true");
+      }
+      await reprice();
     };
-    address.onchange = () => check({ text: address.value });
+    address.oninput = () => { state.address = null; quote.className = "quote muted"; quote.textContent = _("We check the address when you leave the field."); };
+    address.onchange = () => { if (address.value.trim()) check({ text: address.value }, "typed"); };
     const locate = el("button", { type: "button", id: "use-location", onclick: () => {
+      if (!navigator.geolocation) { msg.show(_("We could not get your location."), "error"); return; }
       navigator.geolocation.getCurrentPosition(
-        (pos) => check({ lat: pos.coords.latitude, lng: pos.coords.longitude }),
-        () => toast(_("We could not get your location."), "error"));
+        (pos) => check({ lat: pos.coords.latitude, lng: pos.coords.longitude }, "location"),
+        () => msg.show(_("We could not get your location."), "error"));
     } }, _("📍 Send my location"));
-    const slots = await api(`/api/v1/stores/${storeId}/slots`);
-    const slot = el("select", { name: "slot" }, el("option", { value: "" }, _("As soon as possible")),
-      slots.items.map((s) => el("option", { value: s.id }, `${when(s.starts_at)} (${s.remaining})`)));
-    const payment = el("select", { name: "payment" },
+    const slot = el("select", { name: "slot", id: "slot", onchange: () => reprice() }, el("option", { value: "" }, _("As soon as possible")),
+      slots.items.map((s) => el("option", { value: s.id }, _("{time} · {count} places left", { time: when(s.starts_at), count: s.remaining }))));
+    const payment = el("select", { name: "payment", id: "payment" },
       el("option", { value: "cash" }, _("Cash on delivery")), el("option", { value: "card" }, _("Card on delivery")),
       el("option", { value: "crypto" }, _("Crypto")));
-    const promo = el("input", { name: "promo", placeholder: _("Promo code") });
-    const birth = priced.age_restricted && !me.age_verified ? el("input", { name: "dob", type: "date" }) : null;
+    const promo = el("input", { name: "promo", id: "promo", placeholder: _("Promo code"), autocomplete: "off", onchange: () => reprice() });
+    const wallet = el("input", { type: "checkbox", name: "wallet", id: "wallet", onchange: () => reprice() });
+    const walletLabel = el("label", { for: "wallet", class: "check", hidden: true }, wallet, el("span", { id: "wallet-text" }));
+    const birth = priced.age_restricted && !me.age_verified ? el("input", { name: "dob", id: "dob", type: "date", required: true }) : null;
+    const placeButton = el("button", { type: "submit", id: "place-order", class: "primary" }, _("✅ Place order"));
     const key = sessionStorage.getItem("checkout-key") || crypto.randomUUID();
     sessionStorage.setItem("checkout-key", key);
+    const body = () => ({ store_id: storeId, items, payment_method: payment.value, promo_code: promo.value.trim() || null,
+      slot_id: slot.value ? Number(slot.value) : null, wallet_cents: wallet.checked ? state.balance : 0,
+      address: { ...state.address, details: details.value } });
+
+    const row = (label, value, id, extra) => [el("dt", { class: extra || "" }, label), el("dd", { id, class: extra || "" }, value)];
+    /* The summary is priced by the server with the same path as placing the order. */
+    async function reprice() {
+      const asked = ++state.asked;
+      const subtotal = row(_("Items"), money(priced.subtotal_cents, currency), "sum-subtotal");
+      if (!state.address) {
+        summary.replaceChildren(...subtotal, ...row(_("Delivery"), "—", "sum-fee"),
+          el("p", { class: "note muted" }, _("Enter your address to see the delivery fee and the total.")));
+        return;
+      }
+      try {
+        const p = await api("/api/v1/orders/preview", { method: "POST", signed: true, body: body() });
+        if (asked !== state.asked) return;  // a newer change is being priced
+        state.balance = p.wallet_balance_cents;
+        walletLabel.hidden = p.wallet_balance_cents <= 0;
+        document.getElementById("wallet-text").textContent = _("Pay from my wallet ({amount} available)", { amount: money(p.wallet_balance_cents, currency) });
+        if (wallet.checked && p.wallet_cents === 0 && p.wallet_balance_cents > 0) return reprice();
+        promo.removeAttribute("aria-invalid");
+        state.blocked = p.missing_for_minimum_cents > 0;
+        summary.replaceChildren(...subtotal,
+          ...row(_("Delivery"), money(p.delivery_fee_cents, currency), "sum-fee"),
+          ...(p.discount_cents ? row(_("Discount"), "−" + money(p.discount_cents, currency), "sum-discount") : []),
+          ...(p.wallet_cents ? row(_("From your wallet"), "−" + money(p.wallet_cents, currency), "sum-wallet") : []),
+          ...row(_("Total to pay"), money(p.total_cents, currency), "sum-total", "grand"),
+          ...(state.blocked ? [el("p", { class: "note problem", id: "sum-minimum" }, _("Add {amount} more to reach the minimum order of {minimum} for this address.",
+            { amount: money(p.missing_for_minimum_cents, currency), minimum: money(p.min_order_cents, currency) }))] : []));
+        placeButton.disabled = state.blocked;
+        if (msg.node.className.includes("error")) msg.clear();
+      } catch (e) {
+        if (asked !== state.asked) return;
+        msg.error(e);
+      }
+    }
+
     const place = async () => {
-      if (!state.address) { toast(_("Check the address first."), "error"); return; }
+      if (!state.address) { msg.show(_("Check the address first."), "error"); address.setAttribute("aria-invalid", "true"); address.focus(); return; }
+      if (birth && !birth.value) { msg.show(_("Items for adults need your date of birth."), "error"); birth.setAttribute("aria-invalid", "true"); birth.focus(); return; }
       try {
         if (birth) await api("/api/v1/me/date-of-birth", { method: "PUT", signed: true, body: { date_of_birth: birth.value } });
-        const order = await api("/api/v1/orders", { method: "POST", signed: true, headers: { "Idempotency-Key": key },
-          body: { store_id: storeId, items, payment_method: payment.value, promo_code: promo.value || null,
-                  slot_id: slot.value ? Number(slot.value) : null, address: { ...state.address, details: details.value } } });
+        const order = await api("/api/v1/orders", { method: "POST", signed: true, headers: { "Idempotency-Key": key }, body: body() });
         sessionStorage.removeItem("checkout-key");
         cart.set([]);
         haptic("success");
         go(`#/order/${order.id}`);
-      } catch (e) { explain(e); }
+      } catch (e) { msg.error(e); }
     };
-    show(el("h2", {}, _("Delivery")), address, details, locate, quote,
-      el("label", {}, _("When?"), slot), el("label", {}, _("How will you pay?"), payment),
-      el("label", {}, _("Promo code"), promo),
-      birth ? el("label", {}, _("Date of birth (18+ items)"), birth) : null,
-      el("p", { class: "total" }, _("Subtotal: {total}", { total: money(priced.subtotal_cents, currency) })),
-      el("button", { id: "place-order", class: "primary", onclick: place }, _("✅ Place order")));
+    form.onsubmit = (event) => { event.preventDefault(); busy(placeButton, place); };
+    form.append(...[
+      el("label", { for: "address" }, _("Address"), address), el("label", { for: "details" }, _("Flat, floor, door code"), details),
+      locate, quote,
+      el("label", { for: "slot" }, _("When?"), slot), el("label", { for: "payment" }, _("How will you pay?"), payment),
+      el("label", { for: "promo" }, _("Promo code"), promo), walletLabel,
+      birth ? el("label", { for: "dob" }, _("Date of birth (18+ items)"), birth) : null,
+      summary, msg.node, placeButton].filter(Boolean));
+    show(el("h2", {}, _("Delivery")), form);
+    await reprice();
     telegram.back(() => go("#/cart"));
-    telegram.main(_("✅ Place order"), place);
+    telegram.main(_("✅ Place order"), () => placeButton.click());
   }
 
   async function orderView(id) {
