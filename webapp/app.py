@@ -27,6 +27,7 @@ from models import OutboxMessage
 from models.enums import OutboxStatus
 from webapp.pages import setup_pages
 from webapp.realtime import setup_realtime
+from webapp.seo import setup_seo
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +57,7 @@ def build_app(settings: Settings, *, workers: bool = True) -> web.Application:
     setup_api(app)
     setup_realtime(app)
     setup_pages(app)
+    setup_seo(app)
     return app
 
 
