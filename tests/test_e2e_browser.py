@@ -42,7 +42,7 @@ INSIDE_ZONE = {"latitude": 41.3925, "longitude": 2.1600}
 THEME = {"bg_color": "#ffffff", "text_color": "#1b1b1f", "button_color": "#1a73e8"}
 
 
-def telegram_launch(url: str, init_data: str) -> str:
+def telegram_launch(url: str, init_data: str, theme: dict[str, str] | None = None) -> str:
     """The URL as Telegram opens a Mini App: launch parameters in the fragment, read by the
     (vendored) telegram-web-app.js the page loads from this server."""
     return (
@@ -53,7 +53,7 @@ def telegram_launch(url: str, init_data: str) -> str:
                 "tgWebAppData": init_data,
                 "tgWebAppVersion": "8.0",
                 "tgWebAppPlatform": "tdesktop",
-                "tgWebAppThemeParams": json.dumps(THEME),
+                "tgWebAppThemeParams": json.dumps(theme or THEME),
             }
         )
     )

@@ -140,7 +140,8 @@
     const address = el("input", { name: "address", id: "address", placeholder: _("Street, number, city"), autocomplete: "street-address" });
     const details = el("input", { name: "details", id: "details", placeholder: _("Flat, floor, door code") });
     const quote = el("p", { class: "quote muted", id: "quote", "aria-live": "polite" });
-    const summary = el("dl", { class: "summary", id: "summary", "aria-live": "polite" });
+    const summary = el("div", { class: "summary", id: "summary", "aria-live": "polite" });
+    const rows = (...nodes) => el("dl", {}, ...nodes);
     const check = async (body, via) => {
       try {
         const q = await api(`/api/v1/stores/${storeId}/delivery/quote`, { method: "POST", body: { address: body } });
@@ -188,7 +189,7 @@
       const asked = ++state.asked;
       const subtotal = row(_("Items"), money(priced.subtotal_cents, currency), "sum-subtotal");
       if (!state.address) {
-        summary.replaceChildren(...subtotal, ...row(_("Delivery"), "—", "sum-fee"),
+        summary.replaceChildren(rows(...subtotal, ...row(_("Delivery"), "—", "sum-fee")),
           el("p", { class: "note muted" }, _("Enter your address to see the delivery fee and the total.")));
         return;
       }
@@ -201,11 +202,11 @@
         if (wallet.checked && p.wallet_cents === 0 && p.wallet_balance_cents > 0) return reprice();
         promo.removeAttribute("aria-invalid");
         state.blocked = p.missing_for_minimum_cents > 0;
-        summary.replaceChildren(...subtotal,
+        summary.replaceChildren(rows(...subtotal,
           ...row(_("Delivery"), money(p.delivery_fee_cents, currency), "sum-fee"),
           ...(p.discount_cents ? row(_("Discount"), "−" + money(p.discount_cents, currency), "sum-discount") : []),
           ...(p.wallet_cents ? row(_("From your wallet"), "−" + money(p.wallet_cents, currency), "sum-wallet") : []),
-          ...row(_("Total to pay"), money(p.total_cents, currency), "sum-total", "grand"),
+          ...row(_("Total to pay"), money(p.total_cents, currency), "sum-total", "grand")),
           ...(state.blocked ? [el("p", { class: "note problem", id: "sum-minimum" }, _("Add {amount} more to reach the minimum order of {minimum} for this address.",
             { amount: money(p.missing_for_minimum_cents, currency), minimum: money(p.min_order_cents, currency) }))] : []));
         placeButton.disabled = state.blocked;
