@@ -29,21 +29,90 @@
     window.scrollTo(0, 0);
   }
 
+  const SORTS = { relevance: _("Best match"), name: _("Name"), price_asc: _("Price: low to high"), price_desc: _("Price: high to low"), newest: _("Newest") };
+  const PER_PAGE = 24;
+
   async function catalog(params) {
-    const query = new URLSearchParams({ per_page: "24", ...params });
-    const [tree, page] = await Promise.all([
+    const wanted = { ...params };
+    const query = (page) => new URLSearchParams({ ...wanted, per_page: String(PER_PAGE), page: String(page) });
+    const [tree, first] = await Promise.all([
       api(`/api/v1/stores/${storeId}/categories`),
-      api(`/api/v1/stores/${storeId}/products?${query}`),
+      api(`/api/v1/stores/${storeId}/products?${query(1)}`),
     ]);
-    const search = el("input", { type: "search", placeholder: _("Search"), value: params.q || "", "aria-label": _("Search"),
-      onkeydown: (e) => { if (e.key === "Enter") go("#/?q=" + encodeURIComponent(e.target.value)); } });
-    const chips = el("nav", { class: "chips" },
-      el("a", { href: "#/", class: params.category ? "" : "active" }, _("All")),
-      tree.items.map((c) => el("a", { href: `#/?category=${c.id}`, class: String(c.id) === params.category ? "active" : "" }, c.name)));
-    const grid = el("section", { class: "grid" }, page.items.map(productCard));
-    show(search, chips, page.items.length ? grid : el("p", { class: "muted" }, _("Nothing found. Try another word.")));
+    const hashFor = (change) => {
+      const next = { ...wanted, ...change };
+      for (const key of Object.keys(next)) if (next[key] === "" || next[key] === undefined) delete next[key];
+      return "#/?" + new URLSearchParams(next);
+    };
+    const search = el("input", { type: "search", name: "q", placeholder: _("Search"), value: params.q || "", "aria-label": _("Search"),
+      onkeydown: (e) => { if (e.key === "Enter") go(hashFor({ q: e.target.value })); } });
+    const chips = el("nav", { class: "chips", "aria-label": _("Categories") },
+      el("a", { href: hashFor({ category: "" }), class: params.category ? "" : "active" }, _("All")),
+      tree.items.map((c) => el("a", { href: hashFor({ category: String(c.id) }), class: String(c.id) === params.category ? "active" : "" }, c.name)));
+    const sort = el("select", { name: "sort", id: "sort", onchange: () => go(hashFor({ sort: sort.value })) },
+      Object.entries(SORTS).map(([value, label]) => el("option", { value, selected: (params.sort || "relevance") === value }, label)));
+    const inStock = el("input", { type: "checkbox", name: "in_stock", id: "in-stock", checked: params.in_stock === "true",
+      onchange: () => go(hashFor({ in_stock: inStock.checked ? "true" : "" })) });
+    const tools = el("div", { class: "tools" }, el("label", { for: "sort" }, _("Sort by"), sort),
+      el("label", { for: "in-stock", class: "check" }, inStock, _("In stock only")));
+    const grid = el("section", { class: "grid", id: "products" }, first.items.map(productCard));
+    const counter = el("p", { class: "muted", id: "shown-count", "aria-live": "polite" });
+    let page = 1;
+    const more = el("button", { type: "button", id: "load-more" }, _("Show more"));
+    const update = (shown) => {
+      counter.textContent = _("Showing {shown} of {total}", { shown, total: first.total });
+      more.hidden = page >= first.pages;
+    };
+    more.onclick = () => busy(more, async () => {
+      const next = await api(`/api/v1/stores/${storeId}/products?${query(page + 1)}`);
+      page = next.page;
+      grid.append(...next.items.map(productCard));
+      update(grid.children.length);
+    });
+    update(first.items.length);
+    show(search, chips, tools, first.items.length ? grid : el("p", { class: "muted" }, _("Nothing found. Try another word.")), counter, more);
     telegram.back(null);
     telegram.main(cart.count() ? _("🛒 Cart") : "", () => go("#/cart"));
+  }
+
+  async function signedIn() {
+    if (auth.tokens()) return true;
+    return signIn();
+  }
+
+  async function ordersView() {
+    if (!(await signedIn())) return;
+    const list = await api("/api/v1/orders", { signed: true });
+    const rows = list.items.filter((o) => o.store_id === storeId).map((o) => {
+      const again = el("button", { type: "button", "data-reorder": o.id, onclick: () => busy(again, () => reorder(o.id)) }, _("🔁 Order again"));
+      return el("li", { class: "card", "data-order-row": o.id, "data-status": o.status },
+        el("a", { href: `#/order/${o.id}` }, el("strong", {}, o.number)), " · ", when(o.created_at),
+        el("p", { class: "status-line" }, STATUS[o.status], " · ", money(o.total_cents, o.currency)), again);
+    });
+    show(el("h2", {}, _("My orders")), rows.length ? el("ul", { class: "lines", id: "my-orders" }, rows) : el("p", { class: "muted" }, _("No orders yet.")));
+    telegram.back(() => go("#/"));
+    telegram.main("", null);
+  }
+
+  async function reorder(orderId) {
+    try {
+      await api(`/api/v1/orders/${orderId}/reorder`, { method: "POST", signed: true });
+      const server = await api(`/api/v1/stores/${storeId}/cart`, { signed: true });
+      cart.set(server.lines.filter((l) => !l.problem || l.problem === "insufficient_stock")
+        .map((l) => ({ variant_id: l.variant_id, quantity: Math.min(l.quantity, Math.max(l.stock, 0)) })));
+      haptic("success");
+      go("#/cart");
+    } catch (e) { explain(e); }
+  }
+
+  async function favoritesView() {
+    if (!(await signedIn())) return;
+    const mine = await api(`/api/v1/stores/${storeId}/favorites`, { signed: true });
+    const products = await Promise.all(mine.product_ids.map((id) => api(`/api/v1/stores/${storeId}/products/${id}`).catch(() => null)));
+    const found = products.filter(Boolean);
+    show(el("h2", {}, _("Favorites")), found.length ? el("section", { class: "grid", id: "favorites" }, found.map(productCard))
+      : el("p", { class: "muted" }, _("Nothing here yet: tap ♡ on a product to keep it.")));
+    telegram.back(() => go("#/"));
   }
 
   function productCard(p) {
@@ -59,14 +128,53 @@
   }
 
   async function product(id) {
-    const p = await api(`/api/v1/stores/${storeId}/products/${id}`);
+    const [p, reviews] = await Promise.all([
+      api(`/api/v1/stores/${storeId}/products/${id}`),
+      api(`/api/v1/stores/${storeId}/products/${id}/reviews`),
+    ]);
+    const favorite = el("button", { type: "button", id: "favorite", "aria-pressed": "false", "aria-label": _("Keep in favorites") }, "♡");
+    const setHeart = (on) => { favorite.setAttribute("aria-pressed", on ? "true" : "false"); favorite.textContent = on ? "♥" : "♡"; };
+    if (auth.tokens()) {
+      api(`/api/v1/stores/${storeId}/favorites`, { signed: true }).then((f) => setHeart(f.product_ids.includes(p.id))).catch(() => {});
+    }
+    favorite.onclick = () => busy(favorite, async () => {
+      if (!(await signedIn())) return;
+      const on = favorite.getAttribute("aria-pressed") !== "true";
+      try {
+        await api(`/api/v1/stores/${storeId}/favorites/${p.id}`, { method: on ? "PUT" : "DELETE", signed: true });
+        setHeart(on);
+        toast(on ? _("Kept in favorites") : _("Removed from favorites"));
+      } catch (e) { explain(e); }
+    });
+    const stars = (n) => "★".repeat(n) + "☆".repeat(5 - n);
+    const reviewList = el("section", { id: "reviews", "aria-label": _("Reviews") },
+      el("h3", {}, reviews.average === null ? _("No reviews yet.") : _("Rated {average} of 5", { average: reviews.average.toFixed(1) })),
+      el("ul", { class: "lines" }, reviews.items.map((r) => el("li", {}, el("span", { "aria-label": _("{count} of 5 stars", { count: r.rating }) }, stars(r.rating)), " ", r.text))));
+    const rating = el("select", { name: "rating", id: "rating" }, [5, 4, 3, 2, 1].map((n) => el("option", { value: n }, stars(n))));
+    const text = el("input", { name: "text", id: "review-text", maxlength: 2000 });
+    const send = el("button", { type: "submit" }, _("Send review"));
+    const reviewForm = el("form", { id: "review-form", novalidate: true });
+    const msg = messageArea(() => reviewForm);
+    reviewForm.onsubmit = (event) => {
+      event.preventDefault();
+      busy(send, async () => {
+        if (!(await signedIn())) return;
+        try {
+          await api(`/api/v1/stores/${storeId}/products/${p.id}/reviews`, { method: "POST", signed: true, body: { rating: Number(rating.value), text: text.value } });
+          msg.show(_("Thank you for your review."), "ok");
+        } catch (e) { msg.error(e); }
+      });
+    };
+    reviewForm.append(el("label", { for: "rating" }, _("Your rating"), rating), el("label", { for: "review-text" }, _("Your review"), text), msg.node, send);
     show(el("article", { class: "card" },
-      el("h2", {}, p.name), p.age_restricted ? el("span", { class: "tag" }, "18+") : null,
+      el("div", { class: "title-row" }, el("h2", {}, p.name), favorite), p.age_restricted ? el("span", { class: "tag" }, "18+") : null,
+      p.image_url ? el("img", { src: p.image_url, alt: p.name, width: 320, height: 320, loading: "lazy", decoding: "async" }) : null,
       el("p", {}, p.description),
       el("ul", { class: "variants" }, p.variants.map((v) => el("li", {},
         el("span", {}, `${v.name} · ${money(v.price_cents, currency)}`),
         v.stock > 0 ? el("button", { onclick: () => { cart.add(v.id, 1); haptic(); toast(_("Added to cart")); } }, _("Add"))
-                    : el("span", { class: "muted" }, _("out of stock")))))));
+                    : el("span", { class: "muted" }, _("out of stock")))))),
+      reviewList, reviewForm);
     telegram.back(() => history.back());
     telegram.main(_("🛒 Cart"), () => go("#/cart"));
   }
@@ -267,6 +375,8 @@
       else if (path === "/cart") await cartView();
       else if (path === "/checkout") await checkout();
       else if (path.startsWith("/order/")) await orderView(path.split("/")[2]);
+      else if (path === "/orders") await ordersView();
+      else if (path === "/favorites") await favoritesView();
       else await catalog(params);
     } catch (e) { explain(e); }
   }
@@ -285,6 +395,7 @@
     live((frame) => {
       const shown = location.hash.match(/^#\/order\/(\d+)/);
       if (shown && frame.payload && String(frame.payload.order_id) === shown[1]) route();
+      if (location.hash === "#/orders" && frame.type.startsWith("ORDER_")) route();  // live statuses
     });
   }
   window.addEventListener("storage", () => renderBadge());  // another tab changed the cart
