@@ -94,3 +94,54 @@ async def test_catalog_favorites_reviews_and_my_orders(
         await shop.shot("reordered")  # type: ignore[attr-defined]
         assert shop.errors == []  # type: ignore[attr-defined]
         await browser.close()
+
+
+async def test_password_sign_in_and_a_forgotten_password(
+    live_app: TestClient,  # noqa: F811
+    settings: Settings,
+    demo: SeedReport,
+    artifacts_dir: Path,
+    capfd,  # type: ignore[no-untyped-def]
+) -> None:
+    import re
+
+    from playwright.async_api import async_playwright, expect
+
+    from core.passwords import hash_password
+
+    await make_person(
+        settings,
+        Role.CUSTOMER,
+        email="ana@test.example",
+        password_hash=await hash_password("old-password-1", 4),
+    )
+    base = str(live_app.make_url("")).rstrip("/")
+    async with async_playwright() as pw:
+        browser = await pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
+        page = await (await browser.new_context(locale="en-US")).new_page()
+        await page.goto(f"{base}/?lang=en")
+        await page.locator("article.product button.add").first.click()
+        await page.goto(f"{base}/?lang=en#/checkout")
+        await page.get_by_text("Sign in with e-mail and password").click()
+        form = page.locator("#password-sign-in")
+        await form.locator("input[name=email]").fill("ana@test.example")
+        await form.locator("input[name=password]").fill("wrong-password")
+        await form.get_by_role("button", name="Sign in").click()
+        await expect(form.locator(".form-message")).to_have_text(
+            "The e-mail or the password is not right."
+        )
+        await form.get_by_role("button", name="Forgot password?").click()
+        await expect(form.locator(".form-message")).to_contain_text("we sent it a link")
+        link = re.search(r"(/reset-password#token=[\w-]+)", capfd.readouterr().err)
+        assert link, "the reset link was mailed (printed in development)"
+        await page.goto(base + link.group(1))
+        await page.fill("#new-password", "new-password-2")
+        await page.get_by_role("button", name="Set the new password").click()
+        await expect(page.locator("#reset")).to_contain_text("Your password is changed")
+        await page.goto(f"{base}/?lang=en#/checkout")
+        await page.get_by_text("Sign in with e-mail and password").click()
+        await form.locator("input[name=email]").fill("ana@test.example")
+        await form.locator("input[name=password]").fill("new-password-2")
+        await form.get_by_role("button", name="Sign in").click()
+        await expect(page.locator("#place-order")).to_be_visible()
+        await browser.close()

@@ -91,6 +91,7 @@ def _render(
 
 @routes.get("/", name="index")
 @routes.get("/app/shop", name="shop")
+@routes.get("/reset-password", name="reset_password")  # the link in the reset e-mail
 async def shop(request: web.Request) -> web.Response:
     return _render("shop.html", request, await _context(request, "shop", "customer"), cache=60)
 

@@ -180,6 +180,8 @@
     not_picked_up: _("Mark the order as picked up first."),
     already_reviewed: _("You have already reviewed this product."),
     not_a_buyer: _("Only customers who received this product can review it."),
+    reset_token_invalid: _("This link has expired or was used already. Ask for a new one."),
+    mail_failed: _("We could not send the e-mail right now. Please try again in a minute."),
   };
 
   function describe(error) {
@@ -309,6 +311,12 @@
     pending: _("New"), confirmed: _("Confirmed"), ready: _("Ready for pickup"), assigned: _("Driver assigned"),
     picked_up: _("On the way"), delivered: _("Delivered"), cancelled: _("Cancelled"),
   };
+
+  /* Switching the language keeps the page: the shop's page lives in the fragment. */
+  document.addEventListener("click", (event) => {
+    const link = event.target.closest && event.target.closest(".langs a");
+    if (link && location.hash && !link.getAttribute("href").includes("#")) link.href = link.getAttribute("href") + location.hash;
+  });
 
   window.App = { cfg, _, api, auth, money, when, el, toast, explain, describe, messageArea, busy, live, haptic, telegram, saved, STATUS };
   telegram.start();

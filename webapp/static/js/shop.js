@@ -119,6 +119,7 @@
     const from = Math.min(...p.variants.map((v) => v.price_cents));
     const inStock = p.variants.some((v) => v.stock > 0);
     return el("article", { class: "card product", "data-product": p.id },
+      p.image_url ? el("img", { src: p.image_url, alt: "", width: 160, height: 160, loading: "lazy", decoding: "async" }) : null,
       el("a", { href: `#/product/${p.id}` }, el("h3", {}, p.name)),
       p.age_restricted ? el("span", { class: "tag" }, "18+") : null,
       el("p", { class: "price" }, money(from, currency)),
@@ -228,9 +229,58 @@
       };
       form.append(el("label", { for: "phone" }, _("Phone number"), phone), codeLabel, msg.node, button);
       show(el("h2", {}, _("Sign in to order")), el("p", {}, _("We will send a code to your phone.")), form,
+        passwordForm(resolve),
         el("p", {}, el("a", { href: "/api/v1/auth/google/start?next=" + encodeURIComponent(location.pathname + location.search + "#/checkout") }, _("Sign in with Google"))));
       phone.focus();
     });
+  }
+
+  /* E-mail and password, with "forgot password": folded away under the phone form. */
+  function passwordForm(resolve) {
+    const email = el("input", { type: "email", name: "email", id: "email", autocomplete: "username" });
+    const password = el("input", { type: "password", name: "password", id: "password", autocomplete: "current-password" });
+    const submit = el("button", { type: "submit" }, _("Sign in"));
+    const forgot = el("button", { type: "button", id: "forgot" }, _("Forgot password?"));
+    const form = el("form", { id: "password-sign-in", novalidate: true });
+    const msg = messageArea(() => form);
+    form.onsubmit = (event) => {
+      event.preventDefault();
+      busy(submit, async () => {
+        try {
+          auth.save(await api("/api/v1/auth/login", { method: "POST", body: { email: email.value, password: password.value } }));
+          resolve(true);
+        } catch (e) { msg.error(e); }
+      });
+    };
+    forgot.onclick = () => busy(forgot, async () => {
+      if (!email.value.trim()) { msg.show(_("Enter your e-mail first."), "error"); email.setAttribute("aria-invalid", "true"); return; }
+      try {
+        await api("/api/v1/auth/password/forgot", { method: "POST", body: { email: email.value } });
+        msg.show(_("If this e-mail has an account, we sent it a link to set a new password."), "ok");
+      } catch (e) { msg.error(e); }
+    });
+    form.append(el("label", { for: "email" }, _("E-mail"), email), el("label", { for: "password" }, _("Password"), password),
+      msg.node, el("div", { class: "actions" }, submit, forgot));
+    return el("details", { class: "card" }, el("summary", {}, _("Sign in with e-mail and password")), form);
+  }
+
+  function resetView() {
+    const token = new URLSearchParams(location.hash.slice(1)).get("token") || "";
+    const password = el("input", { type: "password", name: "password", id: "new-password", autocomplete: "new-password", minlength: 8 });
+    const submit = el("button", { type: "submit", class: "primary" }, _("Set the new password"));
+    const form = el("form", { id: "reset", novalidate: true });
+    const msg = messageArea(() => form);
+    form.onsubmit = (event) => {
+      event.preventDefault();
+      busy(submit, async () => {
+        try {
+          await api("/api/v1/auth/password/reset", { method: "POST", body: { token, password: password.value } });
+          form.replaceChildren(el("p", { class: "form-message ok" }, _("Your password is changed. Sign in with it.")), el("a", { class: "button", href: "/" }, _("Open the shop")));
+        } catch (e) { msg.error(e); }
+      });
+    };
+    form.append(el("label", { for: "new-password" }, _("New password (at least 8 characters)"), password), msg.node, submit);
+    show(el("h2", {}, _("New password")), form);
   }
 
   async function checkout() {
@@ -386,9 +436,9 @@
     auth.save({ access_token: fromGoogle.get("access_token"), refresh_token: fromGoogle.get("refresh_token"), user: null });
     history.replaceState(null, "", location.pathname + location.search + "#/checkout");
   }
-  window.addEventListener("hashchange", route);
   renderBadge();
-  route();
+  if (location.pathname === "/reset-password") resetView();
+  else { window.addEventListener("hashchange", route); route(); }
   if (auth.tokens()) startLive();
 
   function startLive() {
