@@ -232,11 +232,9 @@
     if (!button || button.getAttribute("aria-busy") === "true") return undefined;
     button.setAttribute("aria-busy", "true");
     button.disabled = true;
-    if (tg && tg.MainButton && tg.MainButton.showProgress) tg.MainButton.showProgress();
     try { return await work(); } finally {
       button.removeAttribute("aria-busy");
       button.disabled = false;
-      if (tg && tg.MainButton && tg.MainButton.hideProgress) tg.MainButton.hideProgress();
     }
   }
 
