@@ -165,6 +165,13 @@ async def test_pages_are_accessible_in_both_themes_and_fast(
             found += await axe_violations(page, f"checkout {scheme}")
             small += await small_targets(page)
             await page.screenshot(path=str(artifacts_dir / f"a11y-checkout-{scheme}.png"))
+            await page.goto(f"{base}/app/shop?lang=en#/product/{product.id}")
+            await expect(page.locator("#review-form")).to_be_visible()
+            found += await axe_violations(page, f"shop product {scheme}")
+            small += await small_targets(page)
+            await page.goto(f"{base}/app/shop?lang=en#/orders")
+            await expect(page.get_by_role("heading", name="My orders")).to_be_visible()
+            found += await axe_violations(page, f"my orders {scheme}")
             board = await context.new_page()
             staff = signed_init_data(
                 SECRETS["dispatcher_bot_token"], {"id": 64001, "first_name": "D"}
