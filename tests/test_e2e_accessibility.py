@@ -119,7 +119,8 @@ async def test_pages_are_accessible_in_both_themes_and_fast(
                 })"""
             )
             with capsys.disabled():
-                print(f"\nfirst contentful paint of /en/ ({scheme}): {fcp:.0f} ms")
+                browser_state = "a cold browser" if scheme == "light" else "a warm browser"
+                print(f"\nfirst contentful paint of /en/ ({scheme}, {browser_state}): {fcp:.0f} ms")
             found += await axe_violations(page, f"/en/ {scheme}")
             small += await small_targets(page)
             await page.locator("[data-add-variant]").first.click()

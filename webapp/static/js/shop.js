@@ -352,12 +352,14 @@
         return;
       }
       try {
-        const p = await api("/api/v1/orders/preview", { method: "POST", signed: true, body: body() });
+        const sent = body();
+        const p = await api("/api/v1/orders/preview", { method: "POST", signed: true, body: sent });
         if (asked !== state.asked) return;  // a newer change is being priced
         state.balance = p.wallet_balance_cents;
         walletLabel.hidden = p.wallet_balance_cents <= 0;
         document.getElementById("wallet-text").textContent = _("Pay from my wallet ({amount} available)", { amount: money(p.wallet_balance_cents, currency) });
-        if (wallet.checked && p.wallet_cents === 0 && p.wallet_balance_cents > 0) return reprice();
+        // Ticked before the balance was known: ask again with it (once).
+        if (wallet.checked && sent.wallet_cents === 0 && p.wallet_balance_cents > 0) return reprice();
         promo.removeAttribute("aria-invalid");
         state.blocked = p.missing_for_minimum_cents > 0;
         summary.replaceChildren(rows(...subtotal,
