@@ -17,6 +17,7 @@ from api.schemas.orders import (
     OrderItemOut,
     OrderList,
     OrderOut,
+    OrderPreviewOut,
     PaymentOut,
     PaymentTxOut,
 )
@@ -70,23 +71,64 @@ async def place(request: web.Request) -> web.Response:
     order, created = await checkout.place_order(
         ctx,
         user_id=principal.user_id,
-        request=CheckoutRequest(
-            store_id=body.store_id,
-            items=[(i.variant_id, i.quantity) for i in body.items],
-            address=AddressInput(
-                body.address.text, body.address.lat, body.address.lng, body.address.details
-            ),
-            payment_method=body.payment_method,
-            slot_id=body.slot_id,
-            promo_code=body.promo_code,
-            wallet_cents=body.wallet_cents,
-            note=body.note,
-            crypto_asset=body.crypto_asset,
-        ),
+        request=_checkout_request(body),
         idempotency_key=key,
         locale=request_locale(request, ctx.settings.default_locale),
     )
     return dump(await detail(order), status=201 if created else 200)
+
+
+def _checkout_request(body: OrderIn) -> CheckoutRequest:
+    return CheckoutRequest(
+        store_id=body.store_id,
+        items=[(i.variant_id, i.quantity) for i in body.items],
+        address=AddressInput(
+            body.address.text, body.address.lat, body.address.lng, body.address.details
+        ),
+        payment_method=body.payment_method,
+        slot_id=body.slot_id,
+        promo_code=body.promo_code,
+        wallet_cents=body.wallet_cents,
+        note=body.note,
+        crypto_asset=body.crypto_asset,
+    )
+
+
+@routes.post("/api/v1/orders/preview")
+@doc(
+    "What an order would cost now (subtotal, delivery fee, discount, wallet, total and how "
+    "much more reaches the zone's minimum), without placing it",
+    tags=["orders"],
+    body=OrderIn,
+    response=OrderPreviewOut,
+    auth=True,
+    errors={422: "zone_unavailable, address_not_found, promo_*, insufficient_funds"},
+)
+async def preview(request: web.Request) -> web.Response:
+    principal = require_principal(request)
+    body = await parse_body(request, OrderIn)
+    ctx = request.config_dict[CTX]
+    shown = await checkout.preview(
+        ctx,
+        user_id=principal.user_id,
+        request=_checkout_request(body),
+        locale=request_locale(request, ctx.settings.default_locale),
+        strict=False,
+    )
+    return dump(
+        OrderPreviewOut(
+            currency=shown.currency,
+            **shown.totals.__dict__,
+            wallet_balance_cents=shown.wallet_balance_cents,
+            min_order_cents=shown.min_order_cents,
+            missing_for_minimum_cents=shown.missing_for_minimum_cents,
+            zone_name=shown.zone_name,
+            eta_minutes=shown.eta_minutes,
+            address_text=shown.address_text,
+            lat=shown.lat,
+            lng=shown.lng,
+        )
+    )
 
 
 @routes.get("/api/v1/orders")

@@ -12,6 +12,7 @@ from typing import Any
 import asyncpg
 from tortoise import Tortoise, connections
 from tortoise.exceptions import DBConnectionError
+from tortoise.models import Model
 
 from core.settings import Settings
 
@@ -72,3 +73,17 @@ async def close_db() -> None:
 async def ping_db() -> None:
     """Raise if the database does not answer."""
     await connections.get("default").execute_query("SELECT 1")
+
+
+async def insert_unless_exists(row: Model) -> None:
+    """INSERT ... ON CONFLICT DO NOTHING (SQLite and PostgreSQL): afterwards a row with the
+    row's unique key exists, whoever inserted it. Use this, then read or conditionally update,
+    instead of "look it up, create it if missing": two requests at once both miss and the
+    second insert fails on the unique key. Never aborts an enclosing PostgreSQL transaction."""
+    await type(row).bulk_create([row], ignore_conflicts=True)
+
+
+async def upsert(row: Model, *, on: tuple[str, ...], update: tuple[str, ...]) -> None:
+    """INSERT ... ON CONFLICT (on) DO UPDATE SET update = the new values, in one statement on
+    SQLite and PostgreSQL: "update it, or create it if missing" without a race between the two."""
+    await type(row).bulk_create([row], on_conflict=list(on), update_fields=list(update))

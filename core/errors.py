@@ -3,6 +3,7 @@ bot.common.errors. Services raise these; nobody raises bare HTTP errors from a s
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 
@@ -57,8 +58,11 @@ class RateLimited(DomainError):
     status = 429
     code = "rate_limited"
 
-    def __init__(self, retry_after: float, message: str = "too many requests") -> None:
-        super().__init__(message)
+    def __init__(
+        self, retry_after: float, message: str = "too many requests", *, code: str | None = None
+    ) -> None:
+        # The wait is also in the body so that a page can say how long, not only Retry-After.
+        super().__init__(message, code=code, extra={"retry_after": max(1, math.ceil(retry_after))})
         self.retry_after = retry_after
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from core.db import insert_unless_exists, upsert
 from core.errors import NotFound, ValidationFailed
 from models import Cart, CartItem, Product, ProductVariant
 from services.catalog import stock_by_variant
@@ -123,8 +124,8 @@ async def price_lines(
 
 
 async def _cart(user_id: int, store_id: int) -> Cart:
-    cart, _ = await Cart.get_or_create(user_id=user_id, store_id=store_id)
-    return cart
+    await insert_unless_exists(Cart(user_id=user_id, store_id=store_id))
+    return await Cart.get(user_id=user_id, store_id=store_id)
 
 
 async def cart_items(user_id: int, store_id: int) -> list[tuple[int, int]]:
@@ -165,9 +166,11 @@ async def set_quantity(
             code="over_limit",
             fields={"quantity": f"at most {line.max_per_order} per order"},
         )
-    updated = await CartItem.filter(cart=cart, variant_id=variant_id).update(quantity=quantity)
-    if not updated:
-        await CartItem.create(cart=cart, variant_id=variant_id, quantity=quantity)
+    await upsert(
+        CartItem(cart_id=cart.id, variant_id=variant_id, quantity=quantity),
+        on=("cart_id", "variant_id"),
+        update=("quantity",),
+    )
     await Cart.filter(id=cart.id).update(store_id=store_id)  # touch updated_at
     return await view_cart(user_id, store_id, locale=locale, fallback=fallback)
 
@@ -207,10 +210,12 @@ async def merge_anonymous(
         quantity = min(line.quantity, cap)
         if quantity <= 0:
             await CartItem.filter(cart=cart, variant_id=line.variant_id).delete()
-        elif line.variant_id in existing:
-            await CartItem.filter(cart=cart, variant_id=line.variant_id).update(quantity=quantity)
         else:
-            await CartItem.create(cart=cart, variant_id=line.variant_id, quantity=quantity)
+            await upsert(
+                CartItem(cart_id=cart.id, variant_id=line.variant_id, quantity=quantity),
+                on=("cart_id", "variant_id"),
+                update=("quantity",),
+            )
     return await view_cart(user_id, store_id, locale=locale, fallback=fallback)
 
 
@@ -225,4 +230,8 @@ async def replace(user_id: int, store_id: int, items: list[tuple[int, int]]) -> 
     cart = await _cart(user_id, store_id)
     await CartItem.filter(cart=cart).delete()
     for variant_id, quantity in merge_lines(items):
-        await CartItem.create(cart=cart, variant_id=variant_id, quantity=quantity)
+        await upsert(
+            CartItem(cart_id=cart.id, variant_id=variant_id, quantity=quantity),
+            on=("cart_id", "variant_id"),
+            update=("quantity",),
+        )

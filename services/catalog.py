@@ -241,3 +241,21 @@ async def list_categories(store_id: int, *, locale: str, fallback: str) -> list[
 
 async def list_brands(store_id: int) -> list[Brand]:
     return await Brand.filter(store_id=store_id).order_by("name")
+
+
+async def product_id_by_slug(store_id: int, slug: str) -> int:
+    """The active product with this slug in the store (the public pages' address); NotFound."""
+    found = await Product.get_or_none(store_id=store_id, slug=slug[:128], is_active=True)
+    if found is None:
+        raise NotFound("no such product", fields={"slug": "unknown product"})
+    return found.id
+
+
+async def public_index(store_id: int) -> dict[str, list[tuple[str, Any]]]:
+    """What the sitemap lists: {"products": [(slug, updated_at)], "categories": [(slug, None)]}."""
+    products = await Product.filter(store_id=store_id, is_active=True).order_by("id")
+    categories = await Category.filter(store_id=store_id, is_active=True).order_by("position", "id")
+    return {
+        "products": [(p.slug, p.updated_at) for p in products],
+        "categories": [(c.slug, None) for c in categories],
+    }

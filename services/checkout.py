@@ -180,6 +180,7 @@ class Quoted:
     promo: PromoCode | None
     discount: int
     totals: Totals
+    balance_cents: int = 0
 
 
 Step = Callable[..., Awaitable[None]]
@@ -196,9 +197,14 @@ async def quote_order(
     request: CheckoutRequest,
     locale: str,
     step: Step = _no_log,
+    *,
+    strict: bool = True,
 ) -> Quoted:
     """Check and price an order without writing it: items, limits, slot, age, address and
-    zone minimum, promo, wallet. `step` is told each funnel step as it passes."""
+    zone minimum, promo, wallet. `step` is told each funnel step as it passes.
+    `strict=False` (a live summary while the customer is still filling in the form) prices
+    without refusing for the two things the form fixes later: the zone's minimum (the
+    summary says how much is missing) and the date of birth for 18+ items."""
     if not request.items:
         raise ValidationFailed("the order has no items", fields={"items": "at least one item"})
     priced = await cart.price_lines(
@@ -220,7 +226,7 @@ async def quote_order(
         )
     if request.slot_id is not None:
         await delivery.check_slot(store.id, request.slot_id)
-    if priced.age_restricted:
+    if priced.age_restricted and strict:
         _check_age(await User.get(id=user_id), store)
     where = await delivery.quote(
         store,
@@ -232,7 +238,7 @@ async def quote_order(
         locale=locale,
     )
     zone = where.zone
-    if priced.subtotal_cents < zone.min_order_cents:
+    if priced.subtotal_cents < zone.min_order_cents and strict:
         raise ValidationFailed(
             f"the minimum order for this address is {zone.min_order_cents} cents",
             code="below_minimum",
@@ -253,7 +259,7 @@ async def quote_order(
             store.id, request.promo_code, user_id, priced.subtotal_cents
         )
         discount = promos.discount_for(promo, priced.subtotal_cents)
-    balance = await wallets.balance(user_id, store.id) if request.wallet_cents else 0
+    balance = await wallets.balance(user_id, store.id) if request.wallet_cents or not strict else 0
     if request.wallet_cents > balance:
         raise ValidationFailed(
             "the wallet balance is too low",
@@ -268,7 +274,7 @@ async def quote_order(
         payment_method=request.payment_method.value,
         total_cents=totals.total_cents,
     )
-    return Quoted(priced, where, promo, discount, totals)
+    return Quoted(priced, where, promo, discount, totals, balance)
 
 
 async def _place(
@@ -426,16 +432,38 @@ class Preview:
     address_text: str
     lat: float
     lng: float
+    min_order_cents: int = 0
+    wallet_balance_cents: int = 0
+    currency: str = ""
+
+    @property
+    def missing_for_minimum_cents(self) -> int:
+        """How much more in items reaches the zone's minimum order (0 when reached)."""
+        return max(0, self.min_order_cents - self.totals.subtotal_cents)
 
 
 async def preview(
-    ctx: AppContext, *, user_id: int, request: CheckoutRequest, locale: str = "en"
+    ctx: AppContext,
+    *,
+    user_id: int,
+    request: CheckoutRequest,
+    locale: str = "en",
+    strict: bool = True,
 ) -> Preview:
     """What the order would cost, without placing it (for a summary before confirming).
-    Raises the same errors as place_order."""
+    Raises the same errors as place_order; with `strict=False` it answers below the minimum
+    (see `missing_for_minimum_cents`) and before the date of birth is given."""
     store = await get_store(request.store_id)
-    quoted = await quote_order(ctx, store, user_id, request, locale)
+    quoted = await quote_order(ctx, store, user_id, request, locale, strict=strict)
     where = quoted.where
     return Preview(
-        quoted.totals, where.zone.name, where.eta_minutes, where.address_text, where.lat, where.lng
+        quoted.totals,
+        where.zone.name,
+        where.eta_minutes,
+        where.address_text,
+        where.lat,
+        where.lng,
+        min_order_cents=where.zone.min_order_cents,
+        wallet_balance_cents=quoted.balance_cents,
+        currency=store.currency,
     )

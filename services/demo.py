@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from tortoise.transactions import in_transaction
 
 from core.clock import utcnow
+from core.db import insert_unless_exists
 from core.passwords import hash_password
 from models import (
     Brand,
@@ -260,18 +261,21 @@ async def ensure_slots(store: Store, days: int = 3, capacity: int = 10) -> int:
     """Two-hour slots from 09:00 to 21:00 store time for the next `days` days; returns new."""
     zone = ZoneInfo(store.timezone)
     today = utcnow().astimezone(zone).date()
-    created = 0
+    before = await TimeSlot.filter(store=store).count()
     for day in range(days):
         date = today + timedelta(days=day)
         for hour in range(9, 21, 2):
             starts = datetime.combine(date, time(hour), zone).astimezone(UTC)
-            _, made = await TimeSlot.get_or_create(
-                store=store,
-                starts_at=starts,
-                defaults={"ends_at": starts + timedelta(hours=2), "capacity": capacity},
+            # Several processes may start at once: the unique (store, starts_at) decides.
+            await insert_unless_exists(
+                TimeSlot(
+                    store=store,
+                    starts_at=starts,
+                    ends_at=starts + timedelta(hours=2),
+                    capacity=capacity,
+                )
             )
-            created += int(made)
-    return created
+    return await TimeSlot.filter(store=store).count() - before
 
 
 async def seed_demo(password_rounds: int = 12) -> SeedReport:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tortoise.exceptions import IntegrityError
 
+from core.db import insert_unless_exists
 from core.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from models import Favorite, Order, OrderItem, Product, Review
 from models.enums import OrderStatus
@@ -18,9 +19,7 @@ async def _product(store_id: int, product_id: int) -> Product:
 
 async def add_favorite(user_id: int, store_id: int, product_id: int) -> None:
     await _product(store_id, product_id)
-    await Favorite.get_or_create(
-        user_id=user_id, product_id=product_id, defaults={"store_id": store_id}
-    )
+    await insert_unless_exists(Favorite(user_id=user_id, product_id=product_id, store_id=store_id))
 
 
 async def remove_favorite(user_id: int, store_id: int, product_id: int) -> None:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from tortoise.expressions import F
 
+from core.db import insert_unless_exists
 from core.errors import Conflict
 from models import Inventory, InventoryLog
 from models.enums import InventoryReason
@@ -62,11 +63,10 @@ async def restore(
 ) -> None:
     """Put (variant_id, quantity) lines back in stock, logged. Call inside a transaction."""
     for variant_id, quantity in lines:
-        updated = await Inventory.filter(store_id=store_id, variant_id=variant_id).update(
+        await insert_unless_exists(Inventory(store_id=store_id, variant_id=variant_id, quantity=0))
+        await Inventory.filter(store_id=store_id, variant_id=variant_id).update(
             quantity=F("quantity") + quantity
         )
-        if not updated:
-            await Inventory.create(store_id=store_id, variant_id=variant_id, quantity=quantity)
         await _log(store_id, variant_id, quantity, reason, order_id, actor_id)
 
 

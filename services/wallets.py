@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from tortoise.expressions import F
 
+from core.db import insert_unless_exists
 from core.errors import Conflict
 from models import Order, Wallet, WalletTransaction
 from models.enums import WalletTxKind
@@ -15,9 +16,10 @@ async def balance(user_id: int, store_id: int) -> int:
     return wallet.balance_cents if wallet else 0
 
 
-async def _wallet(user_id: int, store_id: int) -> Wallet:
-    wallet, _ = await Wallet.get_or_create(user_id=user_id, store_id=store_id)
-    return wallet
+async def wallet_of(user_id: int, store_id: int) -> Wallet:
+    """The customer's wallet in the store, made (once, even under concurrency) if missing."""
+    await insert_unless_exists(Wallet(user_id=user_id, store_id=store_id))
+    return await Wallet.get(user_id=user_id, store_id=store_id)
 
 
 async def debit(
@@ -29,7 +31,7 @@ async def debit(
     order: Order | None = None,
 ) -> int:
     """Take `amount_cents` (> 0); raises insufficient_funds. Returns the new balance."""
-    wallet = await _wallet(user_id, store_id)
+    wallet = await wallet_of(user_id, store_id)
     taken = await Wallet.filter(id=wallet.id, balance_cents__gte=amount_cents).update(
         balance_cents=F("balance_cents") - amount_cents
     )
@@ -61,7 +63,7 @@ async def credit(
     reference: str = "",
 ) -> int:
     """Add `amount_cents` (> 0). Returns the new balance."""
-    wallet = await _wallet(user_id, store_id)
+    wallet = await wallet_of(user_id, store_id)
     await Wallet.filter(id=wallet.id).update(balance_cents=F("balance_cents") + amount_cents)
     await wallet.refresh_from_db(fields=["balance_cents"])
     await WalletTransaction.create(

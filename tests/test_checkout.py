@@ -9,7 +9,7 @@ from aiohttp.test_utils import TestClient
 
 from core.clock import utcnow
 from core.settings import Settings
-from models import Order, PromoCode, TimeSlot, User, Wallet
+from models import Order, ProductVariant, PromoCode, TimeSlot, User, Wallet
 from models.enums import PromoKind, Role
 from services.demo import SeedReport
 from tests.fixtures.orders import stocked_variant
@@ -177,3 +177,31 @@ async def test_a_crypto_order_names_its_coin(
     body = await response.json()
     assert response.status == 422 and "crypto_asset" in body["error"]["fields"]
     assert not await Order.exists(customer_id=customer.user.id)
+
+
+async def test_the_preview_shows_every_amount_and_what_is_missing_for_the_minimum(
+    client: TestClient, demo: SeedReport, customer: Person
+) -> None:
+    await Wallet.create(user_id=customer.user.id, store_id=demo.store_id, balance_cents=300)
+    await PromoCode.create(store_id=demo.store_id, code="TENOFF", kind=PromoKind.FIXED, value=100)
+    body = await order_body(demo.store_id, quantity=1, promo_code="tenoff", wallet_cents=300)
+    body["address"] = {"lat": 41.44, "lng": 2.2}  # outskirts: minimum 2500
+    variant_price = (await ProductVariant.get(id=body["items"][0]["variant_id"])).price_cents
+    url = "/api/v1/orders/preview"
+    shown = await client.post(url, headers=customer.headers, json=body)
+    assert shown.status == 200, await shown.text()
+    p = await shown.json()
+    assert p["subtotal_cents"] == variant_price and p["discount_cents"] == 100
+    assert p["delivery_fee_cents"] > 0 and p["wallet_cents"] == 300
+    assert p["wallet_balance_cents"] == 300 and p["min_order_cents"] == 2500
+    assert p["total_cents"] == variant_price + p["delivery_fee_cents"] - 100 - 300
+    assert p["missing_for_minimum_cents"] == max(0, 2500 - variant_price)
+    # The same order is refused when placed, with the same minimum.
+    placed = await post(client, customer, body)
+    assert (await placed.json())["error"]["code"] == "below_minimum"
+    # Errors that the form must fix are named like placing's.
+    body["promo_code"] = "NOPE"
+    bad = await client.post(url, headers=customer.headers, json=body)
+    assert bad.status == 422 and (await bad.json())["error"]["code"] == "promo_invalid"
+    anonymous = await client.post(url, json=body)
+    assert anonymous.status == 401

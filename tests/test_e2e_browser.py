@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import json
 import shutil
+import time
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 from aiohttp.test_utils import TestClient
@@ -37,15 +39,34 @@ FLAGS = [
 ]
 INSIDE_ZONE = {"latitude": 41.3925, "longitude": 2.1600}
 
-# What telegram.org/js/telegram-web-app.js provides, reduced to what the pages use.
-TELEGRAM_STUB = """
-window.Telegram = {WebApp: {
-  initData: window.__INIT_DATA__ || "", initDataUnsafe: {}, themeParams: {bg_color: "#ffffff"},
-  ready() {}, expand() {}, HapticFeedback: {impactOccurred() {}, notificationOccurred() {}},
-  MainButton: {setText() {}, onClick() {}, offClick() {}, show() {}, hide() {}},
-  BackButton: {onClick() {}, offClick() {}, show() {}, hide() {}},
-}};
-"""
+THEME = {"bg_color": "#ffffff", "text_color": "#1b1b1f", "button_color": "#1a73e8"}
+
+
+def telegram_launch(url: str, init_data: str, theme: dict[str, str] | None = None) -> str:
+    """The URL as Telegram opens a Mini App: launch parameters in the fragment, read by the
+    (vendored) telegram-web-app.js the page loads from this server."""
+    return (
+        url
+        + "#"
+        + urlencode(
+            {
+                "tgWebAppData": init_data,
+                "tgWebAppVersion": "8.0",
+                "tgWebAppPlatform": "tdesktop",
+                "tgWebAppThemeParams": json.dumps(theme or THEME),
+            }
+        )
+    )
+
+
+async def refuse_telegram_org(context, asked: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """Pages must never need telegram.org: any request there is recorded and dropped."""
+
+    async def drop(route) -> None:  # type: ignore[no-untyped-def]
+        asked.append(route.request.url)
+        await route.abort()
+
+    await context.route("**/*telegram.org/**", drop)
 
 
 @pytest.fixture
@@ -61,18 +82,15 @@ async def open_mini_app(browser, url: str, init_data: str, artifacts: Path, name
         locale="ru-RU",
         viewport={"width": 430, "height": 900},
     )
-    await context.add_init_script(f"window.__INIT_DATA__ = {json.dumps(init_data)};")
-    await context.route(
-        "https://telegram.org/**",
-        lambda route: route.fulfill(
-            status=200, content_type="application/javascript", body=TELEGRAM_STUB
-        ),
-    )
+    telegram_org: list[str] = []
+    await refuse_telegram_org(context, telegram_org)
     page = await context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
-    await page.goto(url)
+    await page.goto(telegram_launch(url, init_data))
+    assert await page.evaluate("Boolean(window.Telegram && Telegram.WebApp.initData)")
     page.errors = errors  # type: ignore[attr-defined]
+    page.telegram_org = telegram_org  # type: ignore[attr-defined]
     page.shot = lambda step: page.screenshot(
         path=str(artifacts / f"e2e-{name}-{step}.png"), full_page=True
     )  # type: ignore[attr-defined]
@@ -148,6 +166,7 @@ async def test_order_through_the_three_mini_apps(
         )
         await board.click("[data-action=ready]")
         await expect(board.locator("select[name=driver]")).to_contain_text("Дан")
+        await board.select_option("select[name=driver]", index=1)  # the dispatcher chooses
         await board.click("[data-action=assign]")
         await expect(board.locator(f'[data-detail="{order.number}"]')).to_have_attribute(
             "data-status", "assigned"
@@ -169,6 +188,7 @@ async def test_order_through_the_three_mini_apps(
         await shop.shot("delivered")  # type: ignore[attr-defined]
         for page in (shop, board, driver):
             assert page.errors == [], page.errors  # type: ignore[attr-defined]
+            assert page.telegram_org == []  # type: ignore[attr-defined]
         await browser.close()
 
     order = await Order.get(id=order.id)
@@ -188,7 +208,7 @@ async def test_the_storefront_in_a_plain_browser_signs_in_by_phone(
     live_app: TestClient,
     demo: SeedReport,
     artifacts_dir: Path,
-    capsys,  # type: ignore[no-untyped-def]
+    capfd,  # type: ignore[no-untyped-def]
 ) -> None:
     from playwright.async_api import async_playwright, expect
 
@@ -196,12 +216,18 @@ async def test_the_storefront_in_a_plain_browser_signs_in_by_phone(
     async with async_playwright() as pw:
         browser = await pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
         context = await browser.new_context(locale="es-ES")
-        await context.route(
-            "https://telegram.org/**", lambda route: route.fulfill(status=200, body="")
-        )
+        telegram_org: list[str] = []
+        await refuse_telegram_org(context, telegram_org)
         page = await context.new_page()
+        fetched: list[str] = []
+        page.on("request", lambda request: fetched.append(request.url))
+        started = time.monotonic()
         await page.goto(f"{base}/")
         await expect(page.locator("article.product").first).to_be_visible()
+        # A plain browser needs nothing from Telegram: not telegram.org, not our copy.
+        assert time.monotonic() - started < 5
+        assert telegram_org == [] and not any("telegram-web-app" in url for url in fetched)
+        assert await page.evaluate("window.Telegram === undefined")
         assert await page.get_attribute("html", "lang") == "es"
         await page.locator("article.product button.add").first.click()
         await page.goto(f"{base}/#/checkout")
@@ -209,7 +235,7 @@ async def test_the_storefront_in_a_plain_browser_signs_in_by_phone(
         await page.fill("input[name=phone]", "+34600123456")
         await page.get_by_role("button", name="Enviar código").click()
         await expect(page.locator("input[name=code]")).to_be_visible()
-        printed = capsys.readouterr().err
+        printed = capfd.readouterr().err
         code = printed.split("Your pharmacy code: ")[1][:6]
         await page.fill("input[name=code]", code)
         await page.get_by_role("button", name="Entrar").click()

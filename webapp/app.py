@@ -30,6 +30,7 @@ from services.auth.passwords import purge_expired_registrations
 from services.store_setup import generate_all_slots
 from webapp.pages import setup_pages
 from webapp.realtime import setup_realtime
+from webapp.seo import setup_seo
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +61,7 @@ def build_app(settings: Settings, *, workers: bool = True) -> web.Application:
     setup_api(app)
     setup_realtime(app)
     setup_pages(app)
+    setup_seo(app)
     return app
 
 

@@ -4,6 +4,7 @@ and as a small table for its script."""
 
 from __future__ import annotations
 
+import mimetypes
 import re
 from functools import cache
 from pathlib import Path
@@ -27,6 +28,7 @@ PAGE_SCRIPTS = {
     "shop": ("app.js", "shop.js"),
     "dispatch": ("app.js", "staff.js", "dispatch.js"),
     "driver": ("app.js", "staff.js", "driver.js"),
+    "seo": ("app.js", "hydrate.js"),
 }
 
 
@@ -89,6 +91,7 @@ def _render(
 
 @routes.get("/", name="index")
 @routes.get("/app/shop", name="shop")
+@routes.get("/reset-password", name="reset_password")  # the link in the reset e-mail
 async def shop(request: web.Request) -> web.Response:
     return _render("shop.html", request, await _context(request, "shop", "customer"), cache=60)
 
@@ -104,6 +107,7 @@ async def driver(request: web.Request) -> web.Response:
 
 
 def setup_pages(app: web.Application) -> None:
+    mimetypes.add_type("application/manifest+json", ".webmanifest")
     aiohttp_jinja2.setup(
         app,
         loader=jinja2.FileSystemLoader(HERE / "templates"),

@@ -56,6 +56,26 @@ class OrderIn(BaseModel):
     crypto_asset: Literal["BTC", "ETH", "USDT_ERC20", "USDC_ERC20", "USDT_TRC20"] | None = None
 
 
+class OrderPreviewOut(BaseModel):
+    """What the order would cost now; `missing_for_minimum_cents` > 0 means placing it would
+    be refused (below_minimum) until that much more is in the cart."""
+
+    currency: str
+    subtotal_cents: int
+    delivery_fee_cents: int
+    discount_cents: int
+    wallet_cents: int
+    total_cents: int
+    wallet_balance_cents: int
+    min_order_cents: int
+    missing_for_minimum_cents: int
+    zone_name: str
+    eta_minutes: int
+    address_text: str
+    lat: float
+    lng: float
+
+
 class CartLineOut(BaseModel):
     variant_id: int
     product_id: int

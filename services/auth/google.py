@@ -93,6 +93,7 @@ async def finish(
             await User.filter(id=user.id).update(google_sub=sub)
     if user is None:
         user = await create_customer(
+            key="google_sub",
             referral=saved.get("affiliate") or None,
             google_sub=sub,
             email=email if verified and not await User.exists(email=email) else None,

@@ -9,10 +9,12 @@ import secrets
 from datetime import timedelta
 from typing import Any
 
+from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
 from core.clock import utcnow
 from core.context import AppContext
+from core.db import insert_unless_exists
 from core.errors import RateLimited, Unauthorized, Unavailable
 from core.otp_channels import DeliveryFailed
 from models import OtpCode, OtpLog
@@ -46,28 +48,29 @@ async def _log(
 
 async def send_code(ctx: AppContext, phone: str, purpose: OtpPurpose) -> tuple[OtpChannel, int]:
     """Make and deliver a new code (replacing any active one). Returns (channel, seconds until
-    a resend is allowed). Raises RateLimited during the cool-down, Unavailable when no
-    channel delivered."""
+    a resend is allowed). Raises RateLimited (code otp_cooldown, with the wait) during the
+    cool-down, Unavailable when no channel delivered.
+
+    Safe under concurrency: the phone's row is made with INSERT ... ON CONFLICT DO NOTHING and
+    then claimed with one conditional UPDATE, so of two requests at once exactly one sends a
+    code and the other is told to wait (never a unique-key failure)."""
     settings = ctx.settings
     now = utcnow()
-    existing = await OtpCode.get_or_none(phone=phone, purpose=purpose)
-    if existing is not None and existing.consumed_at is None:
-        wait = (
-            existing.sent_at + timedelta(seconds=settings.otp_resend_cooldown) - now
-        ).total_seconds()
-        if wait > 0:
-            raise RateLimited(wait, "wait before asking for another code")
+    cooldown = timedelta(seconds=settings.otp_resend_cooldown)
+    # A spent placeholder: claimable at once, never verifiable (verify wants consumed_at null).
+    await insert_unless_exists(
+        OtpCode(
+            phone=phone,
+            purpose=purpose,
+            code_hash="",
+            expires_at=now,
+            attempts=0,
+            sent_at=now - cooldown,
+            consumed_at=now,
+        )
+    )
     code = f"{secrets.randbelow(10**6):06d}"
     digest = code_digest(settings.secret_key, phone, purpose, code)
-    try:
-        delivered = await ctx.otp.deliver(
-            phone, f"Your pharmacy code: {code}. It expires in 5 minutes."
-        )
-    except DeliveryFailed as exc:
-        await _log(phone, purpose, OtpEvent.DELIVERY_FAILED, detail=str(exc))
-        raise Unavailable(
-            "we could not send a code right now; try again", code="otp_delivery_failed"
-        ) from None
     values: dict[str, Any] = {
         "code_hash": digest,
         "expires_at": now + timedelta(seconds=settings.otp_ttl),
@@ -75,9 +78,29 @@ async def send_code(ctx: AppContext, phone: str, purpose: OtpPurpose) -> tuple[O
         "sent_at": now,
         "consumed_at": None,
     }
-    updated = await OtpCode.filter(phone=phone, purpose=purpose).update(**values)
-    if not updated:
-        await OtpCode.create(phone=phone, purpose=purpose, **values)
+    claimed = (
+        await OtpCode.filter(phone=phone, purpose=purpose)
+        .filter(Q(consumed_at__isnull=False) | Q(sent_at__lte=now - cooldown))
+        .update(**values)
+    )
+    if not claimed:
+        row = await OtpCode.get(phone=phone, purpose=purpose)
+        # min(): the winner may have read the clock a moment after this request did.
+        wait = min((row.sent_at + cooldown - now).total_seconds(), cooldown.total_seconds())
+        raise RateLimited(wait, "wait before asking for another code", code="otp_cooldown")
+    try:
+        delivered = await ctx.otp.deliver(
+            phone, f"Your pharmacy code: {code}. It expires in 5 minutes."
+        )
+    except DeliveryFailed as exc:
+        # Give the claim back: nobody got this code, so the customer may ask again at once.
+        await OtpCode.filter(phone=phone, purpose=purpose, code_hash=digest).update(
+            consumed_at=utcnow()
+        )
+        await _log(phone, purpose, OtpEvent.DELIVERY_FAILED, detail=str(exc))
+        raise Unavailable(
+            "we could not send a code right now; try again", code="otp_delivery_failed"
+        ) from None
     channel = OtpChannel(delivered.channel)
     await _log(phone, purpose, OtpEvent.SENT, channel=channel, provider=delivered.provider)
     return channel, settings.otp_resend_cooldown

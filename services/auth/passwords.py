@@ -130,6 +130,7 @@ async def complete_registration(
                 )
             await User.filter(id=holder.id).update(phone=None)  # an unproven claim lapses
         user = await create_customer(
+            key="phone",
             referral=pending.referral_code,
             email=pending.email,
             phone=phone,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from core.context import AppContext
@@ -43,6 +44,7 @@ async def login_with_code(
             user = None
         if user is None:
             user = await create_customer(
+                key="phone",
                 referral=referral,
                 phone=phone,
                 phone_verified=True,
@@ -67,7 +69,14 @@ async def _claim_verified_phone(user_id: int, phone: str) -> User:
                     fields={"phone": "taken"},
                 )
             await User.filter(id=holder.id).update(phone=None)
-        await User.filter(id=user.id).update(phone=phone, phone_verified=True)
+        try:
+            await User.filter(id=user.id).update(phone=phone, phone_verified=True)
+        except IntegrityError:  # claimed by someone else between the look-up and now
+            raise Conflict(
+                "this phone belongs to another account",
+                code="phone_taken",
+                fields={"phone": "taken"},
+            ) from None
         await user.refresh_from_db()
     return user
 

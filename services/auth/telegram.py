@@ -38,6 +38,7 @@ async def user_for_telegram(
     # Names come from Telegram as people typed them: drop control characters, keep the rest.
     name = strip_controls(" ".join(p for p in (first_name, last_name) if p).strip())
     return await create_customer(
+        key="tg_id",
         referral=referral,
         tg_id=tg_id,
         tg_username=(username or None) and username[:64],

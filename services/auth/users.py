@@ -6,9 +6,8 @@ import re
 import secrets
 from typing import Any
 
-from tortoise.exceptions import IntegrityError
-
-from core.errors import ValidationFailed
+from core.db import insert_unless_exists
+from core.errors import Conflict, ValidationFailed
 from core.settings import LOCALES
 from core.untrusted import strip_controls
 from models import User
@@ -53,20 +52,36 @@ async def referrer(code: str | None) -> User | None:
     return await User.get_or_none(referral_code=code)
 
 
-async def create_customer(*, referral: str | None = None, **fields: Any) -> User:
-    """A new customer with a fresh affiliate code; `referral` is the code they came with."""
+UNIQUE_IDENTITIES = ("tg_id", "phone", "email", "google_sub")
+
+
+async def create_customer(*, key: str, referral: str | None = None, **fields: Any) -> User:
+    """A new customer with a fresh affiliate code; `referral` is the code they came with.
+
+    `key` names the unique field that identifies the person (tg_id, phone, email, google_sub).
+    The row is inserted with ON CONFLICT DO NOTHING, so when a concurrent request (a double
+    tap, two Mini App calls at once) created the same person first, that account is answered
+    instead of a unique-key failure. Raises Conflict naming the field when another unique
+    field (a phone, an e-mail) belongs to someone else."""
     referred_by = await referrer(referral)
     for _ in range(5):
-        try:
-            return await User.create(
-                role=Role.CUSTOMER,
-                referral_code=secrets.token_hex(4).upper(),
-                referred_by=referred_by,
-                **fields,
-            )
-        except IntegrityError as exc:
-            if "referral_code" not in str(exc).lower():
-                raise
+        code = secrets.token_hex(4).upper()
+        await insert_unless_exists(
+            User(role=Role.CUSTOMER, referral_code=code, referred_by=referred_by, **fields)
+        )
+        user = await User.get_or_none(**{key: fields[key]})
+        if user is not None:
+            return user
+        if await User.exists(referral_code=code):
+            continue  # the random affiliate code was taken: draw another
+        for name in UNIQUE_IDENTITIES:
+            if fields.get(name) is not None and await User.exists(**{name: fields[name]}):
+                raise Conflict(
+                    f"this {name.replace('_', ' ')} belongs to another account",
+                    code=f"{name}_taken",
+                    fields={name: "taken"},
+                )
+        raise Conflict("this account could not be created", code="account_conflict")
     raise RuntimeError("could not allocate a referral code")
 
 

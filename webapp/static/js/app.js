@@ -6,11 +6,12 @@
   const webApp = window.Telegram && window.Telegram.WebApp;
   const tg = webApp && webApp.initData ? webApp : null;
 
-  const _ = (text, values) => {
-    let out = cfg.strings[text] || text;
+  const fill = (text, values) => {
+    let out = text;
     if (values) for (const key of Object.keys(values)) out = out.split("{" + key + "}").join(values[key]);
     return out;
   };
+  const _ = (text, values) => fill(cfg.strings[text] || text, values);
 
   const saved = {
     get(key, fallback) {
@@ -57,7 +58,10 @@
       if (signed && t) h.Authorization = "Bearer " + t.access;
       return fetch(path, { method, headers: h, body: body === undefined ? undefined : JSON.stringify(body) });
     };
-    let response = await send();
+    let response;
+    try { response = await send(); } catch (e) {
+      throw Object.assign(new Error("network"), { status: 0, error: { code: "network", message: String(e) } });
+    }
     if (response.status === 401 && signed && (await auth.refresh())) response = await send();
     const type = response.headers.get("content-type") || "";
     const data = type.includes("json") ? await response.json() : null;
@@ -94,16 +98,144 @@
     return node;
   }
 
+  /* One toast at a time: a new one replaces the last instead of piling up. */
+  let shownToast = null;
   function toast(text, kind) {
-    const box = el("div", { class: "toast " + (kind || ""), role: "status" }, text);
+    if (shownToast) shownToast.remove();
+    const box = el("div", { class: "toast " + (kind || ""), role: kind === "error" ? "alert" : "status" }, text);
+    shownToast = box;
     document.body.append(box);
-    setTimeout(() => box.remove(), 3500);
+    setTimeout(() => { box.remove(); if (shownToast === box) shownToast = null; }, 4000);
+  }
+
+  /* Every error code the pages can meet, as a sentence a customer or a dispatcher reads.
+     The server's own message is for developers and never shown. */
+  const ERRORS = {
+    network: _("No connection. Check your internet and try again."),
+    unavailable: _("The service is busy. Please try again in a minute."),
+    rate_limited: _("Too many attempts. Please wait {seconds} s and try again."),
+    unauthorized: _("Please sign in again."),
+    invalid_token: _("Please sign in again."),
+    token_expired: _("Please sign in again."),
+    not_authenticated: _("Please sign in again."),
+    refresh_invalid: _("Please sign in again."),
+    refresh_expired: _("Please sign in again."),
+    refresh_reused: _("Please sign in again."),
+    forbidden: _("You are not allowed to do that."),
+    not_found: _("We could not find that. It may have been removed."),
+    validation_error: _("Check the highlighted fields."),
+    bad_request: _("Check the highlighted fields."),
+    invalid_json: _("Something went wrong. Please try again."),
+    otp_invalid: _("That code is not right. Check it and try again."),
+    otp_expired: _("That code has expired. Ask for a new one."),
+    otp_blocked: _("Too many wrong codes. Ask for a new one."),
+    otp_cooldown: _("We have just sent you a code. You can ask for another in {seconds} s."),
+    otp_delivery_failed: _("We could not send a code right now. Please try again in a minute."),
+    invalid_phone: _("Enter the phone number with its country code, like +34 600 111 222."),
+    invalid_email: _("Enter a valid e-mail address."),
+    weak_password: _("The password needs at least 8 characters."),
+    invalid_credentials: _("The e-mail or the password is not right."),
+    phone_not_verified: _("Confirm your phone number first: we sent you a code."),
+    account_disabled: _("This account is disabled. Contact the pharmacy."),
+    email_taken: _("An account with this e-mail exists. Sign in instead."),
+    phone_taken: _("This phone number belongs to another account."),
+    tg_id_taken: _("This Telegram account belongs to another customer."),
+    account_conflict: _("We could not create your account. Please try again."),
+    telegram_taken: _("This Telegram account belongs to another customer."),
+    init_data_invalid: _("Telegram sign-in failed. Close the app and open it again."),
+    init_data_bad_hash: _("Telegram sign-in failed. Close the app and open it again."),
+    init_data_bad_signature: _("Telegram sign-in failed. Close the app and open it again."),
+    init_data_expired: _("Telegram sign-in failed. Close the app and open it again."),
+    below_minimum: _("The minimum order for this address is {amount}."),
+    zone_unavailable: _("We do not deliver to this address yet."),
+    address_not_found: _("We could not find this address. Check it or share your location."),
+    geocoder_unavailable: _("We cannot check addresses right now. Share your location or try again."),
+    insufficient_stock: _("Some items are no longer in stock in that quantity. Check your cart."),
+    over_limit: _("Some items are over the limit per order."),
+    unknown_variant: _("Some items are no longer sold. Check your cart."),
+    slot_full: _("This delivery time is full. Choose another one."),
+    slot_unavailable: _("This delivery time has passed. Choose another one."),
+    slot_not_found: _("This delivery time has passed. Choose another one."),
+    promo_invalid: _("This promo code does not exist."),
+    promo_not_started: _("This promo code is not active yet."),
+    promo_expired: _("This promo code has expired."),
+    promo_min_order: _("This promo code needs a bigger order."),
+    promo_exhausted: _("This promo code has been used up."),
+    promo_already_used: _("You have already used this promo code."),
+    insufficient_funds: _("Your wallet balance is too low."),
+    age_verification_required: _("Items for adults need your date of birth."),
+    underage: _("Some items in your cart are sold to adults only."),
+    idempotency_key_reused: _("Your cart changed while we were placing the order. Please try again."),
+    payment_pending: _("The payment has not arrived yet."),
+    illegal_transition: _("This order has already moved on: the board now shows where it is."),
+    order_changed: _("This order has already moved on: the board now shows where it is."),
+    driver_offline: _("This driver is no longer on shift. Choose another one."),
+    not_a_driver: _("This account is not a driver of this pharmacy."),
+    shift_open: _("Your shift is already open."),
+    no_shift: _("Start your shift first."),
+    deliveries_in_hand: _("Finish your deliveries before ending the shift."),
+    cash_amount_required: _("Enter the cash you collected."),
+    cash_amount_short: _("The cash is less than the order total."),
+    id_check_required: _("Check the customer's ID before handing over."),
+    not_picked_up: _("Mark the order as picked up first."),
+    already_reviewed: _("You have already reviewed this product."),
+    not_a_buyer: _("Only customers who received this product can review it."),
+    reset_token_invalid: _("This link has expired or was used already. Ask for a new one."),
+    mail_failed: _("We could not send the e-mail right now. Please try again in a minute."),
+  };
+
+  function describe(error) {
+    const body = (error && error.error) || {};
+    const code = body.code || "";
+    const template = ERRORS[code] || (body.fields ? ERRORS.validation_error : _("Something went wrong. Please try again."));
+    return fill(template, {
+      seconds: body.retry_after || 1,
+      amount: body.min_order_cents !== undefined && cfg.store ? money(body.min_order_cents, cfg.store.currency) : "",
+    });
   }
 
   function explain(error) {
-    const fields = error.error && error.error.fields ? Object.values(error.error.fields).join("; ") : "";
-    toast((error.message || _("Something went wrong. Please try again.")) + (fields ? " — " + fields : ""), "error");
+    toast(describe(error), "error");
     haptic("error");
+  }
+
+  /* One message area per form; an error replaces the last message and marks the fields
+     it names (inputs are matched by their `name`, or through `aliases`). */
+  function messageArea(scope, aliases = {}) {
+    const box = el("p", { class: "form-message", role: "alert", "aria-live": "assertive", hidden: true });
+    const area = {
+      node: box,
+      clear() {
+        box.hidden = true; box.textContent = ""; box.className = "form-message";
+        for (const input of scope().querySelectorAll("[aria-invalid=true]")) input.removeAttribute("aria-invalid");
+      },
+      show(text, kind) {
+        area.clear();
+        box.textContent = text; box.className = "form-message " + (kind || "error"); box.hidden = false;
+      },
+      error(e) {
+        area.show(describe(e), "error");
+        haptic("error");
+        const fields = (e.error && e.error.fields) || {};
+        for (const key of Object.keys(fields)) {
+          const name = aliases[key] || key.split(".").pop();
+          const input = scope().querySelector(`[name="${CSS.escape(name)}"]`);
+          if (input) input.setAttribute("aria-invalid", "true");
+        }
+      },
+    };
+    return area;
+  }
+
+  /* Run `work` for a button: it shows progress and cannot be pressed again until done. */
+  async function busy(button, work) {
+    if (!button || button.getAttribute("aria-busy") === "true") return undefined;
+    button.setAttribute("aria-busy", "true");
+    button.disabled = true;
+    try { return await work(); } finally {
+      button.removeAttribute("aria-busy");
+      button.disabled = false;
+    }
   }
 
   /* Live events for the signed-in identity; reconnects and replays what it missed. */
@@ -178,6 +310,12 @@
     picked_up: _("On the way"), delivered: _("Delivered"), cancelled: _("Cancelled"),
   };
 
-  window.App = { cfg, _, api, auth, money, when, el, toast, explain, live, haptic, telegram, saved, STATUS };
+  /* Switching the language keeps the page: the shop's page lives in the fragment. */
+  document.addEventListener("click", (event) => {
+    const link = event.target.closest && event.target.closest(".langs a");
+    if (link && location.hash && !link.getAttribute("href").includes("#")) link.href = link.getAttribute("href") + location.hash;
+  });
+
+  window.App = { cfg, _, api, auth, money, when, el, toast, explain, describe, messageArea, busy, live, haptic, telegram, saved, STATUS };
   telegram.start();
 })();

@@ -1,73 +1,185 @@
 /* The dispatch Mini App: the store's order board by status with filters and search, order
-   detail with its timeline, and the same actions as the bot; live without reloading. */
+   detail with its timeline, and the same actions as the bot; live without reloading.
+   Live events patch the cards and the open order in place: a chosen driver, a typed cancel
+   reason, focus and scroll stay as the dispatcher left them. */
 (() => {
   "use strict";
-  const { _, api, auth, money, when, el, toast, explain, live, haptic, telegram, STATUS } = window.App;
+  const { _, api, money, when, el, toast, explain, messageArea, busy, live, haptic, telegram, STATUS } = window.App;
   const view = document.getElementById("view");
   const OPEN = ["pending", "confirmed", "ready", "assigned", "picked_up"];
-  const state = { store: null, filter: "", q: "", selected: null };
+  const state = { store: null, filter: "", q: "", selected: null, shown: null };
+  const parts = {};
 
-  async function board() {
+  function layout() {
+    parts.filters = el("nav", { class: "chips", "aria-label": _("Filter by status") });
+    parts.search = el("input", { type: "search", name: "q", placeholder: _("Order number or address"), "aria-label": _("Order number or address"),
+      onkeydown: (e) => { if (e.key === "Enter") { state.q = e.target.value; refresh().catch(explain); } } });
+    parts.columns = el("section", { class: "board" });
+    parts.panel = el("aside", { id: "detail", "aria-live": "polite" });
+    view.replaceChildren(parts.filters, parts.search, el("div", { class: "dispatch" }, parts.columns, parts.panel));
+    drawFilters();
+  }
+
+  function drawFilters() {
+    const chip = (status, label) => el("a", { href: "#", class: state.filter === status ? "active" : "", "data-status": status || null,
+      "aria-current": state.filter === status ? "true" : null,
+      onclick: (e) => { e.preventDefault(); state.filter = status; drawFilters(); parts.columns.replaceChildren(); refresh().catch(explain); } }, label);
+    parts.filters.replaceChildren(chip("", _("All open")), ...OPEN.map((s) => chip(s, STATUS[s])));
+  }
+
+  function column(status) {
+    let col = parts.columns.querySelector(`[data-column="${status}"]`);
+    if (!col) {
+      col = el("div", { class: "column", "data-column": status }, el("h3", {}), el("div", { class: "cards" }));
+      parts.columns.append(col);
+    }
+    return col;
+  }
+
+  function fillCard(card, o) {
+    card.dataset.sig = JSON.stringify([o.status, o.total_cents, o.address_text, o.number]);
+    card.dataset.status = o.status;
+    card.replaceChildren(el("strong", {}, o.number), el("span", {}, money(o.total_cents, o.currency)),
+      el("span", { class: "muted" }, o.address_text));
+  }
+
+  /* Reconcile the board with the list: add, move, update and drop cards; nothing else moves. */
+  function patchBoard(list) {
+    const statuses = state.filter ? [state.filter] : OPEN;
+    const seen = new Set();
+    for (const status of statuses) {
+      const col = column(status);
+      const holder = col.querySelector(".cards");
+      const mine = list.items.filter((o) => o.status === status);
+      col.querySelector("h3").textContent = `${STATUS[status]} (${mine.length})`;
+      mine.forEach((o, index) => {
+        seen.add(String(o.id));
+        let card = parts.columns.querySelector(`[data-order-id="${o.id}"]`);
+        if (!card) {
+          card = el("button", { type: "button", class: "card order-card", "data-order": o.number, "data-order-id": o.id,
+            onclick: () => open(o.id, true).catch(explain) });
+          fillCard(card, o);
+        } else if (card.dataset.sig !== JSON.stringify([o.status, o.total_cents, o.address_text, o.number])) {
+          fillCard(card, o);
+        }
+        card.classList.toggle("selected", state.selected === o.id);
+        card.setAttribute("aria-pressed", state.selected === o.id ? "true" : "false");
+        if (holder.children[index] !== card) holder.insertBefore(card, holder.children[index] || null);
+      });
+    }
+    for (const card of parts.columns.querySelectorAll("[data-order-id]")) {
+      if (!seen.has(card.dataset.orderId)) card.remove();
+    }
+  }
+
+  async function refresh() {
     const query = new URLSearchParams();
     (state.filter ? [state.filter] : OPEN).forEach((s) => query.append("status", s));
     if (state.q) query.set("q", state.q);
-    const list = await api(`/api/v1/staff/stores/${state.store}/orders?${query}`, { signed: true });
-    const filters = el("nav", { class: "chips" },
-      el("a", { href: "#", class: state.filter ? "" : "active", onclick: (e) => { e.preventDefault(); state.filter = ""; board(); } }, _("All open")),
-      OPEN.map((s) => el("a", { href: "#", class: state.filter === s ? "active" : "", "data-status": s,
-        onclick: (e) => { e.preventDefault(); state.filter = s; board(); } }, STATUS[s])));
-    const search = el("input", { type: "search", placeholder: _("Order number or address"), value: state.q,
-      onkeydown: (e) => { if (e.key === "Enter") { state.q = e.target.value; board(); } } });
-    const columns = el("section", { class: "board" }, (state.filter ? [state.filter] : OPEN).map((status) => {
-      const mine = list.items.filter((o) => o.status === status);
-      return el("div", { class: "column", "data-column": status },
-        el("h3", {}, `${STATUS[status]} (${mine.length})`),
-        mine.map((o) => el("button", { class: "card order-card", "data-order": o.number, onclick: () => detail(o.id) },
-          el("strong", {}, o.number), el("span", {}, money(o.total_cents, o.currency)),
-          el("span", { class: "muted" }, o.address_text))));
-    }));
-    const panel = el("aside", { id: "detail" });
-    view.replaceChildren(filters, search, columns, panel);
-    if (state.selected) await detail(state.selected);
+    patchBoard(await api(`/api/v1/staff/stores/${state.store}/orders?${query}`, { signed: true }));
   }
 
-  async function act(id, path, body) {
-    try {
-      await api(`/api/v1/staff/orders/${id}/${path}`, { method: "POST", signed: true, body });
-      haptic("success");
-      await board();
-    } catch (e) { explain(e); }
+  async function act(button, id, path, body) {
+    const shown = state.shown;
+    await busy(button, async () => {
+      try {
+        await api(`/api/v1/staff/orders/${id}/${path}`, { method: "POST", signed: true, body });
+        haptic("success");
+        shown.message.show(_("Done."), "ok");
+      } catch (e) {
+        shown.message.error(e);
+      }
+    });
+    await Promise.all([refresh(), open(id, false)]).catch(explain);
   }
 
-  async function detail(id) {
-    state.selected = id;
-    const order = await api(`/api/v1/staff/orders/${id}`, { signed: true });
-    const panel = document.getElementById("detail");
+  /* The drivers list keeps the dispatcher's choice across refreshes; it never picks one. */
+  async function refreshDrivers(shown) {
+    const drivers = await api(`/api/v1/staff/stores/${state.store}/drivers?on_shift=1&order_id=${shown.id}`, { signed: true });
+    const pick = shown.pick;
+    const chosen = pick.value;
+    const label = (d) => _("{name} · {distance} · {count} in hand", { name: d.name,
+      distance: d.distance_km === null ? "—" : d.distance_km + " km", count: d.active_orders });
+    const wanted = [["", _("Choose a driver")], ...drivers.items.map((d) => [String(d.id), label(d)])];
+    const current = [...pick.options].map((o) => [o.value, o.textContent]);
+    if (JSON.stringify(current) !== JSON.stringify(wanted)) {
+      pick.replaceChildren(...wanted.map(([value, text]) => el("option", { value }, text)));
+    }
+    const still = drivers.items.some((d) => String(d.id) === chosen);
+    pick.value = still ? chosen : "";
+    if (chosen && !still) shown.message.show(_("The driver you chose is no longer on shift. Choose another one."), "error");
+    shown.assign.disabled = !pick.value;
+    shown.noDrivers.hidden = drivers.items.length > 0;
+  }
+
+  function buildActions(order, shown, previous) {
     const actions = el("div", { class: "actions" });
-    const move = (status, label) => el("button", { "data-action": status, onclick: () => act(id, "status", { status }) }, label);
+    const move = (status, label) => {
+      const button = el("button", { type: "button", "data-action": status, onclick: () => act(button, order.id, "status", { status }) }, label);
+      return button;
+    };
     if (order.status === "pending") actions.append(move("confirmed", _("✅ Confirm")));
     if (order.status === "confirmed") actions.append(move("ready", _("📦 Ready")));
     if (order.status === "ready") {
-      const drivers = await api(`/api/v1/staff/stores/${state.store}/drivers?on_shift=1&order_id=${id}`, { signed: true });
-      const pick = el("select", { name: "driver" }, drivers.items.map((d) => el("option", { value: d.id },
-        _("{name} · {distance} · {count} in hand", { name: d.name, distance: d.distance_km === null ? "—" : d.distance_km + " km", count: d.active_orders }))));
-      actions.append(pick, el("button", { "data-action": "assign", disabled: !drivers.items.length,
-        onclick: () => act(id, "assign", { driver_id: Number(pick.value) }) }, _("🚚 Assign driver")));
-      if (!drivers.items.length) actions.append(el("p", { class: "muted" }, _("No driver is on shift.")));
+      shown.pick = el("select", { name: "driver", id: "driver-pick", onchange: () => { shown.assign.disabled = !shown.pick.value; } },
+        el("option", { value: "" }, _("Choose a driver")));
+      shown.assign = el("button", { type: "button", "data-action": "assign", disabled: true,
+        onclick: () => {
+          if (!shown.pick.value) { shown.message.show(_("Choose a driver first."), "error"); return; }
+          act(shown.assign, order.id, "assign", { driver_id: Number(shown.pick.value) });
+        } }, _("🚚 Assign driver"));
+      shown.noDrivers = el("p", { class: "muted", hidden: true }, _("No driver is on shift."));
+      actions.append(el("label", { for: "driver-pick", class: "sr-only" }, _("Driver")), shown.pick, shown.assign, shown.noDrivers);
     }
     if (!["delivered", "cancelled"].includes(order.status)) {
-      const reason = el("input", { name: "reason", placeholder: _("Reason") });
-      actions.append(reason, el("button", { class: "danger", "data-action": "cancel",
-        onclick: () => act(id, "status", { status: "cancelled", reason: reason.value || _("Other reason") }) }, _("✖ Cancel")));
+      // A reason typed before the order moved on is kept.
+      shown.reason = el("input", { name: "reason", id: "cancel-reason", placeholder: _("Reason"), value: previous && previous.reason ? previous.reason.value : "" });
+      const cancel = el("button", { type: "button", class: "danger", "data-action": "cancel",
+        onclick: () => act(cancel, order.id, "status", { status: "cancelled", reason: shown.reason.value || _("Other reason") }) }, _("✖ Cancel"));
+      actions.append(el("label", { for: "cancel-reason", class: "sr-only" }, _("Reason")), shown.reason, cancel);
     }
-    panel.replaceChildren(el("article", { class: "card", "data-detail": order.number, "data-status": order.status },
+    return actions;
+  }
+
+  /* Show an order, or patch the one shown: its facts are redrawn, its controls are kept
+     while its status is the same. */
+  async function open(id, chosen) {
+    if (chosen) {
+      state.selected = id;
+      for (const card of parts.columns.querySelectorAll("[data-order-id]")) {
+        const mine = card.dataset.orderId === String(id);
+        card.classList.toggle("selected", mine);
+        card.setAttribute("aria-pressed", mine ? "true" : "false");
+      }
+    }
+    const order = await api(`/api/v1/staff/orders/${id}`, { signed: true });
+    if (state.selected !== id) return;  // another order was opened meanwhile
+    const previous = state.shown && state.shown.id === id ? state.shown : null;
+    const facts = [
       el("h2", {}, `${order.number} · ${STATUS[order.status]}`),
       el("p", {}, order.address_text + (order.address_details ? ", " + order.address_details : "")),
       order.requires_id_check ? el("p", { class: "tag" }, _("⚠ ID check at handover (age-restricted items)")) : null,
       el("ul", { class: "lines" }, order.items.map((i) => el("li", {}, `${i.name} × ${i.quantity}`))),
       el("p", { class: "total" }, money(order.total_cents, order.currency)),
       el("ol", { class: "timeline" }, order.history.map((h) => el("li", {}, `${when(h.at)} — ${STATUS[h.to_status]}${h.reason ? " (" + h.reason + ")" : ""}`))),
-      actions));
+    ].filter(Boolean);
+    if (previous && previous.status === order.status) {
+      previous.facts.replaceChildren(...facts);
+      if (previous.pick) await refreshDrivers(previous);
+    } else {
+      const shown = { id, status: order.status, facts: el("div", { class: "facts" }, ...facts) };
+      shown.message = previous ? previous.message : messageArea(() => parts.panel);
+      const actions = buildActions(order, shown, previous);
+      const article = el("article", { class: "card", "data-detail": order.number, "data-status": order.status },
+        shown.facts, actions, shown.message.node);
+      parts.panel.replaceChildren(article);
+      state.shown = shown;
+      if (!previous) shown.message.clear();
+      if (shown.pick) await refreshDrivers(shown);
+    }
+    const article = parts.panel.querySelector("article");
+    article.dataset.status = order.status;
+    if (chosen && window.matchMedia("(max-width: 760px)").matches) parts.panel.scrollIntoView({ block: "start" });
   }
 
   async function start() {
@@ -75,13 +187,26 @@
     const me = await api("/api/v1/me", { signed: true });
     if (!me.stores.length) { view.replaceChildren(el("p", {}, _("This bot is for pharmacy staff: ask your manager for a link."))); return; }
     state.store = me.stores[0];
-    await board();
+    layout();
+    await refresh();
     let pending = null;
+    const touched = new Set();
     live((frame) => {
-      if (!frame.type.startsWith("ORDER_")) return;
-      if (frame.type === "ORDER_CREATED") toast(_("New order {number}", { number: frame.payload.number }));
+      const payload = frame.payload || {};
+      if (frame.type === "ORDER_CREATED") toast(_("New order {number}", { number: payload.number }));
+      if (frame.type.startsWith("ORDER_")) touched.add(payload.order_id);
+      if (frame.type.startsWith("DRIVER_")) touched.add("drivers");
       clearTimeout(pending);
-      pending = setTimeout(() => board().catch(explain), 150);
+      pending = setTimeout(() => {
+        const batch = new Set(touched);
+        touched.clear();
+        const work = [];
+        if ([...batch].some((x) => x !== "drivers")) work.push(refresh());
+        if (state.shown && (batch.has(state.shown.id) || (batch.has("drivers") && state.shown.pick) || (state.shown.pick && batch.size))) {
+          work.push(open(state.shown.id, false));
+        }
+        Promise.all(work).catch(explain);
+      }, 150);
     }, (s) => document.body.setAttribute("data-live", s));
   }
   telegram.back(null);

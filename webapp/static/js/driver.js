@@ -2,7 +2,7 @@
    ID checked / Delivered (with the cash taken), and location from the browser. */
 (() => {
   "use strict";
-  const { _, api, money, el, toast, explain, live, haptic, STATUS } = window.App;
+  const { _, api, money, el, toast, explain, busy, live, haptic, STATUS } = window.App;
   const view = document.getElementById("view");
   let watching = null;
   let lastSent = 0;
@@ -12,18 +12,22 @@
       api("/api/v1/driver/me", { signed: true }),
       api("/api/v1/driver/orders", { signed: true }),
     ]);
-    const shift = el("button", { id: "shift", class: me.on_shift ? "" : "primary", onclick: () => toggleShift(me.on_shift) },
+    const shift = el("button", { id: "shift", class: me.on_shift ? "" : "primary", onclick: () => busy(shift, () => toggleShift(me.on_shift)) },
       me.on_shift ? _("⏹ End shift") : _("▶ Start shift"));
     const share = el("button", { id: "share-location", onclick: shareLocation }, watching === null ? _("📍 Share live location") : _("Sharing location"));
     const cards = mine.items.map((o) => {
       const actions = el("div", { class: "actions" });
       const map = o.lat !== null ? el("a", { class: "button", target: "_blank", rel: "noopener",
         href: `https://www.google.com/maps/dir/?api=1&destination=${o.lat},${o.lng}` }, _("🧭 Navigate")) : null;
-      if (o.status === "assigned") actions.append(el("button", { "data-action": "picked_up", onclick: () => move(o, "picked_up") }, _("📦 Picked up")));
+      const guarded = (action, label, work, cls) => {
+        const button = el("button", { "data-action": action, class: cls || null, onclick: () => busy(button, work) }, label);
+        return button;
+      };
+      if (o.status === "assigned") actions.append(guarded("picked_up", _("📦 Picked up"), () => move(o, "picked_up")));
       if (o.status === "picked_up") {
-        if (o.requires_id_check && !o.id_checked) actions.append(el("button", { "data-action": "id_check", onclick: () => idCheck(o) }, _("🪪 ID checked")));
-        const cash = o.payment_method === "cash" ? el("input", { name: "cash", inputmode: "decimal", placeholder: money(o.total_cents, o.currency) }) : null;
-        actions.append(cash || "", el("button", { class: "primary", "data-action": "delivered", onclick: () => move(o, "delivered", cash) }, _("✅ Delivered")));
+        if (o.requires_id_check && !o.id_checked) actions.append(guarded("id_check", _("🪪 ID checked"), () => idCheck(o)));
+        const cash = o.payment_method === "cash" ? el("input", { name: "cash", inputmode: "decimal", "aria-label": _("Enter the cash you collected."), placeholder: money(o.total_cents, o.currency) }) : null;
+        actions.append(cash || "", guarded("delivered", _("✅ Delivered"), () => move(o, "delivered", cash), "primary"));
       }
       return el("article", { class: "card", "data-order": o.number, "data-status": o.status },
         el("h3", {}, `${o.number} · ${STATUS[o.status]}`),
