@@ -65,10 +65,22 @@ async def order_card(
     return "\n".join(lines)
 
 
+# Who did what, as a person would say it on the card ("Picked up by Dan Driver").
+DONE_BY = {
+    OrderStatus.PENDING: N("Placed by {name}"),
+    OrderStatus.CONFIRMED: N("Confirmed by {name}"),
+    OrderStatus.READY: N("Marked ready by {name}"),
+    OrderStatus.ASSIGNED: N("Driver assigned by {name}"),
+    OrderStatus.PICKED_UP: N("Picked up by {name}"),
+    OrderStatus.DELIVERED: N("Delivered by {name}"),
+    OrderStatus.CANCELLED: N("Cancelled by {name}"),
+}
+
+
 async def actor_note(actor_id: int | None, status: OrderStatus, t: Translate) -> str | None:
     if actor_id is None:
         return None
     actor = await User.get_or_none(id=actor_id)
     if actor is None:
         return None
-    return t("{status} by {name}", status=status_name(status, t), name=actor.name or f"#{actor.id}")
+    return t(DONE_BY[status], name=actor.name or f"#{actor.id}")

@@ -63,6 +63,13 @@ async def assign(
     await callback.answer(t("Driver assigned"))
 
 
+async def close_chooser(callback: CallbackQuery, bot: Bot) -> None:
+    """Back from a chooser (drivers, cancel reasons): the order card is still above."""
+    if callback.message is not None:
+        await bot.delete_message(callback.message.chat.id, callback.message.message_id)
+    await callback.answer()
+
+
 async def ask_reason(
     callback: CallbackQuery,
     bot: Bot,
@@ -95,6 +102,7 @@ def router() -> Router:
     built.callback_query.middleware(RequireStaff(STAFF))
     built.callback_query.register(move, OrderAction.filter(F.action.in_(MOVES)))
     built.callback_query.register(choose_driver, OrderAction.filter(F.action == "assign"))
+    built.callback_query.register(close_chooser, OrderAction.filter(F.action == "back"))
     built.callback_query.register(ask_reason, OrderAction.filter(F.action == "cancel"))
     built.callback_query.register(assign, AssignTo.filter())
     built.callback_query.register(cancel, CancelWith.filter())

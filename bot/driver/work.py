@@ -120,7 +120,9 @@ async def location(message: Message, principal: Principal, ctx: AppContext, t: T
     updates = await drivers.update_location(
         ctx.settings, principal.user_id, point.latitude, point.longitude
     )
-    if message.edit_date is None and point.live_period is None:
+    # Live locations repeat every few seconds: say nothing. A one-off location is acknowledged
+    # only when it moved an ETA someone sees.
+    if message.edit_date is None and point.live_period is None and updates:
         await message.answer(t("Location updated for {count} deliveries.", count=len(updates)))
 
 
