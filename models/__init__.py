@@ -24,7 +24,7 @@ from models.marketing import (
     PromoRedemption,
     Reward,
 )
-from models.orders import CheckoutLog, Order, OrderItem, OrderStatusHistory
+from models.orders import CheckoutLog, Order, OrderEvent, OrderItem, OrderStatusHistory
 from models.outbox import OutboxMessage
 from models.stores import AlertRecipient, DeliveryZone, Employee, Store, TimeSlot
 from models.telegram import BotMessage, StaffLinkCode
@@ -34,6 +34,7 @@ from models.users import (
     OtpCode,
     OtpLog,
     PasswordResetToken,
+    ProfileChange,
     RefreshToken,
     User,
 )
@@ -63,6 +64,7 @@ __all__ = [
     "InventoryLog",
     "LoginLog",
     "Order",
+    "OrderEvent",
     "OrderItem",
     "OrderStatusHistory",
     "OtpCode",
@@ -73,6 +75,7 @@ __all__ = [
     "Product",
     "ProductAuditLog",
     "ProductVariant",
+    "ProfileChange",
     "PromoCode",
     "PromoRedemption",
     "RefreshToken",

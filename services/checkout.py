@@ -395,16 +395,20 @@ async def _variant_cost(variant_id: int) -> int:
 
 
 def _check_age(customer: User, store: Store) -> None:
+    """The self-declared date of birth gates age-restricted items; the driver still checks
+    an ID at handover (that, not this, sets `age_verified`)."""
     born = customer.date_of_birth
-    if not customer.age_verified or born is None:
+    if born is None:
         raise Forbidden(
-            "age-restricted items need a verified date of birth",
+            "age-restricted items need your date of birth",
             code="age_verification_required",
+            fields={"date_of_birth": "required for age-restricted items"},
         )
     if age_on(born, utcnow().date()) < store.legal_age:
         raise Forbidden(
             f"age-restricted items are sold from {store.legal_age} years",
             code="underage",
+            extra={"legal_age": store.legal_age},
         )
 
 

@@ -7,8 +7,18 @@ from __future__ import annotations
 import asyncio
 
 from core.settings import Settings
-from models import CashDrop, Driver, Order, OutboxMessage, Review, User
-from models.enums import DriverStatus, OrderStatus, OutboxStatus, Role
+from models import (
+    CashDrop,
+    Driver,
+    Inventory,
+    Order,
+    OrderEvent,
+    OrderItem,
+    OutboxMessage,
+    Review,
+    User,
+)
+from models.enums import DriverStatus, OrderStatus, OutboxStatus, PaymentMethod, Role
 from services.demo import SeedReport
 from tests.fixtures.orders import place
 from tests.fixtures.people import make_person
@@ -39,11 +49,11 @@ async def staff(settings: Settings, store_id: int) -> tuple[User, User, User]:
     return dispatcher, manager, driver
 
 
-async def shop_to_checkout(bots: BotHarness, who: dict, product: str) -> None:
+async def shop_to_checkout(bots: BotHarness, who: dict, category: str, product: str) -> None:
     """The customer finds `product` in the catalog and adds it twice, pressing what they see."""
     assert await bots.post("customer", bots.message(who, "/start")) == 200
     await bots.tap("customer", who, "🛍 Каталог")
-    await bots.press("customer", who, "Витамины" if product == "Мультивитамины" else "Бросить")
+    await bots.press("customer", who, category)
     await bots.press("customer", who, product)
     card = bots.last("customer", who)
     assert product in card.text and "€" in card.text
@@ -60,7 +70,7 @@ async def test_cash_order_from_customer_to_dispatcher_to_driver_and_back(
     dispatcher, _manager, driver_user = await staff(bots.settings, demo.store_id)
 
     # Customer: the shop in chat, then checkout — only buttons the bot sent.
-    await shop_to_checkout(bots, IVAN, "Мультивитамины")
+    await shop_to_checkout(bots, IVAN, "Витамины", "Мультивитамины")
     assert "Куда доставить" in bots.last("customer", IVAN).text
     await bots.post("customer", bots.message(IVAN, "Carrer de Mallorca 200, Barcelona"))
     await bots.press("customer", IVAN, "Как можно скорее")
@@ -153,6 +163,134 @@ async def test_cash_order_from_customer_to_dispatcher_to_driver_and_back(
     customer = await User.get(tg_id=IVAN["id"])
     assert await Review.filter(user_id=customer.id, rating=5).exists()
     assert await OutboxMessage.filter(status=OutboxStatus.FAILED).count() == 0
+
+
+async def dispatch_to(bots: BotHarness, order: Order, driver_name: str) -> dict:
+    """Dina confirms, marks ready and assigns the order to the driver on shift, by buttons;
+    returns the driver's new delivery card."""
+    await bots.deliver()
+    await bots.press("dispatcher", DINA, "✅ Подтвердить")
+    await bots.deliver()
+    await bots.press("dispatcher", DINA, "📦 Готов")
+    await bots.deliver()
+    await bots.post("driver", bots.message(DAN, "/start"))
+    await bots.tap("driver", DAN, "▶ Начать смену")
+    await bots.press("dispatcher", DINA, "🚚 Назначить курьера")
+    await bots.press("dispatcher", DINA, driver_name)
+    await bots.deliver()
+    card = bots.last("driver", DAN)
+    assert order.number in card.text
+    return {"message_id": card.message_id}
+
+
+async def test_an_18_plus_order_is_handed_over_after_an_id_check(
+    bots: BotHarness, demo: SeedReport
+) -> None:
+    _dispatcher, _manager, driver_user = await staff(bots.settings, demo.store_id)
+    petr = tg_user(7010, first_name="Пётр")
+    await shop_to_checkout(bots, petr, "Отказ от курения", "Никотиновые пластыри")
+    # A self-declared date of birth gates the checkout; it verifies nothing.
+    assert "ДД.ММ.ГГГГ" in bots.last("customer", petr).text
+    await bots.post("customer", bots.message(petr, "31.02.1990"))
+    assert "ДД.ММ.ГГГГ" in bots.last("customer", petr).text
+    customer = await User.get(tg_id=petr["id"])
+    assert customer.date_of_birth is None
+    await bots.post("customer", bots.message(petr, "15.06.1990"))
+    customer = await User.get(id=customer.id)
+    assert str(customer.date_of_birth) == "1990-06-15" and not customer.age_verified
+    assert "Куда доставить" in bots.last("customer", petr).text
+    await bots.post("customer", bots.message(petr, "Carrer de Mallorca 200, Barcelona"))
+    await bots.press("customer", petr, "Как можно скорее")
+    await bots.press("customer", petr, "Картой при получении")
+    await bots.press("customer", petr, "Без промокода")
+    await bots.press("customer", petr, "✅ Оформить заказ")
+    order = await Order.get(customer_id=customer.id)
+    assert order.requires_id_check
+
+    card = await dispatch_to(bots, order, driver_user.name)
+    await bots.press("driver", DAN, "📦 Забрал")
+    await bots.deliver()
+    edited = bots.last("driver", DAN)
+    assert edited.message_id == card["message_id"]
+    labels = [b["text"] for b in edited.buttons()]
+    # Until the ID is checked the card offers the check (or a refusal), not Delivered.
+    assert "🪪 Проверить документ" in labels and "✅ Доставлен" not in labels
+
+    # The passport says 2015: the check is refused and nothing is recorded.
+    await bots.press("driver", DAN, "🪪 Проверить документ")
+    await bots.press("driver", DAN, "🛂 Паспорт")
+    assert "год рождения" in bots.last("driver", DAN).text
+    await bots.post("driver", bots.message(DAN, "2015"))
+    assert "несовершеннолетний" in bots.last("driver", DAN).text
+    assert (await Order.get(id=order.id)).id_checked_at is None
+
+    # Another look: 1990. The check is an order event; the card moves on to Delivered.
+    await bots.press("driver", DAN, "🪪 Проверить документ")
+    await bots.press("driver", DAN, "🛂 Паспорт")
+    await bots.post("driver", bots.message(DAN, "1990"))
+    assert "записана" in bots.last("driver", DAN).text
+    await bots.deliver()
+    card_now = next(c for c in bots.screen("driver", DAN) if c.message_id == card["message_id"])
+    assert "✅ Доставлен" in [b["text"] for b in card_now.buttons()]
+    assert "Документ проверил" in bots.last("dispatcher", DINA).text
+    await bots.press("driver", DAN, "✅ Доставлен")
+    order = await Order.get(id=order.id)
+    assert order.status is OrderStatus.DELIVERED and order.id_checked_at is not None
+    events = await OrderEvent.filter(order_id=order.id)
+    assert [(e.kind.value, e.data) for e in events] == [
+        ("id_checked", {"document_type": "passport", "birth_year": 1990})
+    ]
+    assert (await User.get(id=customer.id)).age_verified
+    # The timeline has one row per status: "On the way" appears once.
+    statuses = [h.to_status for h in await order.history.all()]
+    assert len(statuses) == len(set(statuses))
+
+    # Having given a date of birth, the customer cannot change it themselves.
+    await bots.deliver()
+    await shop_to_checkout(bots, petr, "Отказ от курения", "Никотиновые пластыри")
+    assert "Куда доставить" in bots.last("customer", petr).text
+
+
+async def test_a_refused_handover_cancels_the_order_and_tells_everyone_why(
+    bots: BotHarness, demo: SeedReport
+) -> None:
+    _dispatcher, _manager, driver_user = await staff(bots.settings, demo.store_id)
+    customer = await make_person(bots.settings, Role.CUSTOMER, tg_id=7011, locale="ru")
+    order = await place(bots.ctx, customer.user.id, demo.store_id, payment=PaymentMethod.CASH)
+    stock_before = await stock_of(order)
+    await dispatch_to(bots, order, driver_user.name)
+    await bots.press("driver", DAN, "📦 Забрал")
+    await bots.deliver()
+    await bots.press("driver", DAN, "🚫 Не могу передать")
+    await bots.press("driver", DAN, "⬅ Назад")  # changed their mind: the chooser closes
+    assert all("Никого нет" not in str(c.buttons()) for c in bots.screen("driver", DAN))
+    await bots.press("driver", DAN, "🚫 Не могу передать")
+    await bots.press("driver", DAN, "Никого нет")
+    order = await Order.get(id=order.id)
+    assert order.status is OrderStatus.CANCELLED
+    stock_after = await stock_of(order)
+    assert {k: now for k, (now, _) in stock_after.items()} == {
+        k: was + quantity for k, (was, quantity) in stock_before.items()
+    }
+    await bots.deliver()
+    told = bots.last("customer", {"id": 7011}).text
+    assert "Отменён" in told and "по адресу никого нет" in told
+    assert "Отменил" in bots.last("dispatcher", DINA).text
+    assert not bots.last("dispatcher", DINA).buttons()
+    event = await OrderEvent.get(order_id=order.id)
+    assert event.kind.value == "handover_refused" and event.data == {"reason": "customer_absent"}
+
+
+async def stock_of(order: Order) -> dict[int, tuple[int, int]]:
+    """Each line's variant: (stock now, quantity in the order)."""
+    lines = await OrderItem.filter(order_id=order.id)
+    return {
+        line.variant_id: (
+            (await Inventory.get(store_id=order.store_id, variant_id=line.variant_id)).quantity,
+            line.quantity,
+        )
+        for line in lines
+    }
 
 
 async def test_two_dispatchers_press_confirm_at_once(bots: BotHarness, demo: SeedReport) -> None:

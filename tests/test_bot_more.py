@@ -3,12 +3,11 @@
 
 from __future__ import annotations
 
-from bot.customer.keyboards import CartAction, OrderAct, OrderView, Rate
+from bot.customer.keyboards import OrderAct, OrderView, Rate
 from models import Cart, CartItem, Driver, Order, Review, User
 from models.enums import DriverStatus, OrderStatus, Role
-from services import cart
 from services.demo import SeedReport
-from tests.fixtures.orders import place, stocked_variant
+from tests.fixtures.orders import place
 from tests.fixtures.people import make_person
 from tests.fixtures.telegram import BotHarness, tg_user
 
@@ -45,23 +44,6 @@ async def test_my_orders_cancel_reorder_and_rate(bots: BotHarness, demo: SeedRep
     foreign = await place(bots.ctx, other.user.id, demo.store_id)
     await bots.post("customer", bots.callback(PETR, OrderView(order_id=foreign.id).pack()))
     assert "Не найдено" in bots.telegram.sent("answerCallbackQuery")[-1].params["text"]
-
-
-async def test_age_restricted_checkout_asks_for_the_date_of_birth(
-    bots: BotHarness, demo: SeedReport
-) -> None:
-    await bots.post("customer", bots.message(PETR, "/start"))
-    user = await User.get(tg_id=PETR["id"])
-    restricted = await stocked_variant(demo.store_id, restricted=True, at_least=1)
-    await cart.set_quantity(user.id, demo.store_id, restricted.id, 1, locale="ru", fallback="en")
-    await bots.post("customer", bots.callback(PETR, CartAction(action="checkout").pack()))
-    assert "ДД.ММ.ГГГГ" in bots.telegram.sent(chat_id=PETR["id"])[-1].text
-    await bots.post("customer", bots.message(PETR, "31.02.1990"))
-    assert (await User.get(id=user.id)).date_of_birth is None
-    await bots.post("customer", bots.message(PETR, "15.06.1990"))
-    user = await User.get(id=user.id)
-    assert user.age_verified and str(user.date_of_birth) == "1990-06-15"
-    assert "Куда доставить" in bots.telegram.sent(chat_id=PETR["id"])[-1].text
 
 
 async def test_dispatcher_lists_orders_and_drivers(bots: BotHarness, demo: SeedReport) -> None:

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from models import Order, OrderItem, OrderStatusHistory
-from models.enums import OrderStatus, PaymentMethod
+from models import Order, OrderEvent, OrderItem, OrderStatusHistory
+from models.enums import IdDocument, OrderEventKind, OrderStatus, PaymentMethod
 from services.cart import CartView
 
 MAX_QTY = 999
@@ -147,6 +147,27 @@ class HistoryOut(BaseModel):
         )
 
 
+class OrderEventOut(BaseModel):
+    """Something that happened without a status change: `id_checked` (data: document_type,
+    birth_year), `handover_refused` (data: reason)."""
+
+    kind: OrderEventKind
+    actor_id: int | None
+    actor_role: str | None
+    data: dict[str, Any]
+    at: datetime
+
+    @classmethod
+    def of(cls, row: OrderEvent) -> OrderEventOut:
+        return cls(
+            kind=row.kind,
+            actor_id=row.actor_id,
+            actor_role=row.actor_role.value if row.actor_role else None,
+            data=dict(row.data or {}),
+            at=row.created_at,
+        )
+
+
 class OrderItemOut(BaseModel):
     variant_id: int
     product_id: int
@@ -230,6 +251,7 @@ class OrderOut(BaseModel):
 class OrderDetailOut(OrderOut):
     items: list[OrderItemOut]
     history: list[HistoryOut]
+    events: list[OrderEventOut]
 
 
 class OrderList(BaseModel):
@@ -291,6 +313,28 @@ class DateOfBirthIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     date_of_birth: date
+
+
+class DateOfBirthCorrectionIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    date_of_birth: date
+    reason: str = Field(min_length=1, max_length=300)
+
+
+class IdCheckIn(BaseModel):
+    """What the driver read on the document: its type and the year of birth (no number)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    document_type: IdDocument
+    birth_year: int = Field(ge=1900, le=2100)
+
+
+class RefuseHandoverIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    reason: Literal["no_id", "underage", "customer_absent", "customer_refused"]
 
 
 class ShiftIn(BaseModel):

@@ -28,7 +28,18 @@ MESSAGES: dict[str, str] = {
     "address_not_found": N("We could not find this address. Try again or share your location."),
     "below_minimum": N("The order is below the minimum for this address."),
     "age_verification_required": N("Age-restricted items need your date of birth."),
-    "underage": N("Age-restricted items are not sold to you."),
+    "underage": N("Sorry, age-restricted items cannot be sold to you."),
+    "date_of_birth_format": N("Please write the date as DD.MM.YYYY, for example 15.06.1990."),
+    "date_of_birth_implausible": N("That date of birth does not look right. Please check it."),
+    "date_of_birth_locked": N(
+        "Your date of birth is already saved. To correct it, please contact the pharmacy."
+    ),
+    "not_picked_up": N("Pick the order up first."),
+    "id_underage": N(
+        "The document shows the customer is under age: do not hand over. Press “Cannot hand over”."
+    ),
+    "birth_year_implausible": N("That year does not look right. Check the document."),
+    "birth_year_format": N("Please write the year as four digits, for example 1990."),
     "slot_full": N("This time slot is full. Choose another."),
     "promo_invalid": N("This promo code does not work."),
     "promo_expired": N("This promo code has expired."),

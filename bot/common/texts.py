@@ -59,14 +59,14 @@ async def order_card(
         if driver:
             lines.append(t("Driver: {name}", name=escape(driver.user.name)))
     if order.status is OrderStatus.CANCELLED and order.cancel_reason:
-        lines.append(t("Reason: {reason}", reason=escape(order.cancel_reason)))
+        lines.append(t("Reason: {reason}", reason=escape(t(order.cancel_reason))))
     if last_actor:
         lines.append(f"<i>{escape(last_actor)}</i>")
     return "\n".join(lines)
 
 
 # Who did what, as a person would say it on the card ("Picked up by Dan Driver").
-DONE_BY = {
+DONE_BY: dict[OrderStatus | str, str] = {
     OrderStatus.PENDING: N("Placed by {name}"),
     OrderStatus.CONFIRMED: N("Confirmed by {name}"),
     OrderStatus.READY: N("Marked ready by {name}"),
@@ -74,10 +74,11 @@ DONE_BY = {
     OrderStatus.PICKED_UP: N("Picked up by {name}"),
     OrderStatus.DELIVERED: N("Delivered by {name}"),
     OrderStatus.CANCELLED: N("Cancelled by {name}"),
+    "id_checked": N("ID checked by {name}"),
 }
 
 
-async def actor_note(actor_id: int | None, status: OrderStatus, t: Translate) -> str | None:
+async def actor_note(actor_id: int | None, status: OrderStatus | str, t: Translate) -> str | None:
     if actor_id is None:
         return None
     actor = await User.get_or_none(id=actor_id)

@@ -47,7 +47,7 @@ async def begin(
         return
     assert callback.message is not None
     chat = callback.message.chat.id
-    if view.age_restricted and not user.age_verified:
+    if view.age_restricted and user.date_of_birth is None:
         await state.set_state(Checkout.date_of_birth)
         await bot.send_message(
             chat, t("Some items are 18+. Send your date of birth as DD.MM.YYYY.")
@@ -75,7 +75,11 @@ async def date_of_birth(message: Message, state: FSMContext, user: User, t: Tran
     except ValueError:
         born = None
     if born is None:
-        raise ValidationFailed("write it as DD.MM.YYYY", fields={"date_of_birth": "DD.MM.YYYY"})
+        raise ValidationFailed(
+            "write it as DD.MM.YYYY",
+            code="date_of_birth_format",
+            fields={"date_of_birth": "DD.MM.YYYY"},
+        )
     await profile.declare_date_of_birth(user.id, born)
     await ask_address(message.chat.id, message.bot, state, t)
 

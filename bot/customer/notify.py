@@ -35,7 +35,7 @@ async def on_event(row: OutboxMessage) -> None:
         if status is OrderStatus.PICKED_UP and order.eta_minutes:
             text += "\n" + t("Arrives in about {minutes} min.", minutes=order.eta_minutes)
         if status is OrderStatus.CANCELLED and order.cancel_reason:
-            text += "\n" + t("Reason: {reason}", reason=order.cancel_reason)
+            text += "\n" + t("Reason: {reason}", reason=t(order.cancel_reason))
     else:
         return
     builder = InlineKeyboardBuilder()

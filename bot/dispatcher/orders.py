@@ -90,7 +90,8 @@ async def ask_reason(
 async def cancel(
     callback: CallbackQuery, bot: Bot, callback_data: CancelWith, principal: Principal, t: Translate
 ) -> None:
-    reason = t(CANCEL_REASONS.get(callback_data.reason, CANCEL_REASONS["other"]))
+    # Stored in English (the catalogs' msgid): each reader sees it in their own language.
+    reason = CANCEL_REASONS.get(callback_data.reason, CANCEL_REASONS["other"])
     await orders.transition(callback_data.order_id, OrderStatus.CANCELLED, principal, reason=reason)
     if callback.message is not None:
         await bot.delete_message(callback.message.chat.id, callback.message.message_id)

@@ -34,7 +34,7 @@ async def on_event(row: OutboxMessage) -> None:
                 remember=(order.store_id, order.id, PURPOSE),
             )
             return
-        if row.kind != "ORDER_STATUS_CHANGED":
+        if row.kind not in ("ORDER_STATUS_CHANGED", "ORDER_ID_CHECKED"):
             return
         for copy in await BotMessage.filter(order_id=order.id, bot="driver", purpose=PURPOSE):
             reader = await User.get_or_none(tg_id=copy.chat_id)

@@ -21,9 +21,17 @@
         href: `https://www.google.com/maps/dir/?api=1&destination=${o.lat},${o.lng}` }, _("🧭 Navigate")) : null;
       if (o.status === "assigned") actions.append(el("button", { "data-action": "picked_up", onclick: () => move(o, "picked_up") }, _("📦 Picked up")));
       if (o.status === "picked_up") {
-        if (o.requires_id_check && !o.id_checked) actions.append(el("button", { "data-action": "id_check", onclick: () => idCheck(o) }, _("🪪 ID checked")));
-        const cash = o.payment_method === "cash" ? el("input", { name: "cash", inputmode: "decimal", placeholder: money(o.total_cents, o.currency) }) : null;
-        actions.append(cash || "", el("button", { class: "primary", "data-action": "delivered", onclick: () => move(o, "delivered", cash) }, _("✅ Delivered")));
+        if (o.requires_id_check && !o.id_checked) {
+          // What the document shows: its type and year of birth (never its number).
+          const doc = el("select", { name: "document" },
+            el("option", { value: "id_card" }, _("🪪 ID card")), el("option", { value: "passport" }, _("🛂 Passport")),
+            el("option", { value: "driving_licence" }, _("🚗 Driving licence")), el("option", { value: "residence_permit" }, _("📄 Residence permit")));
+          const year = el("input", { name: "birth_year", inputmode: "numeric", maxlength: "4", placeholder: "1990" });
+          actions.append(doc, year, el("button", { "data-action": "id_check", onclick: () => idCheck(o, doc, year) }, _("🪪 Check ID")));
+        } else {
+          const cash = o.payment_method === "cash" ? el("input", { name: "cash", inputmode: "decimal", placeholder: money(o.total_cents, o.currency) }) : null;
+          actions.append(cash || "", el("button", { class: "primary", "data-action": "delivered", onclick: () => move(o, "delivered", cash) }, _("✅ Delivered")));
+        }
       }
       return el("article", { class: "card", "data-order": o.number, "data-status": o.status },
         el("h3", {}, `${o.number} · ${STATUS[o.status]}`),
@@ -41,8 +49,9 @@
     catch (e) { explain(e); }
   }
 
-  async function idCheck(order) {
-    try { await api(`/api/v1/staff/orders/${order.id}/id-check`, { method: "POST", signed: true }); await render(); }
+  async function idCheck(order, doc, year) {
+    const body = { document_type: doc.value, birth_year: Number(year.value) };
+    try { await api(`/api/v1/staff/orders/${order.id}/id-check`, { method: "POST", signed: true, body }); haptic("success"); await render(); }
     catch (e) { explain(e); }
   }
 

@@ -142,7 +142,7 @@
       el("option", { value: "cash" }, _("Cash on delivery")), el("option", { value: "card" }, _("Card on delivery")),
       el("option", { value: "crypto" }, _("Crypto")));
     const promo = el("input", { name: "promo", placeholder: _("Promo code") });
-    const birth = priced.age_restricted && !me.age_verified ? el("input", { name: "dob", type: "date" }) : null;
+    const birth = priced.age_restricted && !me.date_of_birth_given ? el("input", { name: "dob", type: "date" }) : null;
     const key = sessionStorage.getItem("checkout-key") || crypto.randomUUID();
     sessionStorage.setItem("checkout-key", key);
     const place = async () => {
