@@ -12,7 +12,7 @@ import hashlib
 import json
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from tortoise.exceptions import IntegrityError
@@ -178,6 +178,8 @@ class Quoted:
     promo: PromoCode | None
     discount: int
     totals: Totals
+    # An "as soon as possible" order while the store is closed: delivered from its opening.
+    deliver_after: datetime | None
 
 
 Step = Callable[..., Awaitable[None]]
@@ -243,8 +245,17 @@ async def quote_order(
         fee_cents=zone.fee_cents,
         eta_minutes=where.eta_minutes,
     )
+    deliver_after = None
     if request.slot_id is not None:
         await step(CheckoutStep.SLOT_CHOSEN, slot_id=request.slot_id)
+    elif not where.asap.open_now:
+        if where.asap.starts_at is None:
+            raise ValidationFailed(
+                "the store is closed for the coming days: choose a delivery time",
+                code="store_closed",
+                fields={"slot_id": "required while the store is closed"},
+            )
+        deliver_after = where.asap.starts_at
     promo, discount = None, 0
     if request.promo_code:
         promo = await promos.check_promo(
@@ -266,7 +277,7 @@ async def quote_order(
         payment_method=request.payment_method.value,
         total_cents=totals.total_cents,
     )
-    return Quoted(priced, where, promo, discount, totals)
+    return Quoted(priced, where, promo, discount, totals, deliver_after)
 
 
 async def _place(
@@ -320,6 +331,7 @@ async def _place(
             promo=promo,
             requires_id_check=priced.age_restricted,
             eta_minutes=where.eta_minutes,
+            deliver_after=quoted.deliver_after,
             note=request.note[:500],
             idempotency_key=idempotency_key,
             request_hash=fingerprint,
@@ -380,6 +392,7 @@ async def _place(
                 payment_method=order.payment_method.value,
                 requires_id_check=order.requires_id_check,
                 slot_id=request.slot_id,
+                deliver_after=(quoted.deliver_after.isoformat() if quoted.deliver_after else None),
                 created_at=utcnow().isoformat(),
             ),
         )
@@ -420,6 +433,7 @@ class Preview:
     address_text: str
     lat: float
     lng: float
+    deliver_after: datetime | None
 
 
 async def preview(
@@ -431,5 +445,11 @@ async def preview(
     quoted = await quote_order(ctx, store, user_id, request, locale)
     where = quoted.where
     return Preview(
-        quoted.totals, where.zone.name, where.eta_minutes, where.address_text, where.lat, where.lng
+        quoted.totals,
+        where.zone.name,
+        where.eta_minutes,
+        where.address_text,
+        where.lat,
+        where.lng,
+        quoted.deliver_after,
     )

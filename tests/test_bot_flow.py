@@ -16,6 +16,7 @@ from models import (
     OrderItem,
     OutboxMessage,
     Review,
+    Store,
     User,
 )
 from models.enums import DriverStatus, OrderStatus, OutboxStatus, PaymentMethod, Role
@@ -45,6 +46,13 @@ async def staff(settings: Settings, store_id: int) -> tuple[User, User, User]:
     ).user
     await Driver.create(
         store_id=store_id, user=driver, status=DriverStatus.OFFLINE, last_lat=41.39, last_lng=2.165
+    )
+    # Open round the clock, so "as soon as possible" means now whenever the suite runs
+    # (tests/test_hours.py covers the closed hours).
+    await Store.filter(id=store_id).update(
+        opening_hours={
+            d: [["00:00", "24:00"]] for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+        }
     )
     return dispatcher, manager, driver
 

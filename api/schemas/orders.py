@@ -112,6 +112,10 @@ class QuoteOut(BaseModel):
     distance_km: float
     eta_minutes: int
     address_text: str
+    # Opening hours: an "as soon as possible" order now is delivered now (open_now) or from
+    # asap_from (UTC, the store's next opening; null with open_now false: choose a slot).
+    open_now: bool
+    asap_from: datetime | None
 
 
 class SlotOut(BaseModel):
@@ -214,6 +218,7 @@ class OrderOut(BaseModel):
     id_checked: bool
     refund_due: bool
     eta_minutes: int | None
+    deliver_after: datetime | None
     cancel_reason: str
     created_at: datetime
 
@@ -243,6 +248,7 @@ class OrderOut(BaseModel):
             id_checked=order.id_checked_at is not None,
             refund_due=order.refund_due,
             eta_minutes=order.eta_minutes,
+            deliver_after=order.deliver_after,
             cancel_reason=order.cancel_reason,
             created_at=order.created_at,
         )

@@ -52,6 +52,13 @@ async def order_card(
             lines.append(
                 t("Delivery time: {time}", time=when(slot.starts_at, store.timezone, locale))
             )
+    if order.deliver_after is not None and not order.slot_id:
+        lines.append(
+            t(
+                "Delivery from {time}, when we open.",
+                time=when(order.deliver_after, store.timezone, locale),
+            )
+        )
     if order.requires_id_check:
         lines.append(t("⚠ ID check at handover (age-restricted items)"))
     if order.driver_id:

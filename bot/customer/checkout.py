@@ -113,7 +113,24 @@ async def address(
         reply_markup=ReplyKeyboardRemove(),
     )
     builder = InlineKeyboardBuilder()
-    builder.button(text=t("As soon as possible"), callback_data=SlotPick(slot_id=0))
+    opening = found.asap.starts_at
+    if found.asap.open_now:
+        builder.button(text=t("As soon as possible"), callback_data=SlotPick(slot_id=0))
+    elif opening is not None:
+        opens = when(opening, store.timezone, locale)
+        await message.answer(
+            t(
+                "We are closed now and open again on {time}. "
+                "An order for “as soon as possible” is delivered from then.",
+                time=opens,
+            )
+        )
+        builder.button(
+            text=t("First thing after opening · {time}", time=opens),
+            callback_data=SlotPick(slot_id=0),
+        )
+    else:
+        await message.answer(t("We are closed for the coming days: choose a delivery time."))
     for slot in (await delivery.bookable_slots(store.id))[:6]:
         builder.button(
             text=when(slot.starts_at, store.timezone, locale),
@@ -195,6 +212,13 @@ async def summary(
         t("Total: {amount}", amount=money(totals.total_cents, store.currency, locale)),
         t("Address: {address}", address=escape(shown.address_text)),
     ]
+    if shown.deliver_after is not None:
+        lines.append(
+            t(
+                "Delivery from {time}, when we open.",
+                time=when(shown.deliver_after, store.timezone, locale),
+            )
+        )
     await state.update_data(idempotency_key=uuid.uuid4().hex)
     await state.set_state(Checkout.confirm)
     builder = InlineKeyboardBuilder()
@@ -260,6 +284,15 @@ async def confirm(
             "Order {number} placed! Total {total}. We will keep you posted here.",
             number=order.number,
             total=money(order.total_cents, order.currency, locale),
+        )
+        + (
+            "\n"
+            + t(
+                "Delivery from {time}, when we open.",
+                time=when(order.deliver_after, store.timezone, locale),
+            )
+            if order.deliver_after
+            else ""
         ),
         reply_markup=main_menu(t),
     )

@@ -74,7 +74,8 @@
 
   function when(iso) {
     return new Intl.DateTimeFormat(cfg.locale, {
-      dateStyle: "short", timeStyle: "short", timeZone: cfg.store ? cfg.store.timezone : undefined,
+      weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23",
+      timeZone: cfg.store ? cfg.store.timezone : undefined,
     }).format(new Date(iso));
   }
 

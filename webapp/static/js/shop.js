@@ -127,6 +127,9 @@
         state.address = { text: q.address_text, lat: q.lat, lng: q.lng };
         quote.className = "quote ok";
         quote.textContent = _("We deliver there: {fee} delivery, about {minutes} min.", { fee: money(q.fee_cents, currency), minutes: q.eta_minutes });
+        if (!q.open_now) quote.textContent += " " + (q.asap_from
+          ? _("We are closed now and open again on {time}. An order for “as soon as possible” is delivered from then.", { time: when(q.asap_from) })
+          : _("We are closed for the coming days: choose a delivery time."));
       } catch (e) { state.address = null; quote.className = "quote problem"; quote.textContent = e.message; }
     };
     address.onchange = () => check({ text: address.value });
