@@ -234,10 +234,10 @@ async def quote_order(
     zone = where.zone
     if priced.subtotal_cents < zone.min_order_cents:
         raise ValidationFailed(
-            f"the minimum order for this address is {zone.min_order_cents} cents",
+            "the order is below this address's minimum (min_order_cents)",
             code="below_minimum",
-            fields={"items": f"subtotal below {zone.min_order_cents}"},
-            extra={"min_order_cents": zone.min_order_cents},
+            fields={"items": "subtotal below the zone's minimum"},
+            extra={"min_order_cents": zone.min_order_cents, "currency": store.currency},
         )
     await step(
         CheckoutStep.ADDRESS_CHECKED,

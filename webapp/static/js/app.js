@@ -63,7 +63,8 @@
     const data = type.includes("json") ? await response.json() : null;
     if (!response.ok) {
       const error = (data && data.error) || { code: "http_" + response.status, message: response.statusText };
-      throw Object.assign(new Error(error.message), { status: response.status, error });
+      // `text` is the server's sentence for people, in the page's language.
+      throw Object.assign(new Error(error.text || error.message), { status: response.status, error });
     }
     return data;
   }
@@ -102,7 +103,7 @@
   }
 
   function explain(error) {
-    const fields = error.error && error.error.fields ? Object.values(error.error.fields).join("; ") : "";
+    const fields = error.error && !error.error.text && error.error.fields ? Object.values(error.error.fields).join("; ") : "";
     toast((error.message || _("Something went wrong. Please try again.")) + (fields ? " — " + fields : ""), "error");
     haptic("error");
   }
