@@ -21,6 +21,7 @@ TEXTS: dict[str, str] = {
     "id_check_required": N("Check the customer's ID before handing over."),
     "cash_amount_required": N("Enter the cash you collected."),
     "cash_amount_short": N("That is less than the order total."),
+    "cash_amount_format": N("Write the amount as a number, for example 23.50."),
     "payment_pending": N("This order is not paid yet."),
     "not_picked_up": N("Pick the order up first."),
     "id_underage": N(

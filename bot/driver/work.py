@@ -179,11 +179,14 @@ def parse_cents(text: str) -> int:
     except InvalidOperation:
         raise ValidationFailed(
             "write the amount as a number, like 23.50",
+            code="cash_amount_format",
             fields={"cash_collected_cents": "not a number"},
         ) from None
     if amount < 0 or amount > 100_000:
         raise ValidationFailed(
-            "that amount is not plausible", fields={"cash_collected_cents": "out of range"}
+            "that amount is not plausible",
+            code="cash_amount_format",
+            fields={"cash_collected_cents": "out of range"},
         )
     return int((amount * 100).to_integral_value())
 
