@@ -118,6 +118,9 @@ async def quote(
         lat, lng = point.lat, point.lng
         text = text.strip()
     zone = await find_zone(store.id, lat, lng)
+    if not text or not text.strip():
+        # A shared location: the street it is on, coordinates only when nobody knows.
+        text = await geocoder.reverse(lat, lng, language=locale)
     distance = (
         haversine_km(store.lat, store.lng, lat, lng)
         if store.lat is not None and store.lng is not None

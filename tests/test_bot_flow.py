@@ -81,6 +81,10 @@ async def test_cash_order_from_customer_to_dispatcher_to_driver_and_back(
     await shop_to_checkout(bots, IVAN, "Витамины", "Мультивитамины")
     assert "Куда доставить" in bots.last("customer", IVAN).text
     await bots.post("customer", bots.message(IVAN, "Carrer de Mallorca 200, Barcelona"))
+    assert "Квартира, этаж" in bots.last("customer", IVAN).text
+    await bots.post("customer", bots.message(IVAN, "кв. 3, этаж 2, домофон 12"))
+    assert "Комментарий для курьера" in bots.last("customer", IVAN).text
+    await bots.post("customer", bots.message(IVAN, "позвонить дважды"))
     await bots.press("customer", IVAN, "Как можно скорее")
     await bots.press("customer", IVAN, "Наличными при получении")
     await bots.post("customer", bots.message(IVAN, "WELCOME10"))
@@ -126,6 +130,11 @@ async def test_cash_order_from_customer_to_dispatcher_to_driver_and_back(
     await bots.deliver()
     card = bots.last("driver", DAN)
     assert "Новая доставка" in card.text and order.number in card.text
+    # Everything needed at the door: who, where exactly, the note, what to collect.
+    customer = await User.get(tg_id=IVAN["id"])
+    assert customer.name.split(" ")[0] in card.text
+    assert "кв. 3, этаж 2, домофон 12" in card.text and "позвонить дважды" in card.text
+    assert "Получить наличными" in card.text and "Мультивитамины" in card.text
     assert any(
         b.get("url", "").startswith("https://www.google.com/maps/dir/") for b in card.buttons()
     )
@@ -207,7 +216,12 @@ async def test_an_18_plus_order_is_handed_over_after_an_id_check(
     customer = await User.get(id=customer.id)
     assert str(customer.date_of_birth) == "1990-06-15" and not customer.age_verified
     assert "Куда доставить" in bots.last("customer", petr).text
-    await bots.post("customer", bots.message(petr, "Carrer de Mallorca 200, Barcelona"))
+    # A shared location becomes the street it is on (reverse geocoding).
+    await bots.post("customer", bots.location(petr, 41.3926, 2.1601))
+    told = [c.text for c in bots.screen("customer", petr)][-2]
+    assert "Carrer de Mallorca 200, Barcelona" in told
+    await bots.press("customer", petr, "Пропустить")
+    await bots.press("customer", petr, "Пропустить")
     await bots.press("customer", petr, "Как можно скорее")
     await bots.press("customer", petr, "Картой при получении")
     await bots.press("customer", petr, "Без промокода")

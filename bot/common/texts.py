@@ -7,7 +7,7 @@ from html import escape
 from core.i18n import Translate, money, when
 from core.i18n import gettext_noop as N
 from models import Driver, Order, OrderItem, Store, TimeSlot, User
-from models.enums import OrderStatus, PaymentMethod
+from models.enums import OrderStatus, PaymentMethod, PaymentState
 
 STATUS = {
     OrderStatus.PENDING: N("New"),
@@ -46,6 +46,8 @@ async def order_card(
         t("Address: {address}", address=escape(order.address_text))
         + (f", {escape(order.address_details)}" if order.address_details else ""),
     ]
+    if order.note:
+        lines.append(t("Note for the driver: {note}", note=escape(order.note)))
     if order.slot_id:
         slot = await TimeSlot.get_or_none(id=order.slot_id)
         if slot:
@@ -92,3 +94,58 @@ async def actor_note(actor_id: int | None, status: OrderStatus | str, t: Transla
     if actor is None:
         return None
     return t(DONE_BY[status], name=actor.name or f"#{actor.id}")
+
+
+def first_name(user: User) -> str:
+    return (user.name or "").split(" ")[0] or f"#{user.id}"
+
+
+def callable_phone(user: User) -> str | None:
+    """A real number (Telegram's clients make it tap-to-call); None for a placeholder."""
+    phone = user.phone or ""
+    return phone if phone.startswith("+") else None
+
+
+async def delivery_card(order: Order, t: Translate, locale: str) -> str:
+    """The order as the driver needs it at the door: who, how to call them, where exactly,
+    their note, what to hand over, what to collect, and whether to check an ID."""
+    store = await Store.get(id=order.store_id)
+    customer = await User.get(id=order.customer_id)
+    items = await OrderItem.filter(order_id=order.id).order_by("id")
+    lines = [f"<b>{escape(order.number)}</b> · {escape(status_name(order.status, t))}"]
+    phone = callable_phone(customer)
+    lines.append(
+        t("Customer: {name}", name=escape(first_name(customer)))
+        + (f" · 📞 {escape(phone)}" if phone else "")
+    )
+    lines.append(t("Address: {address}", address=escape(order.address_text)))
+    if order.address_details:
+        lines.append(t("Flat, floor, door: {details}", details=escape(order.address_details)))
+    if order.note:
+        lines.append(t("Note for the driver: {note}", note=escape(order.note)))
+    lines += [f"• {escape(i.name)} × {i.quantity}" for i in items]
+    amount = money(order.total_cents, order.currency, locale)
+    if order.payment_state is PaymentState.PAID or order.total_cents == 0:
+        lines.append(t("Paid: nothing to collect."))
+    elif order.payment_method is PaymentMethod.CASH:
+        lines.append(t("Collect {amount} in cash.", amount=amount))
+    else:
+        lines.append(t("Take {amount} by card at the door.", amount=amount))
+    if order.slot_id:
+        slot = await TimeSlot.get_or_none(id=order.slot_id)
+        if slot:
+            lines.append(
+                t("Delivery time: {time}", time=when(slot.starts_at, store.timezone, locale))
+            )
+    elif order.deliver_after is not None:
+        lines.append(
+            t(
+                "Delivery from {time}, when we open.",
+                time=when(order.deliver_after, store.timezone, locale),
+            )
+        )
+    if order.requires_id_check:
+        lines.append(
+            t("✅ ID checked") if order.id_checked_at else t("⚠ Check an ID: 18+ items inside.")
+        )
+    return "\n".join(lines)

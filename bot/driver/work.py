@@ -12,7 +12,7 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
 
 from bot.common.staff import RequireStaff
-from bot.common.texts import order_card
+from bot.common.texts import delivery_card
 from bot.driver.keyboards import (
     END_SHIFT,
     MY_DELIVERIES,
@@ -53,7 +53,7 @@ async def menu_choice(message: Message, principal: Principal, t: Translate, loca
             await message.answer(t("No deliveries right now."))
         for order in mine:
             await message.answer(
-                await order_card(order, t, locale), reply_markup=delivery_actions(order, t)
+                await delivery_card(order, t, locale), reply_markup=delivery_actions(order, t)
             )
 
 
