@@ -157,12 +157,11 @@ async def test_staff_link_their_telegram_with_a_one_time_code(
 
 
 async def test_language_is_chosen_and_remembered(bots: BotHarness, demo: SeedReport) -> None:
-    from bot.customer.keyboards import Lang
-
     anna = tg_user(8400, language="en")
     await bots.post("customer", bots.message(anna, "/start"))
     assert "Welcome" in bots.telegram.sent(chat_id=8400)[-1].text
-    await bots.post("customer", bots.callback(anna, Lang(code="es").pack()))
+    await bots.tap("customer", anna, "🌐 Language")
+    await bots.press("customer", anna, "Español")
     assert (await User.get(tg_id=8400)).locale == "es"
     await bots.post("customer", bots.message(anna, "/start"))
     assert "Bienvenido" in bots.telegram.sent(chat_id=8400)[-1].text
@@ -190,7 +189,6 @@ async def test_fsm_state_is_shared_by_processes_on_redis(
 ) -> None:
     if backend != "postgres":
         return  # in-memory FSM state is per process by design
-    from bot.customer.keyboards import CartAction
     from tests.fixtures.orders import stocked_variant
     from tests.fixtures.telegram import BotHarness as Harness
     from webapp.app import build_app
@@ -205,7 +203,8 @@ async def test_fsm_state_is_shared_by_processes_on_redis(
 
     variant = await stocked_variant(demo.store_id)
     await cart.set_quantity(user.id, demo.store_id, variant.id, 4, locale="ru", fallback="en")
-    await first.post("customer", first.callback(ivan, CartAction(action="checkout").pack()))
+    await first.tap("customer", ivan, "🛒 Корзина")
+    await first.press("customer", ivan, "Оформить заказ")
     # The address arrives at the other process: it knows the chat is in checkout.
     await second.post("customer", second.message(ivan, "Carrer de Mallorca 200"))
     assert "Доставляем туда" in telegram.sent(chat_id=8600)[-2].text
