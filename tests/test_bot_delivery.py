@@ -246,3 +246,34 @@ async def test_set_webhooks_registers_the_three_bots(telegram, tmp_path: Path) -
     }
     assert menus["222:BBB"]["web_app"]["url"] == "https://shop.example/app/dispatch"
     assert menus["111:AAA"]["type"] == "web_app"
+
+
+async def test_managers_list_their_stores_staff_with_link_state(
+    bots: BotHarness, demo: SeedReport
+) -> None:
+    manager = await make_person(bots.settings, Role.MANAGER, store_ids=(demo.store_id,))
+    rider = await make_person(bots.settings, Role.DRIVER, store_ids=(demo.store_id,))
+    driver = await Driver.create(store_id=demo.store_id, user=rider.user)
+    url = f"/api/v1/admin/stores/{demo.store_id}/staff"
+
+    async def listed() -> dict[int, dict]:
+        response = await bots.client.get(url, headers=manager.headers)
+        assert response.status == 200
+        return {row["user_id"]: row for row in (await response.json())["items"]}
+
+    before = (await listed())[rider.user.id]
+    assert before["role"] == "driver" and before["driver_id"] == driver.id
+    assert before["telegram_linked"] is False and before["name"] == rider.user.name
+    code = (
+        await (
+            await bots.client.post(
+                f"/api/v1/admin/staff/{rider.user.id}/link-code", headers=manager.headers
+            )
+        ).json()
+    )["code"]
+    await bots.post("driver", bots.message(tg_user(8700), f"/start link-{code}"))
+    assert (await listed())[rider.user.id]["telegram_linked"] is True
+    outsider = await make_person(bots.settings, Role.MANAGER, store_ids=())
+    assert (await bots.client.get(url, headers=outsider.headers)).status == 404
+    assert (await bots.client.get(url, headers=rider.headers)).status == 403
+    assert (await bots.client.get(url)).status == 401

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from core.passwords import verify_password_sync
 from tests.fixtures.backend import create_pg_database, drop_pg_database
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -104,7 +106,22 @@ def test_seed_is_idempotent(tmp_path: Path) -> None:
     first = run_cli("seed", cwd=tmp_path, env=clean_env())
     assert "demo store created" in first and "dispatcher@demo.test" in first
     second = run_cli("seed", cwd=tmp_path, env=clean_env())
-    assert "already present" in second
+    assert "already present" in second and "demo-" not in second
+
+
+def test_seed_can_show_the_demo_sign_ins_again(tmp_path: Path) -> None:
+    run_cli("seed", cwd=tmp_path, env=clean_env())
+    shown = run_cli("seed", "--show-credentials", cwd=tmp_path, env=clean_env())
+    rows = {line.split()[0]: line.split()[2] for line in shown.splitlines() if "@demo.test" in line}
+    assert {"admin@demo.test", "driver1@demo.test", "customer@demo.test"} <= set(rows)
+    # The printed password is the one that now signs in.
+    with sqlite3.connect(tmp_path / "var" / "pharmacy.sqlite3") as db:
+        (hashed,) = db.execute(
+            "SELECT password_hash FROM users WHERE email = 'admin@demo.test'"
+        ).fetchone()
+    assert verify_password_sync(rows["admin@demo.test"], hashed)
+    assert not verify_password_sync("demo-admin-000000", hashed)
+    assert "--show-credentials" in run_cli("seed", "--help", cwd=tmp_path, env=clean_env())
 
 
 @pytest.mark.postgres_only

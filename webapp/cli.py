@@ -110,7 +110,16 @@ def cmd_seed(args: argparse.Namespace) -> None:
         await init_db(settings)
         try:
             await _ensure_schema(settings)
-            _print_credentials(await seed_demo(settings.bcrypt_rounds))
+            report = await seed_demo(settings.bcrypt_rounds)
+            _print_credentials(report)
+            if args.show_credentials and not report.created:
+                if settings.is_production:
+                    raise SystemExit("pharmacy: --show-credentials is for development only")
+                from services.demo import reset_demo_credentials
+
+                print("demo sign-ins (email / role / password), new passwords:")
+                for email, role, password in await reset_demo_credentials(settings.bcrypt_rounds):
+                    print(f"  {email:24} {role:11} {password}")
         finally:
             await close_db()
 
@@ -223,7 +232,14 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8080)
     serve.set_defaults(func=cmd_serve)
     sub.add_parser("migrate", help="apply database migrations").set_defaults(func=cmd_migrate)
-    sub.add_parser("seed", help="create the demo store (idempotent)").set_defaults(func=cmd_seed)
+    seed = sub.add_parser("seed", help="create the demo store (idempotent)")
+    seed.add_argument(
+        "--show-credentials",
+        action="store_true",
+        help="print the demo sign-ins again (they are stored hashed: this sets new passwords "
+        "and signs the demo accounts out; development only)",
+    )
+    seed.set_defaults(func=cmd_seed)
     sub.add_parser("routes", help="print the route table").set_defaults(func=cmd_routes)
     sub.add_parser(
         "set-webhooks", help="register the three bots' webhooks at PUBLIC_BASE_URL"
