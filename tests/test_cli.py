@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
+import signal
 import socket
 import sqlite3
 import subprocess
@@ -135,3 +137,48 @@ async def test_migrate_then_seed_on_postgres(tmp_path: Path, run_id: str) -> Non
         assert "demo store created" in run_cli("seed", cwd=tmp_path, env=env)
     finally:
         await drop_pg_database(name)
+
+
+async def test_serve_stops_within_two_seconds_of_sigterm(tmp_path: Path) -> None:
+    """A rolling restart is quick: open websockets are closed (going away), in-flight
+    requests get a short grace, the outbox worker finishes its round, and the process exits."""
+    import aiohttp
+
+    port = free_port()
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "webapp.cli",
+        "serve",
+        "--port",
+        str(port),
+        cwd=tmp_path,
+        env=clean_env(),
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.STDOUT,
+    )
+    try:
+        async with aiohttp.ClientSession() as session:
+            for _ in range(300):
+                try:
+                    async with session.get(f"http://127.0.0.1:{port}/healthz") as response:
+                        if response.status == 200:
+                            break
+                except aiohttp.ClientError:
+                    assert proc.returncode is None
+                    await asyncio.sleep(0.2)
+            ws = await session.ws_connect(f"http://127.0.0.1:{port}/ws")
+            await asyncio.sleep(0.2)  # the server now holds an open websocket
+            started = time.monotonic()
+            proc.send_signal(signal.SIGTERM)
+            code = await asyncio.wait_for(proc.wait(), 10)
+            took = time.monotonic() - started
+            closed = await ws.receive(timeout=1)
+            await ws.close()
+        assert code == 0
+        assert took < 2.0, f"took {took:.2f}s to stop"
+        assert closed.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED)
+    finally:
+        if proc.returncode is None:
+            proc.kill()
+        await proc.communicate()
