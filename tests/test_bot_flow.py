@@ -263,9 +263,13 @@ async def test_an_18_plus_order_is_handed_over_after_an_id_check(
         ("id_checked", {"document_type": "passport", "birth_year": 1990})
     ]
     assert (await User.get(id=customer.id)).age_verified
-    # The timeline has one row per status: "On the way" appears once.
+    # The timeline has one row per status: "On the way" appears once; the check is an event.
     statuses = [h.to_status for h in await order.history.all()]
     assert len(statuses) == len(set(statuses))
+    await bots.deliver()
+    await bots.press("customer", petr, "Открыть заказ")
+    timeline = bots.last("customer", petr).text
+    assert timeline.count("В пути") == 1 and "Документ проверен при передаче" in timeline
 
     # Having given a date of birth, the customer cannot change it themselves.
     await bots.deliver()

@@ -7,7 +7,7 @@ from html import escape
 from core.i18n import Translate, money, when
 from core.i18n import gettext_noop as N
 from models import Driver, Order, OrderItem, Store, TimeSlot, User
-from models.enums import OrderStatus, PaymentMethod, PaymentState
+from models.enums import OrderEventKind, OrderStatus, PaymentMethod, PaymentState
 
 STATUS = {
     OrderStatus.PENDING: N("New"),
@@ -17,6 +17,10 @@ STATUS = {
     OrderStatus.PICKED_UP: N("On the way"),
     OrderStatus.DELIVERED: N("Delivered"),
     OrderStatus.CANCELLED: N("Cancelled"),
+}
+EVENT_NAMES = {
+    OrderEventKind.ID_CHECKED: N("ID checked at handover"),
+    OrderEventKind.HANDOVER_REFUSED: N("Handover refused"),
 }
 PAYMENT = {
     PaymentMethod.CASH: N("Cash on delivery"),

@@ -171,6 +171,13 @@
     telegram.main(_("✅ Place order"), place);
   }
 
+  /* Statuses and order events (the ID check, a refused handover) in time order. */
+  function timeline(order) {
+    const events = { id_checked: _("ID checked at handover"), handover_refused: _("Handover refused") };
+    return [...order.history.map((h) => [h.at, STATUS[h.to_status]]), ...(order.events || []).map((e) => [e.at, events[e.kind] || e.kind])]
+      .sort((a, b) => new Date(a[0]) - new Date(b[0]));
+  }
+
   async function orderView(id) {
     const order = await api(`/api/v1/orders/${id}`, { signed: true });
     show(el("article", { class: "card order", "data-status": order.status },
@@ -180,7 +187,7 @@
         ? el("p", {}, _("Arrives in about {minutes} min.", { minutes: order.eta_minutes })) : null,
       el("ul", { class: "lines" }, order.items.map((i) => el("li", {}, `${i.name} × ${i.quantity}`))),
       el("p", { class: "total" }, _("Total: {amount}", { amount: money(order.total_cents, order.currency) })),
-      el("ol", { class: "timeline" }, order.history.map((h) => el("li", {}, `${when(h.at)} — ${STATUS[h.to_status]}`)))));
+      el("ol", { class: "timeline" }, timeline(order).map(([at, what]) => el("li", {}, `${when(at)} — ${what}`)))));
     telegram.back(() => go("#/"));
     telegram.main("", null);
   }
