@@ -180,6 +180,22 @@
     picked_up: _("On the way"), delivered: _("Delivered"), cancelled: _("Cancelled"),
   };
 
-  window.App = { cfg, _, api, auth, money, when, el, toast, explain, live, haptic, telegram, saved, STATUS };
+  /* Statuses and order events (the ID check, a refused handover) in time order, as
+     [when, what] pairs; a cancellation shows its reason, in the reader's language when it is
+     one of ours. */
+  const EVENTS = { id_checked: _("ID checked at handover"), handover_refused: _("Handover refused") };
+  // Marked so the page's catalog carries them: _(h.reason) below can then translate them.
+  const REASONS = [_("Out of stock"), _("Customer asked"), _("Outside delivery hours"), _("Other reason"),
+    _("Handover refused: no valid ID"), _("Handover refused: the customer is under age"),
+    _("Handover refused: nobody at the address"), _("Handover refused: the customer did not take the order")];
+  void REASONS;
+  function timeline(order) {
+    const said = (h) => h.to_status === "cancelled" && h.reason ? ` (${_(h.reason)})` : "";
+    return [...order.history.map((h) => [h.at, STATUS[h.to_status] + said(h)]),
+      ...(order.events || []).map((e) => [e.at, EVENTS[e.kind] || e.kind])]
+      .sort((a, b) => new Date(a[0]) - new Date(b[0]));
+  }
+
+  window.App = { cfg, _, api, auth, money, when, el, toast, explain, live, haptic, telegram, saved, STATUS, timeline };
   telegram.start();
 })();

@@ -2,7 +2,7 @@
    only at checkout (initData inside Telegram; phone + code in a browser), live order status. */
 (() => {
   "use strict";
-  const { cfg, _, api, auth, money, when, el, toast, explain, live, haptic, telegram, saved, STATUS } = window.App;
+  const { cfg, _, api, auth, money, when, el, toast, explain, live, haptic, telegram, saved, STATUS, timeline } = window.App;
   const storeId = cfg.store.id;
   const currency = cfg.store.currency;
   const view = document.getElementById("view");
@@ -169,13 +169,6 @@
       el("button", { id: "place-order", class: "primary", onclick: place }, _("✅ Place order")));
     telegram.back(() => go("#/cart"));
     telegram.main(_("✅ Place order"), place);
-  }
-
-  /* Statuses and order events (the ID check, a refused handover) in time order. */
-  function timeline(order) {
-    const events = { id_checked: _("ID checked at handover"), handover_refused: _("Handover refused") };
-    return [...order.history.map((h) => [h.at, STATUS[h.to_status]]), ...(order.events || []).map((e) => [e.at, events[e.kind] || e.kind])]
-      .sort((a, b) => new Date(a[0]) - new Date(b[0]));
   }
 
   async function orderView(id) {
