@@ -212,7 +212,7 @@ async def location(message: Message, principal: Principal, ctx: AppContext, t: T
     # Live locations repeat every few seconds: say nothing. A one-off location is acknowledged
     # only when it moved an ETA someone sees.
     if message.edit_date is None and point.live_period is None and updates:
-        await message.answer(t("Location updated for {count} deliveries.", count=len(updates)))
+        await message.answer(t("Location saved: arrival times are updated for your deliveries."))
 
 
 def router() -> Router:
