@@ -14,9 +14,10 @@ from babel.messages.pofile import read_po
 
 from core.i18n import translator
 from models import Driver, Order, Store
-from models.enums import DriverStatus, Role
+from models.enums import DriverStatus, PaymentMethod, Role
 from services.demo import SeedReport
 from services.error_texts import explain, has_text
+from tests.fixtures.orders import place
 from tests.fixtures.people import make_person
 from tests.fixtures.telegram import BotHarness, tg_user
 
@@ -193,4 +194,71 @@ async def test_a_whole_order_reads_well_in_every_language(
     if locale != "en":
         english = english_sentences()
         untranslated = [(text, p) for text in shown for p in english if p in text]
+        assert not untranslated, untranslated
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+async def test_the_id_check_and_a_refusal_read_well_in_every_language(
+    bots: BotHarness, demo: SeedReport, locale: str
+) -> None:
+    await _open_all_day(demo.store_id)
+    t = translator(locale)
+    base = 7800 + 10 * LOCALES.index(locale)
+    dispatcher, driver = tg_user(base + 2, language=locale), tg_user(base + 3, language=locale)
+    await make_person(
+        bots.settings,
+        Role.DISPATCHER,
+        store_ids=(demo.store_id,),
+        tg_id=dispatcher["id"],
+        locale=locale,
+    )
+    rider = await make_person(
+        bots.settings, Role.DRIVER, store_ids=(demo.store_id,), tg_id=driver["id"], locale=locale
+    )
+    await Driver.create(store_id=demo.store_id, user=rider.user, status=DriverStatus.OFFLINE)
+    customer = await make_person(
+        bots.settings, Role.CUSTOMER, tg_id=base + 1, locale=locale, adult=True
+    )
+    await bots.post("driver", bots.message(driver, "/start"))
+    await bots.tap("driver", driver, t("▶ Start shift"))
+    for restricted, payment in ((True, PaymentMethod.CARD), (False, PaymentMethod.CASH)):
+        await place(
+            bots.ctx,
+            customer.user.id,
+            demo.store_id,
+            quantity=1 if restricted else 4,
+            restricted=restricted,
+            payment=payment,
+        )
+        await bots.deliver()
+        await bots.press("dispatcher", dispatcher, t("✅ Confirm"))
+        await bots.deliver()
+        await bots.press("dispatcher", dispatcher, t("📦 Ready"))
+        await bots.deliver()
+        await bots.press("dispatcher", dispatcher, t("🚚 Assign driver"))
+        await bots.press("dispatcher", dispatcher, rider.user.name)
+        await bots.deliver()
+        await bots.press("driver", driver, t("📦 Picked up"))
+        await bots.deliver()
+        if restricted:
+            await bots.press("driver", driver, t("🪪 Check ID"))
+            await bots.press("driver", driver, t("🛂 Passport"))
+            await bots.post("driver", bots.message(driver, "20"))
+            await bots.post("driver", bots.message(driver, "2020"))
+            await bots.press("driver", driver, t("🪪 Check ID"))
+            await bots.press("driver", driver, t("🪪 ID card"))
+            await bots.post("driver", bots.message(driver, "1985"))
+            await bots.deliver()
+            await bots.press("driver", driver, t("✅ Delivered"))
+        else:
+            await bots.press("driver", driver, t("🚫 Cannot hand over"))
+            await bots.press("driver", driver, t("No valid ID"))
+        await bots.deliver()
+    statuses = sorted(o.status.value for o in await Order.all())
+    assert statuses == ["cancelled", "delivered"]
+    shown = everything_shown(bots, {base + 1, base + 2, base + 3})
+    problems = [(text, raw_problems(text)) for text in shown if raw_problems(text)]
+    assert not problems, problems
+    if locale != "en":
+        untranslated = [(text, p) for text in shown for p in english_sentences() if p in text]
         assert not untranslated, untranslated
