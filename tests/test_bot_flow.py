@@ -16,11 +16,11 @@ from models import (
     OrderItem,
     OutboxMessage,
     Review,
-    Store,
     User,
 )
 from models.enums import DriverStatus, OrderStatus, OutboxStatus, PaymentMethod, Role
 from services.demo import SeedReport
+from tests.fixtures.data import open_round_the_clock
 from tests.fixtures.orders import place
 from tests.fixtures.people import make_person
 from tests.fixtures.telegram import BotHarness, tg_user
@@ -47,13 +47,7 @@ async def staff(settings: Settings, store_id: int) -> tuple[User, User, User]:
     await Driver.create(
         store_id=store_id, user=driver, status=DriverStatus.OFFLINE, last_lat=41.39, last_lng=2.165
     )
-    # Open round the clock, so "as soon as possible" means now whenever the suite runs
-    # (tests/test_hours.py covers the closed hours).
-    await Store.filter(id=store_id).update(
-        opening_hours={
-            d: [["00:00", "24:00"]] for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-        }
-    )
+    await open_round_the_clock(store_id)
     return dispatcher, manager, driver
 
 

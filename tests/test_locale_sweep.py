@@ -13,10 +13,11 @@ import pytest
 from babel.messages.pofile import read_po
 
 from core.i18n import translator
-from models import Driver, Order, Store
+from models import Driver, Order
 from models.enums import DriverStatus, PaymentMethod, Role
 from services.demo import SeedReport
 from services.error_texts import explain, has_text
+from tests.fixtures.data import open_round_the_clock
 from tests.fixtures.orders import place
 from tests.fixtures.people import make_person
 from tests.fixtures.telegram import BotHarness, tg_user
@@ -93,11 +94,6 @@ def test_every_error_code_has_a_sentence_in_every_language() -> None:
             assert "1000" not in text, (locale, code, text)
             if locale != "en":
                 assert text != english[code], f"{code} is not translated to {locale}"
-
-
-async def _open_all_day(store_id: int) -> None:
-    days = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-    await Store.filter(id=store_id).update(opening_hours={d: [["00:00", "24:00"]] for d in days})
 
 
 async def walk_an_order(bots: BotHarness, store_id: int, locale: str, base: int) -> None:
@@ -182,7 +178,7 @@ def everything_shown(bots: BotHarness, chat_ids: set[int]) -> list[str]:
 async def test_a_whole_order_reads_well_in_every_language(
     bots: BotHarness, demo: SeedReport, locale: str
 ) -> None:
-    await _open_all_day(demo.store_id)
+    await open_round_the_clock(demo.store_id)
     base = 7700 + 10 * LOCALES.index(locale)
     await walk_an_order(bots, demo.store_id, locale, base)
     order = await Order.get()
@@ -201,7 +197,7 @@ async def test_a_whole_order_reads_well_in_every_language(
 async def test_the_id_check_and_a_refusal_read_well_in_every_language(
     bots: BotHarness, demo: SeedReport, locale: str
 ) -> None:
-    await _open_all_day(demo.store_id)
+    await open_round_the_clock(demo.store_id)
     t = translator(locale)
     base = 7800 + 10 * LOCALES.index(locale)
     dispatcher, driver = tg_user(base + 2, language=locale), tg_user(base + 3, language=locale)

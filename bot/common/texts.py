@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from html import escape
 
 from core.i18n import Translate, money, when
@@ -29,6 +30,22 @@ PAYMENT = {
 }
 
 
+def from_opening(moment: datetime, store: Store, t: Translate, locale: str) -> str:
+    """An "as soon as possible" order placed while the store is closed, said plainly."""
+    return t("Delivery from {time}, when we open.", time=when(moment, store.timezone, locale))
+
+
+async def delivery_time(order: Order, store: Store, t: Translate, locale: str) -> str | None:
+    """The chosen slot, or the opening an ASAP order waits for; None for ASAP now."""
+    if order.slot_id:
+        slot = await TimeSlot.get_or_none(id=order.slot_id)
+        if slot:
+            return t("Delivery time: {time}", time=when(slot.starts_at, store.timezone, locale))
+    if order.deliver_after is not None:
+        return from_opening(order.deliver_after, store, t, locale)
+    return None
+
+
 def status_name(status: OrderStatus | str, t: Translate) -> str:
     return t(STATUS[OrderStatus(status)])
 
@@ -52,19 +69,9 @@ async def order_card(
     ]
     if order.note:
         lines.append(t("Note for the driver: {note}", note=escape(order.note)))
-    if order.slot_id:
-        slot = await TimeSlot.get_or_none(id=order.slot_id)
-        if slot:
-            lines.append(
-                t("Delivery time: {time}", time=when(slot.starts_at, store.timezone, locale))
-            )
-    if order.deliver_after is not None and not order.slot_id:
-        lines.append(
-            t(
-                "Delivery from {time}, when we open.",
-                time=when(order.deliver_after, store.timezone, locale),
-            )
-        )
+    timing = await delivery_time(order, store, t, locale)
+    if timing:
+        lines.append(timing)
     if order.requires_id_check:
         lines.append(t("⚠ ID check at handover (age-restricted items)"))
     if order.driver_id:
@@ -135,19 +142,9 @@ async def delivery_card(order: Order, t: Translate, locale: str) -> str:
         lines.append(t("Collect {amount} in cash.", amount=amount))
     else:
         lines.append(t("Take {amount} by card at the door.", amount=amount))
-    if order.slot_id:
-        slot = await TimeSlot.get_or_none(id=order.slot_id)
-        if slot:
-            lines.append(
-                t("Delivery time: {time}", time=when(slot.starts_at, store.timezone, locale))
-            )
-    elif order.deliver_after is not None:
-        lines.append(
-            t(
-                "Delivery from {time}, when we open.",
-                time=when(order.deliver_after, store.timezone, locale),
-            )
-        )
+    timing = await delivery_time(order, store, t, locale)
+    if timing:
+        lines.append(timing)
     if order.requires_id_check:
         lines.append(
             t("✅ ID checked") if order.id_checked_at else t("⚠ Check an ID: 18+ items inside.")

@@ -16,6 +16,7 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message, ReplyKeyboardRemove
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from bot.common.texts import from_opening
 from bot.customer.keyboards import CartAction, Pay, SlotPick, Step, location_request, main_menu
 from bot.customer.shopping import current_store
 from core.clock import utcnow
@@ -288,12 +289,7 @@ async def summary(
     if data.get("note"):
         lines.append(t("Note for the driver: {note}", note=escape(data["note"])))
     if shown.deliver_after is not None:
-        lines.append(
-            t(
-                "Delivery from {time}, when we open.",
-                time=when(shown.deliver_after, store.timezone, locale),
-            )
-        )
+        lines.append(from_opening(shown.deliver_after, store, t, locale))
     await state.update_data(idempotency_key=uuid.uuid4().hex)
     await state.set_state(Checkout.confirm)
     builder = InlineKeyboardBuilder()
@@ -367,11 +363,7 @@ async def confirm(
             total=money(order.total_cents, order.currency, locale),
         )
         + (
-            "\n"
-            + t(
-                "Delivery from {time}, when we open.",
-                time=when(order.deliver_after, store.timezone, locale),
-            )
+            "\n" + from_opening(order.deliver_after, store, t, locale)
             if order.deliver_after
             else ""
         ),

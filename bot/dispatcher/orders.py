@@ -6,6 +6,7 @@ from __future__ import annotations
 from aiogram import Bot, F, Router
 from aiogram.types import CallbackQuery
 
+from bot.common.choosers import close_chooser
 from bot.common.staff import RequireStaff
 from bot.dispatcher.keyboards import (
     CANCEL_REASONS,
@@ -61,13 +62,6 @@ async def assign(
     if callback.message is not None:
         await bot.delete_message(callback.message.chat.id, callback.message.message_id)
     await callback.answer(t("Driver assigned"))
-
-
-async def close_chooser(callback: CallbackQuery, bot: Bot) -> None:
-    """Back from a chooser (drivers, cancel reasons): the order card is still above."""
-    if callback.message is not None:
-        await bot.delete_message(callback.message.chat.id, callback.message.message_id)
-    await callback.answer()
 
 
 async def ask_reason(

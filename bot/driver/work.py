@@ -11,6 +11,7 @@ from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
 
+from bot.common.choosers import close_chooser
 from bot.common.staff import RequireStaff
 from bot.common.texts import delivery_card
 from bot.driver.keyboards import (
@@ -134,13 +135,6 @@ async def refuse(
     if callback.message is not None:
         await bot.delete_message(callback.message.chat.id, callback.message.message_id)
     await callback.answer(t("Order cancelled. Bring the items back to the store."), show_alert=True)
-
-
-async def close_chooser(callback: CallbackQuery, bot: Bot, state: FSMContext) -> None:
-    await state.clear()
-    if callback.message is not None:
-        await bot.delete_message(callback.message.chat.id, callback.message.message_id)
-    await callback.answer()
 
 
 async def delivered(
