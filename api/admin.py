@@ -7,7 +7,7 @@ from aiohttp import web
 from api.auth import require_permission
 from api.http import doc, dump, parse_body, path_id
 from api.keys import CTX
-from api.schemas.admin import PriceIn, ProductPatch, RestockIn, StockOut
+from api.schemas.admin import PriceIn, ProductPatch, RestockIn, StaffList, StaffOut, StockOut
 from api.schemas.stores import StoreList, StoreOut
 from core.permissions import Permission
 from services import catalog, catalog_admin, staff_links, stores
@@ -84,6 +84,32 @@ async def restock(request: web.Request) -> web.Response:
         request.config_dict[CTX].cache, principal, store_id, variant_id, body.quantity
     )
     return dump(StockOut(variant_id=variant_id, stock=stock))
+
+
+@routes.get("/api/v1/admin/stores/{store_id}/staff")
+@doc(
+    "The store's staff with their user ids and whether each linked Telegram",
+    tags=["admin"],
+    response=StaffList,
+    auth=True,
+)
+async def store_staff(request: web.Request) -> web.Response:
+    principal = require_permission(request, Permission.MANAGE_STAFF)
+    members = await staff_links.list_store_staff(principal, path_id(request, "store_id"))
+    return dump(
+        StaffList(
+            items=[
+                StaffOut(
+                    user_id=m.user_id,
+                    name=m.name,
+                    role=m.role.value,
+                    telegram_linked=m.telegram_linked,
+                    driver_id=m.driver_id,
+                )
+                for m in members
+            ]
+        )
+    )
 
 
 @routes.post("/api/v1/admin/staff/{user_id}/link-code")

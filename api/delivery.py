@@ -36,7 +36,8 @@ async def slots(request: web.Request) -> web.Response:
 
 @routes.post("/api/v1/stores/{store_id}/delivery/quote")
 @doc(
-    "Check an address: its zone, fee, minimum order and ETA",
+    "Check an address: its zone, fee, minimum order, ETA and when an as-soon-as-possible "
+    "order comes (now, or from the store's next opening)",
     tags=["delivery"],
     body=QuoteIn,
     response=QuoteOut,
@@ -67,5 +68,7 @@ async def quote(request: web.Request) -> web.Response:
             distance_km=found.distance_km,
             eta_minutes=found.eta_minutes,
             address_text=found.address_text,
+            open_now=found.asap.open_now,
+            asap_from=found.asap.starts_at,
         )
     )

@@ -13,8 +13,10 @@ from aiohttp.web_request import BaseRequest
 from aiohttp.web_response import StreamResponse
 from pydantic import ValidationError
 
+from api.locale import request_locale
 from core.db import DATABASE_DOWN
 from core.errors import DomainError, RateLimited
+from services.error_texts import explain, explain_error
 
 log = logging.getLogger(__name__)
 
@@ -48,12 +50,18 @@ def validation_fields(exc: ValidationError, prefix: str = "") -> dict[str, str]:
     return fields
 
 
-def domain_error_response(exc: DomainError) -> web.Response:
+def domain_error_response(exc: DomainError, locale: str = "en") -> web.Response:
+    """`text` is what a person reads, in `locale`; `message` is for developers."""
     headers = None
     if isinstance(exc, RateLimited):
         headers = {"Retry-After": str(max(1, round(exc.retry_after + 0.499)))}
     return error_response(
-        exc.status, exc.code, exc.message, fields=exc.fields, extra=exc.extra, headers=headers
+        exc.status,
+        exc.code,
+        exc.message,
+        fields=exc.fields,
+        extra={**exc.extra, "text": explain_error(exc, locale)},
+        headers=headers,
     )
 
 
@@ -75,14 +83,20 @@ async def json_errors(request: web.Request, handler: Handler) -> web.StreamRespo
         try:
             return await handler(request)
         except DomainError as exc:  # pages: the same mapping, as text a person reads
-            return web.Response(text=exc.message, status=exc.status)
+            return web.Response(
+                text=explain_error(exc, request_locale(request, "en")), status=exc.status
+            )
     try:
         return await handler(request)
     except DomainError as exc:
-        return domain_error_response(exc)
+        return domain_error_response(exc, request_locale(request, "en"))
     except ValidationError as exc:
         return error_response(
-            422, "validation_error", "invalid input", fields=validation_fields(exc)
+            422,
+            "validation_error",
+            "invalid input",
+            fields=validation_fields(exc),
+            extra={"text": explain("validation_error", request_locale(request, "en"))},
         )
     except web.HTTPException as exc:
         if exc.status < 400 or exc.content_type == "application/json":

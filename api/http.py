@@ -36,14 +36,14 @@ def refused(exc: UntrustedInput) -> ValidationFailed:
 async def parse_body(request: web.Request, model: type[M]) -> M:
     """The request's JSON body as `model`: 415 unless it is sent as application/json, 422 for
     malformed, too deep or control-character JSON and for bad fields, each naming the field."""
+    raw = await request.read()
+    if not raw:
+        raise ValidationFailed("a JSON body is required", fields={"body": "required"})
     if request.content_type != "application/json":
         raise UnsupportedMediaType(
             "send the body as application/json",
             fields={"Content-Type": "must be application/json"},
         )
-    raw = await request.read()
-    if not raw:
-        raise ValidationFailed("a JSON body is required", fields={"body": "required"})
     try:
         data = untrusted.loads(raw)
     except UntrustedInput as exc:

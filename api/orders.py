@@ -13,6 +13,7 @@ from api.schemas.orders import (
     DateOfBirthIn,
     HistoryOut,
     OrderDetailOut,
+    OrderEventOut,
     OrderIn,
     OrderItemOut,
     OrderList,
@@ -36,6 +37,7 @@ async def detail(order: Order) -> OrderDetailOut:
         **OrderOut.of(order).model_dump(),
         items=[OrderItemOut.of(i) for i in await orders.items(order)],
         history=[HistoryOut.of(h) for h in await orders.history(order)],
+        events=[OrderEventOut.of(e) for e in await orders.events(order)],
     )
 
 
@@ -220,7 +222,8 @@ async def reorder(request: web.Request) -> web.Response:
 
 @routes.put("/api/v1/me/date-of-birth")
 @doc(
-    "Declare my date of birth (needed for age-restricted items; ID checked at handover)",
+    "Declare my date of birth once (it gates age-restricted items; the ID is checked at "
+    "handover; afterwards only staff change it: 403 date_of_birth_locked)",
     tags=["orders"],
     body=DateOfBirthIn,
     auth=True,

@@ -11,20 +11,23 @@ from api.keys import CTX
 from api.orders import detail
 from api.schemas.orders import (
     AssignIn,
+    DateOfBirthCorrectionIn,
     DriverList,
     DriverOut,
     DriversQuery,
     DriverStateOut,
+    IdCheckIn,
     LocationIn,
     OrderDetailOut,
     OrderList,
     OrderOut,
+    RefuseHandoverIn,
     ShiftIn,
     StaffOrdersQuery,
     StatusIn,
 )
 from models.enums import Role
-from services import drivers, orders
+from services import drivers, orders, profile
 
 routes = web.RouteTableDef()
 STAFF = (Role.ADMIN, Role.MANAGER, Role.DISPATCHER)
@@ -108,15 +111,64 @@ async def assign(request: web.Request) -> web.Response:
 
 @routes.post("/api/v1/staff/orders/{order_id}/id-check")
 @doc(
-    "The driver confirms the customer's ID at handover",
+    "The driver records the ID check at handover: document type and year of birth (an order "
+    "event, not a status; it marks the customer age-verified)",
     tags=["staff"],
+    body=IdCheckIn,
     response=OrderDetailOut,
     auth=True,
+    errors={422: "not_picked_up, id_underage (refuse the handover), birth_year_implausible"},
 )
 async def id_check(request: web.Request) -> web.Response:
     principal = require_principal(request, Role.DRIVER, Role.ADMIN, Role.MANAGER)
-    return dump(
-        await detail(await orders.confirm_id_check(path_id(request, "order_id"), principal))
+    order_id = path_id(request, "order_id")
+    body = await parse_body(request, IdCheckIn)
+    order = await orders.record_id_check(
+        order_id, principal, document_type=body.document_type, birth_year=body.birth_year
+    )
+    return dump(await detail(order))
+
+
+@routes.post("/api/v1/staff/orders/{order_id}/refuse-handover")
+@doc(
+    "The driver cannot hand the order over (no ID, under age, nobody there, refused): it is "
+    "cancelled with that reason",
+    tags=["staff"],
+    body=RefuseHandoverIn,
+    response=OrderDetailOut,
+    auth=True,
+    errors={422: "not_picked_up"},
+)
+async def refuse_handover(request: web.Request) -> web.Response:
+    principal = require_principal(request, Role.DRIVER, Role.ADMIN, Role.MANAGER)
+    order_id = path_id(request, "order_id")
+    body = await parse_body(request, RefuseHandoverIn)
+    order = await orders.refuse_handover(order_id, principal, reason=body.reason)
+    return dump(await detail(order))
+
+
+@routes.put("/api/v1/staff/customers/{user_id}/date-of-birth")
+@doc(
+    "Correct a customer's date of birth (managers of a store they ordered from, admins); "
+    "audited with the reason",
+    tags=["staff"],
+    body=DateOfBirthCorrectionIn,
+    auth=True,
+)
+async def correct_date_of_birth(request: web.Request) -> web.Response:
+    principal = require_principal(request, Role.ADMIN, Role.MANAGER)
+    user_id = path_id(request, "user_id")
+    body = await parse_body(request, DateOfBirthCorrectionIn)
+    user = await profile.correct_date_of_birth(
+        principal, user_id, body.date_of_birth, reason=body.reason
+    )
+    born = user.date_of_birth
+    return web.json_response(
+        {
+            "user_id": user.id,
+            "date_of_birth": born.isoformat() if born else None,
+            "age_verified": user.age_verified,
+        }
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from dataclasses import dataclass
+from typing import Any
 
 import aiohttp
 
@@ -71,3 +72,47 @@ class Geocoder:
             ) from None
         await self._cache.set(key, point.__dict__, self._ttl)
         return point
+
+    async def reverse(self, lat: float, lng: float, *, language: str = "en") -> str | None:
+        """A short address for a point ("Carrer de Mallorca 200, Barcelona"), or None when
+        the geocoder knows none or cannot be reached (the caller falls back to coordinates).
+        Cached per point rounded to about 10 m."""
+        key = f"georev:{language}:{lat:.4f},{lng:.4f}"
+        cached = await self._cache.get(key)
+        if cached is not None:
+            return str(cached) or None
+        params = {
+            "lat": f"{lat:.6f}",
+            "lon": f"{lng:.6f}",
+            "format": "jsonv2",
+            "zoom": "18",
+            "accept-language": language,
+        }
+        try:
+            async with (
+                aiohttp.ClientSession(timeout=self._timeout) as session,
+                session.get(
+                    f"{self._base_url}/reverse", params=params, headers={"User-Agent": USER_AGENT}
+                ) as response,
+            ):
+                if response.status != 200:
+                    return None
+                found = await response.json(content_type=None)
+        except (aiohttp.ClientError, TimeoutError, ValueError) as exc:
+            log.warning("reverse geocoder unreachable: %r", exc)
+            return None
+        text = short_address(found) if isinstance(found, dict) else ""
+        await self._cache.set(key, text, self._ttl)
+        return text or None
+
+
+def short_address(found: dict[str, Any]) -> str:
+    """Street and number, then the town, from a Nominatim answer; else its display name."""
+    parts = found.get("address") or {}
+    street = " ".join(
+        p for p in (parts.get("road") or parts.get("pedestrian"), parts.get("house_number")) if p
+    )
+    town = parts.get("city") or parts.get("town") or parts.get("village") or ""
+    if street:
+        return ", ".join(p for p in (street, town) if p)
+    return str(found.get("display_name") or "")[:300]

@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_datetime
+from babel.dates import format_skeleton
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_currency
@@ -58,8 +58,13 @@ def money(cents: int, currency: str, locale: str) -> str:
 
 
 def when(moment: datetime, tz_name: str, locale: str) -> str:
-    """A UTC moment as short local date and time in the store's zone."""
-    return format_datetime(moment.astimezone(ZoneInfo(tz_name)), "short", locale=locale)
+    """A UTC moment as weekday, date and 24-hour time in the store's zone, in the reader's
+    language ("Thu, Nov 26, 09:00", "чт, 26 нояб., 09:00", "jue, 26 nov, 9:00"): a store's
+    hours are posted in its own clock, so no AM/PM and no ambiguous 11/26/26."""
+    local = moment.astimezone(ZoneInfo(tz_name))
+    language = locale if locale in LOCALES else "en"
+    day = format_skeleton("MMMEd", local, locale=language)
+    return f"{day}, {format_skeleton('Hm', local, locale=language)}"
 
 
 def gettext_noop(message: str) -> str:

@@ -90,6 +90,7 @@ class OutboxWorker:
         self._poll_interval = poll_interval
         self._batch = batch
         self._wake = asyncio.Event()
+        self._stopping = False
 
     def register(self, channel: str, handler: OutboxHandler) -> None:
         self._handlers[channel] = handler
@@ -98,8 +99,14 @@ class OutboxWorker:
         """Deliver now rather than at the next poll (call after a commit)."""
         self._wake.set()
 
+    def stop(self) -> None:
+        """Finish the round in hand, then return from run() (graceful shutdown)."""
+        self._stopping = True
+        self._wake.set()
+
     async def run(self) -> None:
-        while True:
+        self._stopping = False
+        while not self._stopping:
             try:
                 delivered = await self.deliver_due()
             except asyncio.CancelledError:
@@ -107,7 +114,7 @@ class OutboxWorker:
             except Exception:
                 log.exception("outbox: delivery round failed")
                 delivered = 0
-            if delivered < self._batch:
+            if delivered < self._batch and not self._stopping:
                 self._wake.clear()
                 try:
                     await asyncio.wait_for(self._wake.wait(), self._poll_interval)

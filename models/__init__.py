@@ -24,7 +24,7 @@ from models.marketing import (
     PromoRedemption,
     Reward,
 )
-from models.orders import CheckoutLog, Order, OrderItem, OrderStatusHistory
+from models.orders import CheckoutLog, Order, OrderEvent, OrderItem, OrderStatusHistory
 from models.outbox import OutboxMessage
 from models.stores import AlertRecipient, DeliveryZone, Employee, SlotRule, Store, TimeSlot
 from models.telegram import BotMessage, StaffLinkCode
@@ -35,6 +35,7 @@ from models.users import (
     OtpLog,
     PasswordResetToken,
     PendingRegistration,
+    ProfileChange,
     RefreshToken,
     User,
 )
@@ -72,6 +73,7 @@ __all__ = [
     "InventoryLog",
     "LoginLog",
     "Order",
+    "OrderEvent",
     "OrderItem",
     "OrderStatusHistory",
     "OtpCode",
@@ -83,6 +85,7 @@ __all__ = [
     "Product",
     "ProductAuditLog",
     "ProductVariant",
+    "ProfileChange",
     "PromoCode",
     "PromoRedemption",
     "RefreshToken",

@@ -27,6 +27,22 @@ class OrderStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
+class OrderEventKind(StrEnum):
+    """Things that happen to an order without changing its status."""
+
+    ID_CHECKED = "id_checked"
+    HANDOVER_REFUSED = "handover_refused"
+
+
+class IdDocument(StrEnum):
+    """The kind of document the driver saw at handover (its number is never recorded)."""
+
+    ID_CARD = "id_card"
+    PASSPORT = "passport"
+    DRIVING_LICENCE = "driving_licence"
+    RESIDENCE_PERMIT = "residence_permit"
+
+
 class PaymentMethod(StrEnum):
     CASH = "cash"
     CARD = "card"

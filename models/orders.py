@@ -6,7 +6,14 @@ from tortoise import fields
 from tortoise.models import Model
 
 from models.base import created_at, money, store_fk, updated_at
-from models.enums import CheckoutStep, OrderStatus, PaymentMethod, PaymentState, Role
+from models.enums import (
+    CheckoutStep,
+    OrderEventKind,
+    OrderStatus,
+    PaymentMethod,
+    PaymentState,
+    Role,
+)
 
 
 class Order(Model):
@@ -61,6 +68,9 @@ class Order(Model):
     cash_collected_cents = fields.IntField(null=True)
     refund_due = fields.BooleanField(default=False)
     eta_minutes = fields.IntField(null=True)
+    # An "as soon as possible" order placed while the store is closed: not before this moment
+    # (the store's next opening, UTC). Null: as soon as possible now, or the slot's time.
+    deliver_after = fields.DatetimeField(null=True)
     note = fields.CharField(max_length=500, default="")
     cancel_reason = fields.CharField(max_length=300, default="")
     idempotency_key = fields.CharField(max_length=128, null=True)
@@ -122,6 +132,31 @@ class OrderStatusHistory(Model):
 
     class Meta:
         table = "order_status_history"
+
+
+class OrderEvent(Model):
+    """Something that happened to an order without moving its status (the ID check at
+    handover, a refused handover): the timeline shows it, the status history does not."""
+
+    id = fields.IntField(primary_key=True)
+    store = store_fk("order_events")
+    store_id: int
+    order: fields.ForeignKeyRelation[Order] = fields.ForeignKeyField(
+        "models.Order", related_name="events", db_index=True
+    )
+    order_id: int
+    kind = fields.CharEnumField(OrderEventKind, max_length=24)
+    actor: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.User", related_name="order_events", null=True, on_delete=fields.SET_NULL
+    )
+    actor_id: int | None
+    actor_role = fields.CharEnumField(Role, max_length=16, null=True)
+    # id_checked: {"document_type", "birth_year"}; handover_refused: {"reason"}.
+    data: fields.JSONField[Any] = fields.JSONField(default=dict)
+    created_at = created_at()
+
+    class Meta:
+        table = "order_events"
 
 
 class CheckoutLog(Model):

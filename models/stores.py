@@ -23,7 +23,10 @@ class Store(Model):
     currency = fields.CharField(max_length=3, default="USD")
     legal_age = fields.SmallIntField(default=18)
     # {"mon": [["09:00", "21:00"]], ...} in the store's zone.
+    # An interval whose end is not after its start runs past midnight (["20:00", "02:00"]).
     opening_hours: fields.JSONField[Any] = fields.JSONField(default=dict)
+    # Whole days closed in the store's zone, ["2026-12-25", ...], whatever the weekday says.
+    closed_dates: fields.JSONField[Any] = fields.JSONField(default=list)
     # Cashback on delivered orders in basis points (100 = 1%).
     cashback_bps = fields.IntField(default=0)
     # What a referrer earns when someone they invited has a first order delivered.

@@ -21,7 +21,9 @@ class User(Model):
     google_sub = fields.CharField(max_length=64, null=True, unique=True)
     name = fields.CharField(max_length=200, default="")
     locale = fields.CharField(max_length=8, default="en")
+    # Self-declared: it only gates checkout of 18+ items; once given, only staff change it.
     date_of_birth = fields.DateField(null=True)
+    # Set only by an ID check at handover (a document seen by the driver).
     age_verified = fields.BooleanField(default=False)
     # The user's own affiliate code, and who referred them.
     referral_code = fields.CharField(max_length=16, unique=True)
@@ -42,6 +44,28 @@ class User(Model):
 
     class Meta:
         table = "users"
+
+
+class ProfileChange(Model):
+    """Audit of a staff member changing a customer's profile fact (e.g. the date of birth)."""
+
+    id = fields.IntField(primary_key=True)
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="profile_changes", db_index=True
+    )
+    user_id: int
+    actor: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="profile_changes_made", null=True, on_delete=fields.SET_NULL
+    )
+    actor_id: int | None
+    field = fields.CharField(max_length=32)
+    old_value = fields.CharField(max_length=100, default="")
+    new_value = fields.CharField(max_length=100, default="")
+    reason = fields.CharField(max_length=300, default="")
+    created_at = created_at()
+
+    class Meta:
+        table = "profile_changes"
 
 
 class Address(Model):

@@ -12,7 +12,7 @@ import hashlib
 import json
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from tortoise.exceptions import IntegrityError
@@ -180,6 +180,8 @@ class Quoted:
     promo: PromoCode | None
     discount: int
     totals: Totals
+    # An "as soon as possible" order while the store is closed: delivered from its opening.
+    deliver_after: datetime | None
     balance_cents: int = 0
 
 
@@ -240,10 +242,10 @@ async def quote_order(
     zone = where.zone
     if priced.subtotal_cents < zone.min_order_cents and strict:
         raise ValidationFailed(
-            f"the minimum order for this address is {zone.min_order_cents} cents",
+            "the order is below this address's minimum (min_order_cents)",
             code="below_minimum",
-            fields={"items": f"subtotal below {zone.min_order_cents}"},
-            extra={"min_order_cents": zone.min_order_cents},
+            fields={"items": "subtotal below the zone's minimum"},
+            extra={"min_order_cents": zone.min_order_cents, "currency": store.currency},
         )
     await step(
         CheckoutStep.ADDRESS_CHECKED,
@@ -251,8 +253,17 @@ async def quote_order(
         fee_cents=zone.fee_cents,
         eta_minutes=where.eta_minutes,
     )
+    deliver_after = None
     if request.slot_id is not None:
         await step(CheckoutStep.SLOT_CHOSEN, slot_id=request.slot_id)
+    elif not where.asap.open_now:
+        if where.asap.starts_at is None:
+            raise ValidationFailed(
+                "the store is closed for the coming days: choose a delivery time",
+                code="store_closed",
+                fields={"slot_id": "required while the store is closed"},
+            )
+        deliver_after = where.asap.starts_at
     promo, discount = None, 0
     if request.promo_code:
         promo = await promos.check_promo(
@@ -274,7 +285,7 @@ async def quote_order(
         payment_method=request.payment_method.value,
         total_cents=totals.total_cents,
     )
-    return Quoted(priced, where, promo, discount, totals, balance)
+    return Quoted(priced, where, promo, discount, totals, deliver_after, balance)
 
 
 async def _place(
@@ -334,6 +345,7 @@ async def _place(
             promo=promo,
             requires_id_check=priced.age_restricted,
             eta_minutes=where.eta_minutes,
+            deliver_after=quoted.deliver_after,
             note=request.note[:500],
             idempotency_key=idempotency_key,
             request_hash=fingerprint,
@@ -396,6 +408,7 @@ async def _place(
                 payment_method=order.payment_method.value,
                 requires_id_check=order.requires_id_check,
                 slot_id=request.slot_id,
+                deliver_after=(quoted.deliver_after.isoformat() if quoted.deliver_after else None),
                 created_at=utcnow().isoformat(),
             ),
         )
@@ -411,16 +424,20 @@ async def _variant_cost(variant_id: int) -> int:
 
 
 def _check_age(customer: User, store: Store) -> None:
+    """The self-declared date of birth gates age-restricted items; the driver still checks
+    an ID at handover (that, not this, sets `age_verified`)."""
     born = customer.date_of_birth
-    if not customer.age_verified or born is None:
+    if born is None:
         raise Forbidden(
-            "age-restricted items need a verified date of birth",
+            "age-restricted items need your date of birth",
             code="age_verification_required",
+            fields={"date_of_birth": "required for age-restricted items"},
         )
     if age_on(born, utcnow().date()) < store.legal_age:
         raise Forbidden(
             f"age-restricted items are sold from {store.legal_age} years",
             code="underage",
+            extra={"legal_age": store.legal_age},
         )
 
 
@@ -432,6 +449,7 @@ class Preview:
     address_text: str
     lat: float
     lng: float
+    deliver_after: datetime | None
     min_order_cents: int = 0
     wallet_balance_cents: int = 0
     currency: str = ""
@@ -463,6 +481,7 @@ async def preview(
         where.address_text,
         where.lat,
         where.lng,
+        quoted.deliver_after,
         min_order_cents=where.zone.min_order_cents,
         wallet_balance_cents=quoted.balance_cents,
         currency=store.currency,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from tortoise.expressions import F
@@ -15,6 +15,8 @@ from core.geocoding import Geocoder
 from core.settings import Settings
 from models import DeliveryZone, Store, TimeSlot
 from models.enums import TransportType
+from services import hours
+from services.hours import Asap
 
 EARTH_RADIUS_KM = 6371.0088
 SLOT_LEAD_TIME = timedelta(minutes=30)
@@ -29,6 +31,8 @@ class Quote:
     distance_km: float
     eta_minutes: int
     address_text: str
+    # What "as soon as possible" means at the time of the quote (opening hours).
+    asap: Asap
 
 
 def haversine_km(lat1: float, lng1: float, lat2: float, lng2: float) -> float:
@@ -98,9 +102,12 @@ async def quote(
     settings: Settings,
     transport: TransportType = TransportType.CAR,
     locale: str = "en",
+    at: datetime | None = None,
 ) -> Quote:
     """Locate the address (coordinates from the client win; else geocode the text), find its
-    zone and estimate the delivery time. Raises zone_unavailable / address_not_found."""
+    zone, estimate the delivery time and say when an "as soon as possible" order would come
+    (now, or from the store's next opening, `at` being now by default). Raises
+    zone_unavailable / address_not_found."""
     if lat is None or lng is None:
         if not text or not text.strip():
             raise ValidationFailed(
@@ -111,6 +118,9 @@ async def quote(
         lat, lng = point.lat, point.lng
         text = text.strip()
     zone = await find_zone(store.id, lat, lng)
+    if not text or not text.strip():
+        # A shared location: the street it is on, coordinates only when nobody knows.
+        text = await geocoder.reverse(lat, lng, language=locale)
     distance = (
         haversine_km(store.lat, store.lng, lat, lng)
         if store.lat is not None and store.lng is not None
@@ -123,6 +133,7 @@ async def quote(
         distance_km=round(distance, 3),
         eta_minutes=zone.eta_minutes or eta_minutes(distance, transport, settings),
         address_text=(text or "").strip() or f"{lat:.6f}, {lng:.6f}",
+        asap=hours.asap(store, at or utcnow()),
     )
 
 

@@ -396,3 +396,25 @@ async def seed_demo(password_rounds: int = 12) -> SeedReport:
                 )
         await ensure_slots(store)
     return SeedReport(True, store.id, credentials, len(PRODUCTS))
+
+
+async def reset_demo_credentials(password_rounds: int = 12) -> list[tuple[str, str, str]]:
+    """New passwords for the demo sign-ins (the old ones are stored only as hashes, so they
+    cannot be shown again); their sessions are revoked. Returns (email, role, password) for
+    the demo accounts that exist."""
+    from models import RefreshToken
+
+    credentials: list[tuple[str, str, str]] = []
+    for email, role, _ in STAFF:
+        user = await User.get_or_none(email=email)
+        if user is None:
+            continue
+        password = f"demo-{role.value}-{secrets.token_hex(3)}"
+        await User.filter(id=user.id).update(
+            password_hash=await hash_password(password, password_rounds)
+        )
+        await RefreshToken.filter(user_id=user.id, revoked_at__isnull=True).update(
+            revoked_at=utcnow(), revoked_reason="password_reset"
+        )
+        credentials.append((email, role.value, password))
+    return credentials

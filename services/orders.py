@@ -16,19 +16,24 @@ from tortoise.transactions import in_transaction
 
 from core.clock import utcnow
 from core.errors import Conflict, Forbidden, NotFound, ValidationFailed
+from core.i18n import gettext_noop as N
 from core.security import Principal
 from models import (
     CashDrop,
     Driver,
     DriverShift,
     Order,
+    OrderEvent,
     OrderItem,
     OrderStatusHistory,
     Reward,
     Store,
+    User,
 )
 from models.enums import (
     DriverStatus,
+    IdDocument,
+    OrderEventKind,
     OrderStatus,
     PaymentMethod,
     PaymentState,
@@ -133,8 +138,10 @@ async def transition(
     reason: str = "",
     driver_id: int | None = None,
     cash_collected_cents: int | None = None,
+    handover: bool = False,
 ) -> Order:
-    """Move the order to `target` on behalf of `principal`.
+    """Move the order to `target` on behalf of `principal`. `handover=True` is for
+    refuse_handover(): the driver carrying the order may then cancel it.
 
     Raises NotFound (not theirs to see), Forbidden (role may not), ValidationFailed
     `illegal_transition` (table says no; `extra` has from/to), `id_check_required`,
@@ -154,7 +161,7 @@ async def transition(
                 fields={"status": f"not allowed from {current.value}"},
                 extra={"from": current.value, "to": target.value},
             )
-        if not _may(actor, target, order):
+        if not (_may(actor, target, order) or (handover and actor.is_driver)):
             raise Forbidden(f"you may not move this order to {target.value}")
         changes = await _preconditions(
             order, target, actor, driver_id, cash_collected_cents, reason
@@ -340,30 +347,113 @@ async def assign_driver(
     return await transition(order_id, S.ASSIGNED, principal, driver_id=driver_id, reason=reason)
 
 
-async def confirm_id_check(order_id: int, principal: Principal) -> Order:
-    """The assigned driver saw an ID proving the customer is of age."""
+def check_id_document(store: Store, birth_year: int, today_year: int) -> None:
+    """The year of birth on the document must be plausible and, counted by years alone, not
+    below the store's legal age (the driver judges the exact date on the document). Raises
+    ValidationFailed naming `birth_year`; `id_underage` means: refuse the handover."""
+    if not 1900 <= birth_year <= today_year:
+        raise ValidationFailed(
+            "the year of birth is not plausible",
+            code="birth_year_implausible",
+            fields={"birth_year": f"a year between 1900 and {today_year}"},
+        )
+    if today_year - birth_year < store.legal_age:
+        raise ValidationFailed(
+            "the document shows the customer is under age",
+            code="id_underage",
+            fields={"birth_year": f"under {store.legal_age}"},
+            extra={"legal_age": store.legal_age},
+        )
+
+
+async def _carrying(order_id: int, principal: Principal) -> tuple[Order, Actor]:
+    """The order, locked, for the driver carrying it (or a manager): at handover only."""
+    order = await Order.filter(id=order_id).select_for_update().first()
+    if order is None:
+        raise NotFound("no such order", fields={"order_id": "unknown id"})
+    actor = await relation(order, principal)
+    if not (actor.is_driver or actor.role in (Role.ADMIN, Role.MANAGER)):
+        raise Forbidden("only the driver carrying the order checks the ID")
+    if order.status is not S.PICKED_UP:
+        raise ValidationFailed("check the ID at handover, after pick-up", code="not_picked_up")
+    return order, actor
+
+
+async def record_id_check(
+    order_id: int, principal: Principal, *, document_type: IdDocument, birth_year: int
+) -> Order:
+    """The driver saw an identity document at handover proving the customer is of age.
+
+    Records an ID_CHECKED order event with the document type and year of birth (never the
+    document's number) — an event, not a status row — marks the customer `age_verified`
+    (the only way it is set) and emits ORDER_ID_CHECKED so the driver's card moves on.
+    Raises not_picked_up, birth_year_implausible, id_underage (refuse the handover instead).
+    """
     async with in_transaction():
-        order = await Order.filter(id=order_id).select_for_update().first()
-        if order is None:
-            raise NotFound("no such order", fields={"order_id": "unknown id"})
-        actor = await relation(order, principal)
-        if not (actor.is_driver or actor.role in (Role.ADMIN, Role.MANAGER)):
-            raise Forbidden("only the driver carrying the order checks the ID")
-        if order.status is not S.PICKED_UP:
-            raise ValidationFailed("check the ID at handover, after pick-up", code="not_picked_up")
+        order, actor = await _carrying(order_id, principal)
+        store = await Store.get(id=order.store_id)
+        check_id_document(store, birth_year, utcnow().year)
         if order.id_checked_at is None:
-            await Order.filter(id=order.id).update(id_checked_at=utcnow())
-            await OrderStatusHistory.create(
+            now = utcnow()
+            await Order.filter(id=order.id).update(id_checked_at=now)
+            await OrderEvent.create(
                 store_id=order.store_id,
                 order=order,
-                from_status=order.status,
-                to_status=order.status,
+                kind=OrderEventKind.ID_CHECKED,
                 actor_id=principal.user_id,
                 actor_role=actor.role,
-                reason="ID checked",
+                data={"document_type": document_type.value, "birth_year": birth_year},
+            )
+            await User.filter(id=order.customer_id).update(age_verified=True)
+            await emit(
+                EventKind.ORDER_ID_CHECKED,
+                order_payload(
+                    order,
+                    driver_user_id=await _driver_user_id(order.driver_id),
+                    document_type=document_type.value,
+                    actor_id=principal.user_id,
+                    at=now.isoformat(),
+                ),
             )
         await order.refresh_from_db()
     return order
+
+
+# Why a handover can be refused; the English text is stored as the cancel reason and
+# translated where it is shown.
+REFUSALS: dict[str, str] = {
+    "no_id": N("Handover refused: no valid ID"),
+    "underage": N("Handover refused: the customer is under age"),
+    "customer_absent": N("Handover refused: nobody at the address"),
+    "customer_refused": N("Handover refused: the customer did not take the order"),
+}
+
+
+async def refuse_handover(order_id: int, principal: Principal, *, reason: str) -> Order:
+    """The driver cannot hand the order over (no ID, under age, nobody there, refused): the
+    order is cancelled through `transition()` (stock back, refund if paid) with a
+    HANDOVER_REFUSED event saying why. Raises not_picked_up, ValidationFailed on `reason`."""
+    if reason not in REFUSALS:
+        raise ValidationFailed(
+            "unknown refusal reason", fields={"reason": "one of " + ", ".join(REFUSALS)}
+        )
+    async with in_transaction():
+        order, actor = await _carrying(order_id, principal)
+        await OrderEvent.create(
+            store_id=order.store_id,
+            order=order,
+            kind=OrderEventKind.HANDOVER_REFUSED,
+            actor_id=principal.user_id,
+            actor_role=actor.role,
+            data={"reason": reason},
+        )
+        return await transition(
+            order.id, S.CANCELLED, principal, reason=REFUSALS[reason], handover=True
+        )
+
+
+async def events(order: Order) -> list[OrderEvent]:
+    return await OrderEvent.filter(order=order).order_by("created_at", "id")
 
 
 async def history(order: Order) -> list[OrderStatusHistory]:

@@ -4,6 +4,7 @@ opens the staff bot with /start link-CODE."""
 from __future__ import annotations
 
 import secrets
+from dataclasses import dataclass
 from datetime import timedelta
 
 from tortoise.transactions import in_transaction
@@ -12,7 +13,8 @@ from core.clock import utcnow
 from core.errors import Conflict, Forbidden, NotFound, Unauthorized
 from core.permissions import Permission, has_permission
 from core.security import Principal, hash_token
-from models import Employee, StaffLinkCode, User
+from models import Driver, Employee, StaffLinkCode, User
+from models.enums import Role
 
 CODE_TTL = timedelta(hours=24)
 
@@ -64,3 +66,39 @@ async def staff_user_for_telegram(tg_id: int) -> User | None:
     if user is None or user.role.value == "customer":
         return None
     return user
+
+
+@dataclass(frozen=True)
+class StaffMember:
+    user_id: int
+    name: str
+    role: Role
+    telegram_linked: bool
+    driver_id: int | None
+
+
+async def list_store_staff(principal: Principal, store_id: int) -> list[StaffMember]:
+    """The store's active staff with their ids (for link codes) and whether each linked
+    Telegram; raises Forbidden (role) or NotFound (not one of the principal's stores)."""
+    if not has_permission(principal.role, Permission.MANAGE_STAFF):
+        raise Forbidden("your role does not manage staff")
+    if not principal.can_access_store(store_id):
+        raise NotFound("no such store in your stores", fields={"store_id": "unknown id"})
+    rows = await Employee.filter(store_id=store_id, is_active=True).prefetch_related("user")
+    drivers = dict(
+        await Driver.filter(store_id=store_id, is_active=True).values_list("user_id", "id")
+    )
+    return sorted(
+        (
+            StaffMember(
+                user_id=row.user_id,
+                name=row.user.name,
+                role=row.role,
+                telegram_linked=row.user.tg_id is not None,
+                driver_id=drivers.get(row.user_id),
+            )
+            for row in rows
+            if row.user.is_active
+        ),
+        key=lambda m: (m.role.value, m.name, m.user_id),
+    )

@@ -157,12 +157,11 @@ async def test_staff_link_their_telegram_with_a_one_time_code(
 
 
 async def test_language_is_chosen_and_remembered(bots: BotHarness, demo: SeedReport) -> None:
-    from bot.customer.keyboards import Lang
-
     anna = tg_user(8400, language="en")
     await bots.post("customer", bots.message(anna, "/start"))
     assert "Welcome" in bots.telegram.sent(chat_id=8400)[-1].text
-    await bots.post("customer", bots.callback(anna, Lang(code="es").pack()))
+    await bots.tap("customer", anna, "🌐 Language")
+    await bots.press("customer", anna, "Español")
     assert (await User.get(tg_id=8400)).locale == "es"
     await bots.post("customer", bots.message(anna, "/start"))
     assert "Bienvenido" in bots.telegram.sent(chat_id=8400)[-1].text
@@ -190,7 +189,6 @@ async def test_fsm_state_is_shared_by_processes_on_redis(
 ) -> None:
     if backend != "postgres":
         return  # in-memory FSM state is per process by design
-    from bot.customer.keyboards import CartAction
     from tests.fixtures.orders import stocked_variant
     from tests.fixtures.telegram import BotHarness as Harness
     from webapp.app import build_app
@@ -205,7 +203,8 @@ async def test_fsm_state_is_shared_by_processes_on_redis(
 
     variant = await stocked_variant(demo.store_id)
     await cart.set_quantity(user.id, demo.store_id, variant.id, 4, locale="ru", fallback="en")
-    await first.post("customer", first.callback(ivan, CartAction(action="checkout").pack()))
+    await first.tap("customer", ivan, "🛒 Корзина")
+    await first.press("customer", ivan, "Оформить заказ")
     # The address arrives at the other process: it knows the chat is in checkout.
     await second.post("customer", second.message(ivan, "Carrer de Mallorca 200"))
     assert "Доставляем туда" in telegram.sent(chat_id=8600)[-2].text
@@ -247,3 +246,34 @@ async def test_set_webhooks_registers_the_three_bots(telegram, tmp_path: Path) -
     }
     assert menus["222:BBB"]["web_app"]["url"] == "https://shop.example/app/dispatch"
     assert menus["111:AAA"]["type"] == "web_app"
+
+
+async def test_managers_list_their_stores_staff_with_link_state(
+    bots: BotHarness, demo: SeedReport
+) -> None:
+    manager = await make_person(bots.settings, Role.MANAGER, store_ids=(demo.store_id,))
+    rider = await make_person(bots.settings, Role.DRIVER, store_ids=(demo.store_id,))
+    driver = await Driver.create(store_id=demo.store_id, user=rider.user)
+    url = f"/api/v1/admin/stores/{demo.store_id}/staff"
+
+    async def listed() -> dict[int, dict]:
+        response = await bots.client.get(url, headers=manager.headers)
+        assert response.status == 200
+        return {row["user_id"]: row for row in (await response.json())["items"]}
+
+    before = (await listed())[rider.user.id]
+    assert before["role"] == "driver" and before["driver_id"] == driver.id
+    assert before["telegram_linked"] is False and before["name"] == rider.user.name
+    code = (
+        await (
+            await bots.client.post(
+                f"/api/v1/admin/staff/{rider.user.id}/link-code", headers=manager.headers
+            )
+        ).json()
+    )["code"]
+    await bots.post("driver", bots.message(tg_user(8700), f"/start link-{code}"))
+    assert (await listed())[rider.user.id]["telegram_linked"] is True
+    outsider = await make_person(bots.settings, Role.MANAGER, store_ids=())
+    assert (await bots.client.get(url, headers=outsider.headers)).status == 404
+    assert (await bots.client.get(url, headers=rider.headers)).status == 403
+    assert (await bots.client.get(url)).status == 401

@@ -1,24 +1,31 @@
-"""A whole order through the three bots, in Russian: the customer orders in chat, two
+"""Whole orders through the three bots, in Russian, pressing only the buttons the bots sent
+(taken from the calls the fake Bot API recorded): the customer orders in chat, two
 dispatchers see it, one confirms and assigns, the driver delivers and collects cash."""
 
 from __future__ import annotations
 
-from bot.customer.keyboards import Add, CartAction, Cat, Pay, Prod, SlotPick, Step
-from bot.dispatcher.keyboards import AssignTo, OrderAction
-from bot.driver.keyboards import Delivery
+import asyncio
+
 from core.settings import Settings
-from models import BotMessage, CashDrop, Category, Driver, Order, OutboxMessage, Product, User
-from models.enums import DriverStatus, OrderStatus, OutboxStatus, Role
+from models import (
+    CashDrop,
+    Driver,
+    Inventory,
+    Order,
+    OrderEvent,
+    OrderItem,
+    OutboxMessage,
+    Review,
+    User,
+)
+from models.enums import DriverStatus, OrderStatus, OutboxStatus, PaymentMethod, Role
 from services.demo import SeedReport
+from tests.fixtures.data import open_round_the_clock
+from tests.fixtures.orders import place
 from tests.fixtures.people import make_person
 from tests.fixtures.telegram import BotHarness, tg_user
 
 IVAN, DINA, DAN, MAX = tg_user(7001), tg_user(7002), tg_user(7003), tg_user(7004)
-CUSTOMER_TOKEN, DISPATCHER_TOKEN, DRIVER_TOKEN = (
-    "1000001:TEST-customer-token",
-    "1000002:TEST-dispatcher-token",
-    "1000003:TEST-driver-token",
-)
 
 
 async def staff(settings: Settings, store_id: int) -> tuple[User, User, User]:
@@ -40,104 +47,105 @@ async def staff(settings: Settings, store_id: int) -> tuple[User, User, User]:
     await Driver.create(
         store_id=store_id, user=driver, status=DriverStatus.OFFLINE, last_lat=41.39, last_lng=2.165
     )
+    await open_round_the_clock(store_id)
     return dispatcher, manager, driver
 
 
-def last_buttons(bots: BotHarness, token: str, chat_id: int) -> list[dict]:
-    calls = [
-        c for c in bots.telegram.calls if c.token == token and c.chat_id == chat_id and c.buttons()
-    ]
-    return calls[-1].buttons()
+async def shop_to_checkout(bots: BotHarness, who: dict, category: str, product: str) -> None:
+    """The customer finds `product` in the catalog and adds it twice, pressing what they see."""
+    assert await bots.post("customer", bots.message(who, "/start")) == 200
+    await bots.tap("customer", who, "🛍 Каталог")
+    await bots.press("customer", who, category)
+    await bots.press("customer", who, product)
+    card = bots.last("customer", who)
+    assert product in card.text and "€" in card.text
+    await bots.press("customer", who, "Добавить")
+    await bots.press("customer", who, "Добавить")
+    assert "Добавлено" in bots.answers("customer")[-1]
+    await bots.press("customer", who, "🛒 Корзина")
+    await bots.press("customer", who, "Оформить заказ")
 
 
-async def test_order_from_customer_bot_to_delivery_in_russian(
+async def test_cash_order_from_customer_to_dispatcher_to_driver_and_back(
     bots: BotHarness, demo: SeedReport
 ) -> None:
     dispatcher, _manager, driver_user = await staff(bots.settings, demo.store_id)
-    store = demo.store_id
 
-    # Customer: /start, catalog, a category, a product, add two, cart, checkout.
-    assert await bots.post("customer", bots.message(IVAN, "/start")) == 200
-    await bots.post("customer", bots.message(IVAN, "🛍 Каталог"))
-    category = await Category.get(store_id=store, slug="vitamins")
-    await bots.post("customer", bots.callback(IVAN, Cat(category_id=category.id).pack()))
-    listing = last_buttons(bots, CUSTOMER_TOKEN, IVAN["id"])
-    assert any("Витамин" in b["text"] for b in listing)
-    product = await Product.get(store_id=store, slug="p015")  # Multivitamin, in stock
-    await bots.post("customer", bots.callback(IVAN, Prod(product_id=product.id).pack()))
-    card = bots.telegram.sent(token=CUSTOMER_TOKEN, chat_id=IVAN["id"])[-1]
-    assert "Мультивитамины" in card.text and "€" in card.text
-    add_button = next(b for b in card.buttons() if b["callback_data"].startswith("a:"))
-    variant_id = Add.unpack(add_button["callback_data"]).variant_id
-    for _ in range(2):
-        await bots.post("customer", bots.callback(IVAN, Add(variant_id=variant_id).pack()))
-    answers = bots.telegram.sent("answerCallbackQuery", token=CUSTOMER_TOKEN)
-    assert "Добавлено" in answers[-1].params["text"]
-    await bots.post("customer", bots.callback(IVAN, CartAction(action="checkout").pack()))
-    assert "Куда доставить" in bots.telegram.sent(chat_id=IVAN["id"])[-1].text
+    # Customer: the shop in chat, then checkout — only buttons the bot sent.
+    await shop_to_checkout(bots, IVAN, "Витамины", "Мультивитамины")
+    assert "Куда доставить" in bots.last("customer", IVAN).text
     await bots.post("customer", bots.message(IVAN, "Carrer de Mallorca 200, Barcelona"))
-    texts = [c.text for c in bots.telegram.sent(chat_id=IVAN["id"])[-2:]]
-    assert "Доставляем туда" in texts[0] and texts[1] == "Когда?"
-    await bots.post("customer", bots.callback(IVAN, SlotPick(slot_id=0).pack()))
-    await bots.post("customer", bots.callback(IVAN, Pay(method="cash").pack()))
+    assert "Квартира, этаж" in bots.last("customer", IVAN).text
+    await bots.post("customer", bots.message(IVAN, "кв. 3, этаж 2, домофон 12"))
+    assert "Комментарий для курьера" in bots.last("customer", IVAN).text
+    await bots.post("customer", bots.message(IVAN, "позвонить дважды"))
+    await bots.press("customer", IVAN, "Как можно скорее")
+    await bots.press("customer", IVAN, "Наличными при получении")
     await bots.post("customer", bots.message(IVAN, "WELCOME10"))
-    summary = bots.telegram.sent(chat_id=IVAN["id"])[-1].text
+    summary = bots.last("customer", IVAN).text
     assert "Ваш заказ" in summary and "Скидка" in summary
-    await bots.post("customer", bots.callback(IVAN, Step(action="confirm").pack()))
+    await bots.press("customer", IVAN, "✅ Оформить заказ")
     order = await Order.get()
     assert order.status is OrderStatus.PENDING and order.discount_cents > 0
-    assert f"Заказ {order.number} оформлен" in bots.telegram.sent(chat_id=IVAN["id"])[-1].text
+    assert order.payment_method.value == "cash"
+    assert f"Заказ {order.number} оформлен" in bots.last("customer", IVAN).text
 
     # The outbox fans the new order out to both dispatchers (and thanks the customer).
     await bots.deliver()
     for person in (DINA, MAX):
-        cards = bots.telegram.sent(token=DISPATCHER_TOKEN, chat_id=person["id"])
+        cards = bots.screen("dispatcher", person)
         assert len(cards) == 1 and order.number in cards[0].text and "Новый" in cards[0].text
         assert {b["text"] for b in cards[0].buttons()} == {"✅ Подтвердить", "✖ Отменить"}
-    assert await BotMessage.filter(order_id=order.id, bot="dispatcher").count() == 2
-    assert "принят" in bots.telegram.sent(token=CUSTOMER_TOKEN, chat_id=IVAN["id"])[-1].text
+    assert "принят" in bots.last("customer", IVAN).text
 
-    # Dina confirms: every dispatcher's copy is edited to the new state, naming her.
-    await bots.post(
-        "dispatcher", bots.callback(DINA, OrderAction(order_id=order.id, action="confirm").pack())
-    )
+    # Dina confirms on her card: every dispatcher's copy now says so, naming her.
+    await bots.press("dispatcher", DINA, "✅ Подтвердить")
     await bots.deliver()
-    edits = bots.telegram.sent("editMessageText", token=DISPATCHER_TOKEN)
-    assert {e.chat_id for e in edits} == {DINA["id"], MAX["id"]}
-    assert all("Подтверждён" in e.text and dispatcher.name in e.text for e in edits)
-    await bots.post(
-        "dispatcher", bots.callback(MAX, OrderAction(order_id=order.id, action="ready").pack())
-    )
+    for person in (DINA, MAX):
+        card = bots.last("dispatcher", person)
+        assert "Подтверждён" in card.text and dispatcher.name in card.text
+    await bots.press("dispatcher", MAX, "📦 Готов")
+    await bots.deliver()
 
-    # The driver starts a shift; Dina assigns him (the list shows distance and load).
-    await bots.post("driver", bots.message(DAN, "▶ Начать смену"))
-    await bots.post(
-        "dispatcher", bots.callback(DINA, OrderAction(order_id=order.id, action="assign").pack())
+    # The driver opens the bot and starts a shift from its keyboard.
+    await bots.post("driver", bots.message(DAN, "/start"))
+    await bots.tap("driver", DAN, "▶ Начать смену")
+
+    # Dina opens the driver list, goes back, opens it again and picks Dan.
+    await bots.press("dispatcher", DINA, "🚚 Назначить курьера")
+    chooser = bots.last("dispatcher", DINA)
+    assert driver_user.name in chooser.buttons()[0]["text"] and "km" in chooser.text + str(
+        chooser.buttons()
     )
-    choice = last_buttons(bots, DISPATCHER_TOKEN, DINA["id"])
-    assert driver_user.name in choice[0]["text"] and "km" in choice[0]["text"]
-    driver = await Driver.get(user_id=driver_user.id)
-    await bots.post(
-        "dispatcher", bots.callback(DINA, AssignTo(order_id=order.id, driver_id=driver.id).pack())
-    )
+    await bots.press("dispatcher", DINA, "⬅ Назад")
+    assert all(driver_user.name not in str(c.buttons()) for c in bots.screen("dispatcher", DINA))
+    await bots.press("dispatcher", DINA, "🚚 Назначить курьера")
+    await bots.press("dispatcher", DINA, driver_user.name)
     await bots.deliver()
-    delivery_card = bots.telegram.sent(token=DRIVER_TOKEN, chat_id=DAN["id"])[-1]
-    assert "Новая доставка" in delivery_card.text and order.number in delivery_card.text
+    card = bots.last("driver", DAN)
+    assert "Новая доставка" in card.text and order.number in card.text
+    # Everything needed at the door: who, where exactly, the note, what to collect.
+    customer = await User.get(tg_id=IVAN["id"])
+    assert customer.name.split(" ")[0] in card.text
+    assert "кв. 3, этаж 2, домофон 12" in card.text and "позвонить дважды" in card.text
+    assert "Получить наличными" in card.text and "Мультивитамины" in card.text
     assert any(
-        b.get("url", "").startswith("https://www.google.com/maps/dir/")
-        for b in delivery_card.buttons()
+        b.get("url", "").startswith("https://www.google.com/maps/dir/") for b in card.buttons()
     )
 
-    # The driver picks it up, shares his location, delivers and types the cash he took.
-    await bots.post(
-        "driver", bots.callback(DAN, Delivery(order_id=order.id, action="picked_up").pack())
-    )
+    # Picked up: the same card is edited to offer Delivered (the defect this test guards).
+    await bots.press("driver", DAN, "📦 Забрал")
+    await bots.deliver()
+    edited = bots.last("driver", DAN)
+    assert edited.method == "editMessageText" and edited.message_id == card.message_id
+    labels = [b["text"] for b in edited.buttons()]
+    assert "✅ Доставлен" in labels and "📦 Забрал" not in labels
+    assert "Забрал" in bots.last("dispatcher", DINA).text  # "Picked up by …"
+
     await bots.post("driver", bots.location(DAN, 41.3910, 2.1620, live=True))
     assert (await Order.get(id=order.id)).eta_minutes is not None
-    await bots.post(
-        "driver", bots.callback(DAN, Delivery(order_id=order.id, action="delivered").pack())
-    )
-    assert "Сколько наличных" in bots.telegram.sent(token=DRIVER_TOKEN, chat_id=DAN["id"])[-1].text
+    await bots.press("driver", DAN, "✅ Доставлен")
+    assert "Сколько наличных" in bots.last("driver", DAN).text
     total = (await Order.get(id=order.id)).total_cents
     await bots.post("driver", bots.message(DAN, f"{total // 100},{total % 100:02d}"))
     order = await Order.get(id=order.id)
@@ -153,37 +161,171 @@ async def test_order_from_customer_bot_to_delivery_in_russian(
         "driver",
     ]
 
-    # The customer heard about every step, in Russian.
+    # The driver's card ends as Delivered, with nothing left to press.
     await bots.deliver()
-    told = [c.text for c in bots.telegram.sent(token=CUSTOMER_TOKEN, chat_id=IVAN["id"])]
+    final = next(c for c in bots.screen("driver", DAN) if c.message_id == card.message_id)
+    assert "Доставлен" in final.text and not final.buttons()
+
+    # The customer heard about every step, in Russian, and rates from the Delivered message.
+    told = [c.text for c in bots.screen("customer", IVAN)]
     for status in ("Подтверждён", "Готов к выдаче", "Курьер назначен", "В пути", "Доставлен"):
         assert any(f"Заказ {order.number}: {status}" in text for text in told), status
+    await bots.press("customer", IVAN, "★★★★★")
+    customer = await User.get(tg_id=IVAN["id"])
+    assert await Review.filter(user_id=customer.id, rating=5).exists()
     assert await OutboxMessage.filter(status=OutboxStatus.FAILED).count() == 0
 
 
-async def test_two_dispatchers_press_confirm_at_once(bots: BotHarness, demo: SeedReport) -> None:
-    import asyncio
+async def dispatch_to(bots: BotHarness, order: Order, driver_name: str) -> dict:
+    """Dina confirms, marks ready and assigns the order to the driver on shift, by buttons;
+    returns the driver's new delivery card."""
+    await bots.deliver()
+    await bots.press("dispatcher", DINA, "✅ Подтвердить")
+    await bots.deliver()
+    await bots.press("dispatcher", DINA, "📦 Готов")
+    await bots.deliver()
+    await bots.post("driver", bots.message(DAN, "/start"))
+    await bots.tap("driver", DAN, "▶ Начать смену")
+    await bots.press("dispatcher", DINA, "🚚 Назначить курьера")
+    await bots.press("dispatcher", DINA, driver_name)
+    await bots.deliver()
+    card = bots.last("driver", DAN)
+    assert order.number in card.text
+    return {"message_id": card.message_id}
 
+
+async def test_an_18_plus_order_is_handed_over_after_an_id_check(
+    bots: BotHarness, demo: SeedReport
+) -> None:
+    _dispatcher, _manager, driver_user = await staff(bots.settings, demo.store_id)
+    petr = tg_user(7010, first_name="Пётр")
+    await shop_to_checkout(bots, petr, "Отказ от курения", "Никотиновые пластыри")
+    # A self-declared date of birth gates the checkout; it verifies nothing.
+    assert "ДД.ММ.ГГГГ" in bots.last("customer", petr).text
+    await bots.post("customer", bots.message(petr, "31.02.1990"))
+    assert "ДД.ММ.ГГГГ" in bots.last("customer", petr).text
+    customer = await User.get(tg_id=petr["id"])
+    assert customer.date_of_birth is None
+    await bots.post("customer", bots.message(petr, "15.06.1990"))
+    customer = await User.get(id=customer.id)
+    assert str(customer.date_of_birth) == "1990-06-15" and not customer.age_verified
+    assert "Куда доставить" in bots.last("customer", petr).text
+    # A shared location becomes the street it is on (reverse geocoding).
+    await bots.post("customer", bots.location(petr, 41.3926, 2.1601))
+    told = [c.text for c in bots.screen("customer", petr)][-2]
+    assert "Carrer de Mallorca 200, Barcelona" in told
+    await bots.press("customer", petr, "Пропустить")
+    await bots.press("customer", petr, "Пропустить")
+    await bots.press("customer", petr, "Как можно скорее")
+    await bots.press("customer", petr, "Картой при получении")
+    await bots.press("customer", petr, "Без промокода")
+    await bots.press("customer", petr, "✅ Оформить заказ")
+    order = await Order.get(customer_id=customer.id)
+    assert order.requires_id_check
+
+    card = await dispatch_to(bots, order, driver_user.name)
+    await bots.press("driver", DAN, "📦 Забрал")
+    await bots.deliver()
+    edited = bots.last("driver", DAN)
+    assert edited.message_id == card["message_id"]
+    labels = [b["text"] for b in edited.buttons()]
+    # Until the ID is checked the card offers the check (or a refusal), not Delivered.
+    assert "🪪 Проверить документ" in labels and "✅ Доставлен" not in labels
+
+    # The passport says 2015: the check is refused and nothing is recorded.
+    await bots.press("driver", DAN, "🪪 Проверить документ")
+    await bots.press("driver", DAN, "🛂 Паспорт")
+    assert "год рождения" in bots.last("driver", DAN).text
+    await bots.post("driver", bots.message(DAN, "2015"))
+    assert "несовершеннолетний" in bots.last("driver", DAN).text
+    assert (await Order.get(id=order.id)).id_checked_at is None
+
+    # Another look: 1990. The check is an order event; the card moves on to Delivered.
+    await bots.press("driver", DAN, "🪪 Проверить документ")
+    await bots.press("driver", DAN, "🛂 Паспорт")
+    await bots.post("driver", bots.message(DAN, "1990"))
+    assert "записана" in bots.last("driver", DAN).text
+    await bots.deliver()
+    card_now = next(c for c in bots.screen("driver", DAN) if c.message_id == card["message_id"])
+    assert "✅ Доставлен" in [b["text"] for b in card_now.buttons()]
+    assert "Документ проверил" in bots.last("dispatcher", DINA).text
+    await bots.press("driver", DAN, "✅ Доставлен")
+    order = await Order.get(id=order.id)
+    assert order.status is OrderStatus.DELIVERED and order.id_checked_at is not None
+    events = await OrderEvent.filter(order_id=order.id)
+    assert [(e.kind.value, e.data) for e in events] == [
+        ("id_checked", {"document_type": "passport", "birth_year": 1990})
+    ]
+    assert (await User.get(id=customer.id)).age_verified
+    # The timeline has one row per status: "On the way" appears once; the check is an event.
+    statuses = [h.to_status for h in await order.history.all()]
+    assert len(statuses) == len(set(statuses))
+    await bots.deliver()
+    await bots.press("customer", petr, "Открыть заказ")
+    timeline = bots.last("customer", petr).text
+    assert timeline.count("В пути") == 1 and "Документ проверен при передаче" in timeline
+
+    # Having given a date of birth, the customer cannot change it themselves.
+    await bots.deliver()
+    await shop_to_checkout(bots, petr, "Отказ от курения", "Никотиновые пластыри")
+    assert "Куда доставить" in bots.last("customer", petr).text
+
+
+async def test_a_refused_handover_cancels_the_order_and_tells_everyone_why(
+    bots: BotHarness, demo: SeedReport
+) -> None:
+    _dispatcher, _manager, driver_user = await staff(bots.settings, demo.store_id)
+    customer = await make_person(bots.settings, Role.CUSTOMER, tg_id=7011, locale="ru")
+    order = await place(bots.ctx, customer.user.id, demo.store_id, payment=PaymentMethod.CASH)
+    stock_before = await stock_of(order)
+    await dispatch_to(bots, order, driver_user.name)
+    await bots.press("driver", DAN, "📦 Забрал")
+    await bots.deliver()
+    await bots.press("driver", DAN, "🚫 Не могу передать")
+    await bots.press("driver", DAN, "⬅ Назад")  # changed their mind: the chooser closes
+    assert all("Никого нет" not in str(c.buttons()) for c in bots.screen("driver", DAN))
+    await bots.press("driver", DAN, "🚫 Не могу передать")
+    await bots.press("driver", DAN, "Никого нет")
+    order = await Order.get(id=order.id)
+    assert order.status is OrderStatus.CANCELLED
+    stock_after = await stock_of(order)
+    assert {k: now for k, (now, _) in stock_after.items()} == {
+        k: was + quantity for k, (was, quantity) in stock_before.items()
+    }
+    await bots.deliver()
+    told = bots.last("customer", {"id": 7011}).text
+    assert "Отменён" in told and "по адресу никого нет" in told
+    assert "Отменил" in bots.last("dispatcher", DINA).text
+    assert not bots.last("dispatcher", DINA).buttons()
+    event = await OrderEvent.get(order_id=order.id)
+    assert event.kind.value == "handover_refused" and event.data == {"reason": "customer_absent"}
+
+
+async def stock_of(order: Order) -> dict[int, tuple[int, int]]:
+    """Each line's variant: (stock now, quantity in the order)."""
+    lines = await OrderItem.filter(order_id=order.id)
+    return {
+        line.variant_id: (
+            (await Inventory.get(store_id=order.store_id, variant_id=line.variant_id)).quantity,
+            line.quantity,
+        )
+        for line in lines
+    }
+
+
+async def test_two_dispatchers_press_confirm_at_once(bots: BotHarness, demo: SeedReport) -> None:
     await staff(bots.settings, demo.store_id)
     customer = await make_person(bots.settings, Role.CUSTOMER)
-    from api.keys import CTX
-    from tests.fixtures.orders import place
-
-    order = await place(bots.client.app[CTX], customer.user.id, demo.store_id)
-    data = OrderAction(order_id=order.id, action="confirm").pack()
+    order = await place(bots.ctx, customer.user.id, demo.store_id)
+    await bots.deliver()
     await asyncio.gather(
-        bots.post("dispatcher", bots.callback(DINA, data)),
-        bots.post("dispatcher", bots.callback(MAX, data)),
+        bots.press("dispatcher", DINA, "✅ Подтвердить"),
+        bots.press("dispatcher", MAX, "✅ Подтвердить"),
     )
-    answers = [
-        c.params["text"] for c in bots.telegram.sent("answerCallbackQuery", token=DISPATCHER_TOKEN)
-    ]
-    assert sorted(answers) == sorted(
-        ["Готово", answers[1] if answers[0] == "Готово" else answers[0]]
-    )
-    assert "Готово" in answers and any(
-        "уже обработан" in a or "кто-то другой" in a for a in answers
-    )
+    answers = bots.answers("dispatcher")
+    assert len(answers) == 2 and "Готово" in answers
+    other = answers[1] if answers[0] == "Готово" else answers[0]
+    assert "уже обработан" in other or "кто-то другой" in other
     assert (await Order.get(id=order.id)).status is OrderStatus.CONFIRMED
     assert await order.history.filter(to_status=OrderStatus.CONFIRMED).count() == 1
 

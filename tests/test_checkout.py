@@ -9,7 +9,7 @@ from aiohttp.test_utils import TestClient
 
 from core.clock import utcnow
 from core.settings import Settings
-from models import Order, ProductVariant, PromoCode, TimeSlot, User, Wallet
+from models import Order, ProductVariant, ProfileChange, PromoCode, TimeSlot, Wallet
 from models.enums import PromoKind, Role
 from services.demo import SeedReport
 from tests.fixtures.orders import stocked_variant
@@ -127,7 +127,41 @@ async def test_age_restricted_items_need_a_verified_adult(
     assert declared.status == 200
     response = await post(client, unknown, body)
     assert (await response.json())["error"]["code"] == "underage"
-    await User.filter(id=unknown.user.id).update(date_of_birth=date(1980, 5, 5))
+    # Refused as under age, the customer may not simply declare another date...
+    again = await client.put(
+        "/api/v1/me/date-of-birth", headers=unknown.headers, json={"date_of_birth": "1980-05-05"}
+    )
+    assert again.status == 403
+    assert (await again.json())["error"]["code"] == "date_of_birth_locked"
+    same = await client.put(
+        "/api/v1/me/date-of-birth",
+        headers=unknown.headers,
+        json={"date_of_birth": teen.isoformat()},
+    )
+    assert same.status == 200 and (await same.json())["age_verified"] is False
+    # ...staff correct it, with a reason, and the change is audited.
+    admin = await make_person(settings, Role.ADMIN)
+    staff_url = f"/api/v1/staff/customers/{unknown.user.id}/date-of-birth"
+    no_reason = await client.put(
+        staff_url, headers=admin.headers, json={"date_of_birth": "1980-05-05"}
+    )
+    assert no_reason.status == 422 and "reason" in (await no_reason.json())["error"]["fields"]
+    by_customer = await client.put(
+        staff_url, headers=unknown.headers, json={"date_of_birth": "1980-05-05", "reason": "x"}
+    )
+    assert by_customer.status == 403
+    corrected = await client.put(
+        staff_url,
+        headers=admin.headers,
+        json={"date_of_birth": "1980-05-05", "reason": "typo, saw the passport in the store"},
+    )
+    assert corrected.status == 200 and (await corrected.json())["age_verified"] is False
+    audit = await ProfileChange.get(user_id=unknown.user.id)
+    assert (audit.actor_id, audit.old_value, audit.new_value) == (
+        admin.user.id,
+        teen.isoformat(),
+        "1980-05-05",
+    )
     response = await post(client, unknown, body)
     assert response.status == 201
     assert (await response.json())["requires_id_check"] is True

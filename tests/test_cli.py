@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
+import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -13,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from core.passwords import verify_password_sync
 from tests.fixtures.backend import create_pg_database, drop_pg_database
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -104,7 +108,22 @@ def test_seed_is_idempotent(tmp_path: Path) -> None:
     first = run_cli("seed", cwd=tmp_path, env=clean_env())
     assert "demo store created" in first and "dispatcher@demo.test" in first
     second = run_cli("seed", cwd=tmp_path, env=clean_env())
-    assert "already present" in second
+    assert "already present" in second and "demo-" not in second
+
+
+def test_seed_can_show_the_demo_sign_ins_again(tmp_path: Path) -> None:
+    run_cli("seed", cwd=tmp_path, env=clean_env())
+    shown = run_cli("seed", "--show-credentials", cwd=tmp_path, env=clean_env())
+    rows = {line.split()[0]: line.split()[2] for line in shown.splitlines() if "@demo.test" in line}
+    assert {"admin@demo.test", "driver1@demo.test", "customer@demo.test"} <= set(rows)
+    # The printed password is the one that now signs in.
+    with sqlite3.connect(tmp_path / "var" / "pharmacy.sqlite3") as db:
+        (hashed,) = db.execute(
+            "SELECT password_hash FROM users WHERE email = 'admin@demo.test'"
+        ).fetchone()
+    assert verify_password_sync(rows["admin@demo.test"], hashed)
+    assert not verify_password_sync("demo-admin-000000", hashed)
+    assert "--show-credentials" in run_cli("seed", "--help", cwd=tmp_path, env=clean_env())
 
 
 @pytest.mark.postgres_only
@@ -113,8 +132,56 @@ async def test_migrate_then_seed_on_postgres(tmp_path: Path, run_id: str) -> Non
     url = await create_pg_database(name)
     try:
         env = clean_env(DATABASE_URL=url)
-        assert "applied 1 migration" in run_cli("migrate", cwd=tmp_path, env=env)
+        migrations = [
+            p for p in (ROOT / "migrations" / "models").glob("*.py") if p.stem[0].isdigit()
+        ]
+        assert f"applied {len(migrations)} migration" in run_cli("migrate", cwd=tmp_path, env=env)
         assert "applied 0 migration" in run_cli("migrate", cwd=tmp_path, env=env)
         assert "demo store created" in run_cli("seed", cwd=tmp_path, env=env)
     finally:
         await drop_pg_database(name)
+
+
+async def test_serve_stops_within_two_seconds_of_sigterm(tmp_path: Path) -> None:
+    """A rolling restart is quick: open websockets are closed (going away), in-flight
+    requests get a short grace, the outbox worker finishes its round, and the process exits."""
+    import aiohttp
+
+    port = free_port()
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "webapp.cli",
+        "serve",
+        "--port",
+        str(port),
+        cwd=tmp_path,
+        env=clean_env(),
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.STDOUT,
+    )
+    try:
+        async with aiohttp.ClientSession() as session:
+            for _ in range(300):
+                try:
+                    async with session.get(f"http://127.0.0.1:{port}/healthz") as response:
+                        if response.status == 200:
+                            break
+                except aiohttp.ClientError:
+                    assert proc.returncode is None
+                    await asyncio.sleep(0.2)
+            ws = await session.ws_connect(f"http://127.0.0.1:{port}/ws")
+            await asyncio.sleep(0.2)  # the server now holds an open websocket
+            started = time.monotonic()
+            proc.send_signal(signal.SIGTERM)
+            code = await asyncio.wait_for(proc.wait(), 10)
+            took = time.monotonic() - started
+            closed = await ws.receive(timeout=1)
+            await ws.close()
+        assert code == 0
+        assert took < 2.0, f"took {took:.2f}s to stop"
+        assert closed.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED)
+    finally:
+        if proc.returncode is None:
+            proc.kill()
+        await proc.communicate()

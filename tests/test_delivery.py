@@ -54,6 +54,25 @@ async def test_quote_geocodes_once_and_finds_the_zone(
     assert by_bike["zone_name"] == "Outskirts" and by_bike["fee_cents"] == 599
 
 
+async def test_a_shared_location_is_named_by_reverse_geocoding(
+    shop: TestClient, demo: SeedReport, geocoder: FakeGeocoder
+) -> None:
+    url = f"/api/v1/stores/{demo.store_id}/delivery/quote"
+    for _ in range(2):
+        body = await (
+            await shop.post(url, json={"address": {"lat": 41.3926, "lng": 2.1601}})
+        ).json()
+        assert body["address_text"] == "Carrer de Mallorca 200, Barcelona"
+    assert len(geocoder.calls) == 1  # cached
+    # A point the geocoder cannot name, or a geocoder that is down: coordinates, not an error.
+    unknown = await (await shop.post(url, json={"address": {"lat": 41.40, "lng": 2.17}})).json()
+    assert unknown["address_text"] == "41.400000, 2.170000"
+    geocoder.fail_with = 500
+    down = await shop.post(url, json={"address": {"lat": 41.395, "lng": 2.175}})
+    assert down.status == 200
+    assert (await down.json())["address_text"] == "41.395000, 2.175000"
+
+
 async def test_outside_every_zone_is_zone_unavailable(
     shop: TestClient, demo: SeedReport, geocoder: FakeGeocoder
 ) -> None:

@@ -8,6 +8,7 @@ import itertools
 import pytest
 from aiohttp.test_utils import TestClient
 
+from core.clock import utcnow
 from core.context import AppContext
 from core.settings import Settings
 from models import (
@@ -19,6 +20,7 @@ from models import (
     OrderItem,
     OrderStatusHistory,
     OutboxMessage,
+    User,
 )
 from models.enums import OrderStatus, PaymentMethod, Role
 from models.transitions import FINAL_STATUSES, TRANSITIONS, can_transition
@@ -242,11 +244,60 @@ async def test_age_restricted_delivery_needs_the_id_check(
     refused = await move(client, driver_person, order.id, "delivered")
     assert refused.status == 422
     assert (await refused.json())["error"]["code"] == "id_check_required"
-    checked = await client.post(
-        f"/api/v1/staff/orders/{order.id}/id-check", headers=driver_person.headers
+    url = f"/api/v1/staff/orders/{order.id}/id-check"
+    headers = driver_person.headers
+    no_body = await client.post(url, headers=headers)
+    assert no_body.status == 422
+    this_year = utcnow().year
+    young = await client.post(
+        url, headers=headers, json={"document_type": "passport", "birth_year": this_year - 10}
     )
-    assert checked.status == 200 and (await checked.json())["id_checked"] is True
+    assert young.status == 422 and (await young.json())["error"]["code"] == "id_underage"
+    assert "birth_year" in (await young.json())["error"]["fields"]
+    number = await client.post(
+        url, headers=headers, json={"document_type": "passport", "birth_year": 1990, "number": "X"}
+    )
+    assert number.status == 422  # the document's number is never taken
+    checked = await client.post(
+        url, headers=headers, json={"document_type": "id_card", "birth_year": 1990}
+    )
+    body = await checked.json()
+    assert checked.status == 200 and body["id_checked"] is True
+    assert [(e["kind"], e["data"]) for e in body["events"]] == [
+        ("id_checked", {"document_type": "id_card", "birth_year": 1990})
+    ]
+    assert [h["to_status"] for h in body["history"]].count("picked_up") == 1
+    assert (await User.get(id=customer.user.id)).age_verified
     assert (await move(client, driver_person, order.id, "delivered")).status == 200
+
+
+async def test_a_driver_refuses_a_handover_and_the_order_is_cancelled(
+    client: TestClient, settings: Settings, demo: SeedReport, customer: Person, dispatcher: Person
+) -> None:
+    driver_person, driver = await make_driver(settings, demo.store_id)
+    order = await place(app_ctx(client), customer.user.id, demo.store_id)
+    url = f"/api/v1/staff/orders/{order.id}/refuse-handover"
+    for status in ("confirmed", "ready"):
+        await move(client, dispatcher, order.id, status)
+    await client.post(
+        f"/api/v1/staff/orders/{order.id}/assign",
+        headers=dispatcher.headers,
+        json={"driver_id": driver.id},
+    )
+    early = await client.post(url, headers=driver_person.headers, json={"reason": "no_id"})
+    assert early.status == 422 and (await early.json())["error"]["code"] == "not_picked_up"
+    await move(client, driver_person, order.id, "picked_up")
+    # A driver may not simply cancel: only a refused handover does.
+    assert (await move(client, driver_person, order.id, "cancelled")).status == 403
+    bad = await client.post(url, headers=driver_person.headers, json={"reason": "bored"})
+    assert bad.status == 422 and "reason" in (await bad.json())["error"]["fields"]
+    refused = await client.post(
+        url, headers=driver_person.headers, json={"reason": "customer_absent"}
+    )
+    body = await refused.json()
+    assert refused.status == 200 and body["status"] == "cancelled"
+    assert body["events"][0]["kind"] == "handover_refused"
+    assert body["history"][-1]["actor_role"] == "driver"
 
 
 async def test_a_driver_moves_only_their_own_deliveries(
@@ -385,7 +436,9 @@ async def test_outsiders_cannot_check_ids_or_change_another_stores_catalog(
     rival_manager = await make_person(settings, Role.MANAGER, store_ids=(other_store.id,))
     order = await place(app_ctx(client), customer.user.id, demo.store_id)
     checked = await client.post(
-        f"/api/v1/staff/orders/{order.id}/id-check", headers=rival_driver.headers
+        f"/api/v1/staff/orders/{order.id}/id-check",
+        headers=rival_driver.headers,
+        json={"document_type": "passport", "birth_year": 1990},
     )
     assert checked.status == 404
     base = f"/api/v1/admin/stores/{demo.store_id}"

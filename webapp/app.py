@@ -6,6 +6,7 @@ gateway (/ws) and the three bots' webhooks (/webhook/{bot}). Nothing is built at
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
 from datetime import timedelta
@@ -70,9 +71,14 @@ async def _infrastructure(app: web.Application) -> AsyncIterator[None]:
         yield
 
 
+# At shutdown the outbox worker may finish the delivery round in hand for this long; rows it
+# did not reach stay pending for the next process (delivery is at least once).
+OUTBOX_FLUSH = 0.5
+
+
 async def _workers(app: web.Application) -> AsyncIterator[None]:
     ctx = app[CTX]
-    await ctx.scheduler.spawn(ctx.outbox.run(), name="outbox")
+    worker = asyncio.create_task(ctx.outbox.run(), name="outbox")
 
     async def purge() -> None:
         await purge_delivered_outbox()
@@ -92,6 +98,11 @@ async def _workers(app: web.Application) -> AsyncIterator[None]:
 
     await ctx.scheduler.every("crypto-payments", ctx.settings.payment_poll_interval, payments)
     yield
+    ctx.outbox.stop()
+    try:
+        await asyncio.wait_for(worker, OUTBOX_FLUSH)
+    except TimeoutError:
+        log.warning("outbox: stopped mid-round at shutdown; the rest stays pending")
 
 
 async def purge_delivered_outbox() -> int:

@@ -15,6 +15,9 @@ from core.settings import Settings, SettingsError, load_settings
 log = logging.getLogger("pharmacy")
 
 
+SHUTDOWN_GRACE = 1.0  # seconds in-flight requests may take after SIGTERM
+
+
 def _settings() -> Settings:
     try:
         return load_settings()
@@ -75,7 +78,16 @@ def cmd_serve(args: argparse.Namespace) -> None:
     def announce(_: str) -> None:  # run_app calls this once the socket is listening
         log.info("serving Pharmacy Delivery on %s (database: %s, bus/cache: %s)", url, backend, bus)
 
-    web.run_app(app, host=args.host, port=args.port, print=announce, access_log=None)
+    # SIGTERM: websockets are told "going away" at once, in-flight requests get a short
+    # grace, the outbox worker finishes its round: a rolling restart takes under 2 seconds.
+    web.run_app(
+        app,
+        host=args.host,
+        port=args.port,
+        print=announce,
+        access_log=None,
+        shutdown_timeout=SHUTDOWN_GRACE,
+    )
 
 
 def cmd_migrate(args: argparse.Namespace) -> None:
@@ -110,7 +122,16 @@ def cmd_seed(args: argparse.Namespace) -> None:
         await init_db(settings)
         try:
             await _ensure_schema(settings)
-            _print_credentials(await seed_demo(settings.bcrypt_rounds))
+            report = await seed_demo(settings.bcrypt_rounds)
+            _print_credentials(report)
+            if args.show_credentials and not report.created:
+                if settings.is_production:
+                    raise SystemExit("pharmacy: --show-credentials is for development only")
+                from services.demo import reset_demo_credentials
+
+                print("demo sign-ins (email / role / password), new passwords:")
+                for email, role, password in await reset_demo_credentials(settings.bcrypt_rounds):
+                    print(f"  {email:24} {role:11} {password}")
         finally:
             await close_db()
 
@@ -285,7 +306,14 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8080)
     serve.set_defaults(func=cmd_serve)
     sub.add_parser("migrate", help="apply database migrations").set_defaults(func=cmd_migrate)
-    sub.add_parser("seed", help="create the demo store (idempotent)").set_defaults(func=cmd_seed)
+    seed = sub.add_parser("seed", help="create the demo store (idempotent)")
+    seed.add_argument(
+        "--show-credentials",
+        action="store_true",
+        help="print the demo sign-ins again (they are stored hashed: this sets new passwords "
+        "and signs the demo accounts out; development only)",
+    )
+    seed.set_defaults(func=cmd_seed)
     admin = sub.add_parser(
         "create-admin",
         help="create an admin or reset their password (read from standard input, or asked)",

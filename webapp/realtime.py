@@ -14,11 +14,12 @@ import asyncio
 import contextlib
 import json
 import logging
+import weakref
 from collections import defaultdict, deque
 from collections.abc import AsyncIterator
 from typing import Any
 
-from aiohttp import WSMsgType, web
+from aiohttp import WSCloseCode, WSMsgType, web
 
 from api.auth import bearer_token
 from api.keys import CTX
@@ -101,10 +102,22 @@ class Connection:
 
 
 class Hub:
-    """This process's connections by room."""
+    """This process's connections by room (and every open socket, to close at shutdown)."""
 
     def __init__(self) -> None:
         self.rooms: dict[str, set[Connection]] = defaultdict(set)
+        self.sockets: weakref.WeakSet[web.WebSocketResponse] = weakref.WeakSet()
+
+    async def close_all(self) -> None:
+        """Tell every client this process is going away (they reconnect elsewhere and
+        replay from their last event id)."""
+        await asyncio.gather(
+            *(
+                ws.close(code=WSCloseCode.GOING_AWAY, message=b"server shutdown")
+                for ws in list(self.sockets)
+            ),
+            return_exceptions=True,
+        )
 
     def join(self, conn: Connection, rooms: set[str]) -> None:
         for room in rooms - conn.rooms:
@@ -213,6 +226,7 @@ async def websocket(request: web.Request) -> web.WebSocketResponse:
     hub = request.config_dict[HUB]
     ws = web.WebSocketResponse(heartbeat=25, max_msg_size=64 * 1024)
     await ws.prepare(request)
+    hub.sockets.add(ws)
     query = dict(request.query)
     hello: dict[str, Any] = {
         "token": bearer_token(request) or query.get("token"),
@@ -302,3 +316,8 @@ def setup_realtime(app: web.Application) -> None:
         ctx.bus.unsubscribe(REALTIME_CHANNEL, hub.on_bus)
 
     app.cleanup_ctx.append(subscribe)
+
+    async def going_away(app: web.Application) -> None:
+        await app[HUB].close_all()
+
+    app.on_shutdown.append(going_away)

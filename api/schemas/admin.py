@@ -37,3 +37,15 @@ class RestockIn(BaseModel):
 class StockOut(BaseModel):
     variant_id: int
     stock: int
+
+
+class StaffOut(BaseModel):
+    user_id: int
+    name: str
+    role: str
+    telegram_linked: bool
+    driver_id: int | None
+
+
+class StaffList(BaseModel):
+    items: list[StaffOut]

@@ -78,6 +78,8 @@ class UserOut(BaseModel):
     locale: str
     referral_code: str
     age_verified: bool
+    # Whether the customer has declared a date of birth (it is not shown back).
+    date_of_birth_given: bool
     stores: list[int]
 
     @classmethod
@@ -93,6 +95,7 @@ class UserOut(BaseModel):
             locale=user.locale,
             referral_code=user.referral_code,
             age_verified=user.age_verified,
+            date_of_birth_given=user.date_of_birth is not None,
             stores=list(principal.store_ids),
         )
 

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from models import Order, OrderItem, OrderStatusHistory
-from models.enums import OrderStatus, PaymentMethod
+from models import Order, OrderEvent, OrderItem, OrderStatusHistory
+from models.enums import IdDocument, OrderEventKind, OrderStatus, PaymentMethod
 from services.cart import CartView
 
 MAX_QTY = 999
@@ -138,6 +138,10 @@ class QuoteOut(BaseModel):
     distance_km: float
     eta_minutes: int
     address_text: str
+    # Opening hours: an "as soon as possible" order now is delivered now (open_now) or from
+    # asap_from (UTC, the store's next opening; null with open_now false: choose a slot).
+    open_now: bool
+    asap_from: datetime | None
 
 
 class SlotOut(BaseModel):
@@ -169,6 +173,27 @@ class HistoryOut(BaseModel):
             actor_id=row.actor_id,
             actor_role=row.actor_role.value if row.actor_role else None,
             reason=row.reason,
+            at=row.created_at,
+        )
+
+
+class OrderEventOut(BaseModel):
+    """Something that happened without a status change: `id_checked` (data: document_type,
+    birth_year), `handover_refused` (data: reason)."""
+
+    kind: OrderEventKind
+    actor_id: int | None
+    actor_role: str | None
+    data: dict[str, Any]
+    at: datetime
+
+    @classmethod
+    def of(cls, row: OrderEvent) -> OrderEventOut:
+        return cls(
+            kind=row.kind,
+            actor_id=row.actor_id,
+            actor_role=row.actor_role.value if row.actor_role else None,
+            data=dict(row.data or {}),
             at=row.created_at,
         )
 
@@ -219,6 +244,7 @@ class OrderOut(BaseModel):
     id_checked: bool
     refund_due: bool
     eta_minutes: int | None
+    deliver_after: datetime | None
     cancel_reason: str
     created_at: datetime
 
@@ -248,6 +274,7 @@ class OrderOut(BaseModel):
             id_checked=order.id_checked_at is not None,
             refund_due=order.refund_due,
             eta_minutes=order.eta_minutes,
+            deliver_after=order.deliver_after,
             cancel_reason=order.cancel_reason,
             created_at=order.created_at,
         )
@@ -256,6 +283,7 @@ class OrderOut(BaseModel):
 class OrderDetailOut(OrderOut):
     items: list[OrderItemOut]
     history: list[HistoryOut]
+    events: list[OrderEventOut]
 
 
 class OrderList(BaseModel):
@@ -317,6 +345,28 @@ class DateOfBirthIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     date_of_birth: date
+
+
+class DateOfBirthCorrectionIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    date_of_birth: date
+    reason: str = Field(min_length=1, max_length=300)
+
+
+class IdCheckIn(BaseModel):
+    """What the driver read on the document: its type and the year of birth (no number)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    document_type: IdDocument
+    birth_year: int = Field(ge=1900, le=2100)
+
+
+class RefuseHandoverIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    reason: Literal["no_id", "underage", "customer_absent", "customer_refused"]
 
 
 class ShiftIn(BaseModel):

@@ -7,8 +7,9 @@ from __future__ import annotations
 from tortoise.transactions import in_transaction
 
 from bot.common.pushover import enqueue_alert
-from core.i18n import money
-from models import Order, OutboxMessage
+from core.i18n import gettext_noop as N
+from core.i18n import money, translator
+from models import Order, OutboxMessage, Store
 from services import recipients
 
 NEW_ORDER, DELIVERED = "new_order", "delivered"
@@ -19,21 +20,32 @@ async def on_event(row: OutboxMessage) -> None:
     order = await Order.get_or_none(id=payload.get("order_id", 0))
     if order is None:
         return
+    # Recipients have no language of their own: alerts speak the store's.
+    locale = (await Store.get(id=order.store_id)).default_locale
+    t = translator(locale)
     async with in_transaction():
         if row.kind == "ORDER_CREATED":
             for person in await recipients.alert_recipients(order.store_id, NEW_ORDER):
                 await enqueue_alert(
                     person.pushover_user_key,
-                    f"New order {order.number}",
-                    f"{money(order.total_cents, order.currency, 'en')} · {order.address_text}",
+                    t(N("New order {number}"), number=order.number),
+                    f"{money(order.total_cents, order.currency, locale)} · {order.address_text}",
                     2,
                 )
         elif row.kind == "ORDER_ASSIGNED":
             key = await recipients.driver_pushover_key(order.driver_id)
             if key:
-                await enqueue_alert(key, f"Delivery {order.number} is yours", order.address_text, 2)
+                await enqueue_alert(
+                    key,
+                    t(N("Delivery {number} is yours"), number=order.number),
+                    order.address_text,
+                    2,
+                )
         elif row.kind == "ORDER_STATUS_CHANGED" and payload.get("to") == "delivered":
             for person in await recipients.alert_recipients(order.store_id, DELIVERED):
                 await enqueue_alert(
-                    person.pushover_user_key, f"Delivered {order.number}", order.address_text, 1
+                    person.pushover_user_key,
+                    t(N("Delivered {number}"), number=order.number),
+                    order.address_text,
+                    1,
                 )

@@ -1,5 +1,6 @@
-"""Checkout in chat: (date of birth if needed) → address or location → slot → payment →
-promo → summary → confirm. The order is placed by the same checkout service as the API."""
+"""Checkout in chat: (date of birth if needed) → address or location (a location is turned
+into a street by reverse geocoding) → flat/floor/door → note for the driver → slot →
+payment → promo → summary → confirm. The order is placed by the same checkout service as the API."""
 
 from __future__ import annotations
 
@@ -15,14 +16,16 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message, ReplyKeyboardRemove
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from bot.common.texts import from_opening
 from bot.customer.keyboards import CartAction, Pay, SlotPick, Step, location_request, main_menu
 from bot.customer.shopping import current_store
+from core.clock import utcnow
 from core.context import AppContext
 from core.errors import ValidationFailed
 from core.i18n import Translate, money, when
 from models import User
 from models.enums import PaymentMethod
-from services import cart, checkout, delivery, profile, promos
+from services import cart, checkout, delivery, hours, profile, promos
 from services.checkout import AddressInput, CheckoutRequest
 
 DOB = re.compile(r"^\s*([0-9]{1,2})[./-]([0-9]{1,2})[./-]([0-9]{4})\s*$")
@@ -31,6 +34,8 @@ DOB = re.compile(r"^\s*([0-9]{1,2})[./-]([0-9]{1,2})[./-]([0-9]{4})\s*$")
 class Checkout(StatesGroup):
     date_of_birth = State()
     address = State()
+    details = State()
+    note = State()
     slot = State()
     payment = State()
     promo = State()
@@ -47,7 +52,7 @@ async def begin(
         return
     assert callback.message is not None
     chat = callback.message.chat.id
-    if view.age_restricted and not user.age_verified:
+    if view.age_restricted and user.date_of_birth is None:
         await state.set_state(Checkout.date_of_birth)
         await bot.send_message(
             chat, t("Some items are 18+. Send your date of birth as DD.MM.YYYY.")
@@ -75,7 +80,11 @@ async def date_of_birth(message: Message, state: FSMContext, user: User, t: Tran
     except ValueError:
         born = None
     if born is None:
-        raise ValidationFailed("write it as DD.MM.YYYY", fields={"date_of_birth": "DD.MM.YYYY"})
+        raise ValidationFailed(
+            "write it as DD.MM.YYYY",
+            code="date_of_birth_format",
+            fields={"date_of_birth": "DD.MM.YYYY"},
+        )
     await profile.declare_date_of_birth(user.id, born)
     await ask_address(message.chat.id, message.bot, state, t)
 
@@ -105,11 +114,88 @@ async def address(
             "We deliver there: {fee} delivery, about {minutes} min.",
             fee=money(found.zone.fee_cents, store.currency, locale),
             minutes=found.eta_minutes,
-        ),
+        )
+        + "\n"
+        + t("Address: {address}", address=escape(found.address_text)),
         reply_markup=ReplyKeyboardRemove(),
     )
+    await state.set_state(Checkout.details)
+    await message.answer(
+        t("Flat, floor, door or entry code? Send them, or skip."),
+        reply_markup=_skip(t, "skip_details"),
+    )
+
+
+def _skip(t: Translate, action: str) -> Any:
     builder = InlineKeyboardBuilder()
-    builder.button(text=t("As soon as possible"), callback_data=SlotPick(slot_id=0))
+    builder.button(text=t("Skip"), callback_data=Step(action=action))
+    return builder.as_markup()
+
+
+async def details(message: Message, state: FSMContext, t: Translate) -> None:
+    await state.update_data(details=(message.text or "").strip()[:200])
+    await ask_note(message.chat.id, message.bot, state, t)
+
+
+async def ask_note(chat_id: int, bot: Any, state: FSMContext, t: Translate) -> None:
+    await state.set_state(Checkout.note)
+    await bot.send_message(
+        chat_id,
+        t("A note for the driver (for example “ring twice”)? Send it, or skip."),
+        reply_markup=_skip(t, "skip_note"),
+    )
+
+
+async def note(message: Message, state: FSMContext, t: Translate, locale: str) -> None:
+    await state.update_data(note=(message.text or "").strip()[:500])
+    await ask_slot(message.chat.id, message.bot, state, t, locale)
+
+
+async def skip_step(
+    callback: CallbackQuery,
+    bot: Bot,
+    callback_data: Step,
+    state: FSMContext,
+    t: Translate,
+    locale: str,
+) -> None:
+    assert callback.message is not None
+    chat = callback.message.chat.id
+    if callback_data.action == "skip_details":
+        await state.update_data(details="")
+        await ask_note(chat, bot, state, t)
+    else:
+        await state.update_data(note="")
+        await ask_slot(chat, bot, state, t, locale)
+    await callback.answer()
+
+
+async def ask_slot(chat_id: int, bot: Any, state: FSMContext, t: Translate, locale: str) -> None:
+    """When? "As soon as possible" (or, while closed, the first time after opening) and the
+    next bookable slots."""
+    store = await current_store(state)
+    asap = hours.asap(store, utcnow())
+    builder = InlineKeyboardBuilder()
+    if asap.open_now:
+        builder.button(text=t("As soon as possible"), callback_data=SlotPick(slot_id=0))
+    elif asap.starts_at is not None:
+        opens = when(asap.starts_at, store.timezone, locale)
+        await bot.send_message(
+            chat_id,
+            t(
+                "We are closed now and open again on {time}. "
+                "An order for “as soon as possible” is delivered from then.",
+                time=opens,
+            ),
+        )
+        builder.button(
+            text=t("First thing after opening · {time}", time=opens),
+            callback_data=SlotPick(slot_id=0),
+        )
+    else:
+        await bot.send_message(
+            chat_id, t("We are closed for the coming days: choose a delivery time.")
+        )
     for slot in (await delivery.bookable_slots(store.id))[:6]:
         builder.button(
             text=when(slot.starts_at, store.timezone, locale),
@@ -117,7 +203,7 @@ async def address(
         )
     builder.adjust(1)
     await state.set_state(Checkout.slot)
-    await message.answer(t("When?"), reply_markup=builder.as_markup())
+    await bot.send_message(chat_id, t("When?"), reply_markup=builder.as_markup())
 
 
 async def slot(
@@ -158,10 +244,16 @@ async def _request(state: FSMContext, user: User, store_id: int) -> CheckoutRequ
     return CheckoutRequest(
         store_id=store_id,
         items=await cart.cart_items(user.id, store_id),
-        address=AddressInput(text=where["text"], lat=where["lat"], lng=where["lng"]),
+        address=AddressInput(
+            text=where["text"],
+            lat=where["lat"],
+            lng=where["lng"],
+            details=data.get("details") or "",
+        ),
         payment_method=PaymentMethod(data["payment"]),
         slot_id=data.get("slot_id"),
         promo_code=data.get("promo"),
+        note=data.get("note") or "",
     )
 
 
@@ -191,6 +283,13 @@ async def summary(
         t("Total: {amount}", amount=money(totals.total_cents, store.currency, locale)),
         t("Address: {address}", address=escape(shown.address_text)),
     ]
+    data = await state.get_data()
+    if data.get("details"):
+        lines.append(t("Flat, floor, door: {details}", details=escape(data["details"])))
+    if data.get("note"):
+        lines.append(t("Note for the driver: {note}", note=escape(data["note"])))
+    if shown.deliver_after is not None:
+        lines.append(from_opening(shown.deliver_after, store, t, locale))
     await state.update_data(idempotency_key=uuid.uuid4().hex)
     await state.set_state(Checkout.confirm)
     builder = InlineKeyboardBuilder()
@@ -247,7 +346,13 @@ async def confirm(
     )
     await state.set_state(None)
     await state.update_data(
-        address=None, payment=None, promo=None, slot_id=None, idempotency_key=None
+        address=None,
+        details=None,
+        note=None,
+        payment=None,
+        promo=None,
+        slot_id=None,
+        idempotency_key=None,
     )
     assert callback.message is not None
     await bot.send_message(
@@ -256,6 +361,11 @@ async def confirm(
             "Order {number} placed! Total {total}. We will keep you posted here.",
             number=order.number,
             total=money(order.total_cents, order.currency, locale),
+        )
+        + (
+            "\n" + from_opening(order.deliver_after, store, t, locale)
+            if order.deliver_after
+            else ""
         ),
         reply_markup=main_menu(t),
     )
@@ -272,6 +382,11 @@ def router() -> Router:
     built.callback_query.register(begin, CartAction.filter(F.action == "checkout"))
     built.message.register(date_of_birth, Checkout.date_of_birth, F.text)
     built.message.register(address, Checkout.address, F.text | F.location)
+    built.message.register(details, Checkout.details, F.text)
+    built.message.register(note, Checkout.note, F.text)
+    built.callback_query.register(
+        skip_step, Step.filter(F.action.in_({"skip_details", "skip_note"}))
+    )
     built.callback_query.register(slot, Checkout.slot, SlotPick.filter())
     built.callback_query.register(payment, Checkout.payment, Pay.filter())
     built.message.register(promo_code, Checkout.promo, F.text)

@@ -8,7 +8,7 @@ from tortoise.transactions import in_transaction
 
 from bot.common.sender import enqueue_message
 from bot.common.texts import status_name
-from bot.customer.keyboards import OrderView
+from bot.customer.keyboards import OrderView, Rate
 from core.i18n import money, translator
 from models import Order, OutboxMessage
 from models.enums import OrderStatus
@@ -35,12 +35,17 @@ async def on_event(row: OutboxMessage) -> None:
         if status is OrderStatus.PICKED_UP and order.eta_minutes:
             text += "\n" + t("Arrives in about {minutes} min.", minutes=order.eta_minutes)
         if status is OrderStatus.CANCELLED and order.cancel_reason:
-            text += "\n" + t("Reason: {reason}", reason=order.cancel_reason)
+            text += "\n" + t("Reason: {reason}", reason=t(order.cancel_reason))
     elif row.kind == "ORDER_PAID":
         text = t("Payment received for order {number}. Thank you!", number=order.number)
     else:
         return
     builder = InlineKeyboardBuilder()
+    if row.kind == "ORDER_STATUS_CHANGED" and row.payload["to"] == OrderStatus.DELIVERED.value:
+        text += "\n" + t("How was it? Tap the stars to rate the delivery.")
+        for stars in range(1, 6):
+            builder.button(text="★" * stars, callback_data=Rate(order_id=order.id, stars=stars))
     builder.button(text=t("View order"), callback_data=OrderView(order_id=order.id))
+    builder.adjust(*([5] if row.payload.get("to") == OrderStatus.DELIVERED.value else []), 1)
     async with in_transaction():
         await enqueue_message("customer", person.chat_id, text, markup=builder.as_markup())

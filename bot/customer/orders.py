@@ -9,7 +9,7 @@ from aiogram import Bot, F, Router
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.common.texts import status_name
+from bot.common.texts import EVENT_NAMES, status_name
 from bot.customer.keyboards import OrderAct, OrderView, Rate
 from core.i18n import Translate, money, when
 from core.security import Principal
@@ -53,10 +53,10 @@ async def order_detail(
         f"<b>{escape(order.number)}</b> · {status_name(order.status, t)}",
         t("Total: {amount}", amount=money(order.total_cents, order.currency, locale)),
     ]
-    for step in await orders.history(order):
-        lines.append(
-            f"{when(step.created_at, store.timezone, locale)} — {status_name(step.to_status, t)}"
-        )
+    timeline = [(s.created_at, status_name(s.to_status, t)) for s in await orders.history(order)]
+    timeline += [(e.created_at, t(EVENT_NAMES[e.kind])) for e in await orders.events(order)]
+    for at, what in sorted(timeline, key=lambda step: step[0]):
+        lines.append(f"{when(at, store.timezone, locale)} — {escape(what)}")
     if order.eta_minutes and order.status in (OrderStatus.ASSIGNED, OrderStatus.PICKED_UP):
         lines.append(t("Arrives in about {minutes} min.", minutes=order.eta_minutes))
     builder = InlineKeyboardBuilder()

@@ -12,7 +12,7 @@ from services.orders import DriverLoad
 
 class OrderAction(CallbackData, prefix="oa"):
     order_id: int
-    action: str  # confirm | ready | assign | cancel
+    action: str  # confirm | ready | assign | cancel | back (closes a chooser)
 
 
 class AssignTo(CallbackData, prefix="at"):
@@ -71,6 +71,7 @@ def drivers_keyboard(order_id: int, loads: list[DriverLoad], t: Translate) -> In
             ),
             callback_data=AssignTo(order_id=order_id, driver_id=load.driver.id),
         )
+    builder.button(text=t("⬅ Back"), callback_data=OrderAction(order_id=order_id, action="back"))
     builder.adjust(1)
     return builder.as_markup()
 
@@ -79,5 +80,6 @@ def cancel_reasons(order_id: int, t: Translate) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     for code, text in CANCEL_REASONS.items():
         builder.button(text=t(text), callback_data=CancelWith(order_id=order_id, reason=code))
+    builder.button(text=t("⬅ Back"), callback_data=OrderAction(order_id=order_id, action="back"))
     builder.adjust(2)
     return builder.as_markup()

@@ -18,12 +18,17 @@ from services import recipients
 PURPOSE = "dispatch"
 
 
+def _done(kind: str, payload: dict[str, Any]) -> OrderStatus | str:
+    """What the last actor did: a status, or an order event such as the ID check."""
+    return "id_checked" if kind == "ORDER_ID_CHECKED" else OrderStatus(payload["to"])
+
+
 async def on_event(row: OutboxMessage) -> None:
     payload = row.payload
     if row.kind == "ORDER_PAID":
         await _paid(payload)
         return
-    if row.kind not in ("ORDER_CREATED", "ORDER_STATUS_CHANGED"):
+    if row.kind not in ("ORDER_CREATED", "ORDER_STATUS_CHANGED", "ORDER_ID_CHECKED"):
         return  # assignment shows up as a status change; driver shifts need no chat message
     order = await Order.get_or_none(id=payload["order_id"])
     if order is None:
@@ -45,7 +50,7 @@ async def on_event(row: OutboxMessage) -> None:
             reader = await User.get_or_none(tg_id=copy.chat_id)
             locale = reader.locale if reader else "en"
             t = translator(locale)
-            note = await actor_note(payload.get("actor_id"), OrderStatus(payload["to"]), t)
+            note = await actor_note(payload.get("actor_id"), _done(row.kind, payload), t)
             await enqueue_message(
                 "dispatcher",
                 copy.chat_id,

@@ -6,6 +6,7 @@ from __future__ import annotations
 from aiogram import Bot, F, Router
 from aiogram.types import CallbackQuery
 
+from bot.common.choosers import close_chooser
 from bot.common.staff import RequireStaff
 from bot.dispatcher.keyboards import (
     CANCEL_REASONS,
@@ -83,7 +84,8 @@ async def ask_reason(
 async def cancel(
     callback: CallbackQuery, bot: Bot, callback_data: CancelWith, principal: Principal, t: Translate
 ) -> None:
-    reason = t(CANCEL_REASONS.get(callback_data.reason, CANCEL_REASONS["other"]))
+    # Stored in English (the catalogs' msgid): each reader sees it in their own language.
+    reason = CANCEL_REASONS.get(callback_data.reason, CANCEL_REASONS["other"])
     await orders.transition(callback_data.order_id, OrderStatus.CANCELLED, principal, reason=reason)
     if callback.message is not None:
         await bot.delete_message(callback.message.chat.id, callback.message.message_id)
@@ -95,6 +97,7 @@ def router() -> Router:
     built.callback_query.middleware(RequireStaff(STAFF))
     built.callback_query.register(move, OrderAction.filter(F.action.in_(MOVES)))
     built.callback_query.register(choose_driver, OrderAction.filter(F.action == "assign"))
+    built.callback_query.register(close_chooser, OrderAction.filter(F.action == "back"))
     built.callback_query.register(ask_reason, OrderAction.filter(F.action == "cancel"))
     built.callback_query.register(assign, AssignTo.filter())
     built.callback_query.register(cancel, CancelWith.filter())

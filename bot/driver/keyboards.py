@@ -7,7 +7,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from core.i18n import Translate
 from core.i18n import gettext_noop as N
 from models import Order
-from models.enums import OrderStatus
+from models.enums import IdDocument, OrderStatus
 
 START_SHIFT = N("▶ Start shift")
 END_SHIFT = N("⏹ End shift")
@@ -16,7 +16,31 @@ MY_DELIVERIES = N("📋 My deliveries")
 
 class Delivery(CallbackData, prefix="dl"):
     order_id: int
-    action: str  # picked_up | id_ok | delivered
+    action: str  # picked_up | id_ok | delivered | refuse | back (closes a chooser)
+
+
+class IdDoc(CallbackData, prefix="id"):
+    order_id: int
+    document: IdDocument
+
+
+class Refuse(CallbackData, prefix="rf"):
+    order_id: int
+    reason: str  # a key of services.orders.REFUSALS
+
+
+DOCUMENTS = {
+    IdDocument.ID_CARD: N("🪪 ID card"),
+    IdDocument.PASSPORT: N("🛂 Passport"),
+    IdDocument.DRIVING_LICENCE: N("🚗 Driving licence"),
+    IdDocument.RESIDENCE_PERMIT: N("📄 Residence permit"),
+}
+REFUSAL_BUTTONS = {
+    "no_id": N("No valid ID"),
+    "underage": N("Under age"),
+    "customer_absent": N("Nobody there"),
+    "customer_refused": N("Customer refused"),
+}
 
 
 def menu(t: Translate) -> ReplyKeyboardMarkup:
@@ -48,12 +72,42 @@ def delivery_actions(order: Order, t: Translate) -> InlineKeyboardMarkup | None:
     elif order.status is OrderStatus.PICKED_UP:
         if order.requires_id_check and order.id_checked_at is None:
             builder.button(
-                text=t("🪪 ID checked"), callback_data=Delivery(order_id=order.id, action="id_ok")
+                text=t("🪪 Check ID"), callback_data=Delivery(order_id=order.id, action="id_ok")
+            )
+        else:
+            builder.button(
+                text=t("✅ Delivered"),
+                callback_data=Delivery(order_id=order.id, action="delivered"),
             )
         builder.button(
-            text=t("✅ Delivered"), callback_data=Delivery(order_id=order.id, action="delivered")
+            text=t("🚫 Cannot hand over"),
+            callback_data=Delivery(order_id=order.id, action="refuse"),
         )
     else:
         return None
     builder.adjust(1)
+    return builder.as_markup()
+
+
+def back(order_id: int, t: Translate) -> tuple[str, Delivery]:
+    return t("⬅ Back"), Delivery(order_id=order_id, action="back")
+
+
+def documents(order_id: int, t: Translate) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    for document, text in DOCUMENTS.items():
+        builder.button(text=t(text), callback_data=IdDoc(order_id=order_id, document=document))
+    label, data = back(order_id, t)
+    builder.button(text=label, callback_data=data)
+    builder.adjust(2)
+    return builder.as_markup()
+
+
+def refusals(order_id: int, t: Translate) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    for reason, text in REFUSAL_BUTTONS.items():
+        builder.button(text=t(text), callback_data=Refuse(order_id=order_id, reason=reason))
+    label, data = back(order_id, t)
+    builder.button(text=label, callback_data=data)
+    builder.adjust(2)
     return builder.as_markup()

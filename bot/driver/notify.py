@@ -5,7 +5,7 @@ from __future__ import annotations
 from tortoise.transactions import in_transaction
 
 from bot.common.sender import enqueue_message
-from bot.common.texts import order_card
+from bot.common.texts import delivery_card
 from bot.driver.keyboards import delivery_actions
 from core.i18n import translator
 from models import BotMessage, Order, OutboxMessage, User
@@ -25,7 +25,7 @@ async def on_event(row: OutboxMessage) -> None:
             if person is None:
                 return
             t = translator(person.locale)
-            text = t("New delivery for you:") + "\n" + await order_card(order, t, person.locale)
+            text = t("New delivery for you:") + "\n" + await delivery_card(order, t, person.locale)
             await enqueue_message(
                 "driver",
                 person.chat_id,
@@ -34,7 +34,7 @@ async def on_event(row: OutboxMessage) -> None:
                 remember=(order.store_id, order.id, PURPOSE),
             )
             return
-        if row.kind != "ORDER_STATUS_CHANGED":
+        if row.kind not in ("ORDER_STATUS_CHANGED", "ORDER_ID_CHECKED"):
             return
         for copy in await BotMessage.filter(order_id=order.id, bot="driver", purpose=PURPOSE):
             reader = await User.get_or_none(tg_id=copy.chat_id)
@@ -43,7 +43,7 @@ async def on_event(row: OutboxMessage) -> None:
             await enqueue_message(
                 "driver",
                 copy.chat_id,
-                await order_card(order, t, locale),
+                await delivery_card(order, t, locale),
                 markup=delivery_actions(order, t),
                 edit=copy.message_id,
             )

@@ -3,6 +3,7 @@ live location."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal, InvalidOperation
 
 from aiogram import Bot, F, Router
@@ -10,19 +11,33 @@ from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
 
+from bot.common.choosers import close_chooser
 from bot.common.staff import RequireStaff
-from bot.common.texts import order_card
-from bot.driver.keyboards import END_SHIFT, MY_DELIVERIES, START_SHIFT, Delivery, delivery_actions
+from bot.common.texts import delivery_card
+from bot.driver.keyboards import (
+    END_SHIFT,
+    MY_DELIVERIES,
+    START_SHIFT,
+    Delivery,
+    IdDoc,
+    Refuse,
+    delivery_actions,
+    documents,
+    refusals,
+)
 from core.context import AppContext
 from core.errors import ValidationFailed
 from core.i18n import Translate, money
 from core.security import Principal
-from models.enums import OrderStatus, PaymentMethod, Role
+from models.enums import IdDocument, OrderStatus, PaymentMethod, Role
 from services import drivers, orders
+
+YEAR = re.compile(r"^\s*\d{4}\s*$")
 
 
 class Handover(StatesGroup):
     cash = State()
+    birth_year = State()
 
 
 async def menu_choice(message: Message, principal: Principal, t: Translate, locale: str) -> None:
@@ -39,7 +54,7 @@ async def menu_choice(message: Message, principal: Principal, t: Translate, loca
             await message.answer(t("No deliveries right now."))
         for order in mine:
             await message.answer(
-                await order_card(order, t, locale), reply_markup=delivery_actions(order, t)
+                await delivery_card(order, t, locale), reply_markup=delivery_actions(order, t)
             )
 
 
@@ -50,11 +65,76 @@ async def picked_up(
     await callback.answer(t("Picked up"))
 
 
-async def id_checked(
-    callback: CallbackQuery, callback_data: Delivery, principal: Principal, t: Translate
+async def ask_document(
+    callback: CallbackQuery, bot: Bot, callback_data: Delivery, principal: Principal, t: Translate
 ) -> None:
-    await orders.confirm_id_check(callback_data.order_id, principal)
-    await callback.answer(t("ID checked"))
+    order = await orders.get_order_for(principal, callback_data.order_id)
+    if callback.message is not None:
+        await bot.send_message(
+            callback.message.chat.id,
+            t("Which document did the customer show for {number}?", number=order.number),
+            reply_markup=documents(order.id, t),
+        )
+    await callback.answer()
+
+
+async def document_seen(
+    callback: CallbackQuery, bot: Bot, callback_data: IdDoc, state: FSMContext, t: Translate
+) -> None:
+    await state.set_state(Handover.birth_year)
+    await state.update_data(order_id=callback_data.order_id, document=callback_data.document)
+    if callback.message is not None:
+        await bot.edit_message_text(
+            t("What year of birth does the document show? For example 1990."),
+            chat_id=callback.message.chat.id,
+            message_id=callback.message.message_id,
+        )
+    await callback.answer()
+
+
+def parse_year(text: str) -> int:
+    if not YEAR.match(text):
+        raise ValidationFailed(
+            "write the year as four digits", code="birth_year_format", fields={"birth_year": "YYYY"}
+        )
+    return int(text.strip())
+
+
+async def birth_year(
+    message: Message, principal: Principal, t: Translate, state: FSMContext
+) -> None:
+    year = parse_year(message.text or "")
+    data = await state.get_data()
+    await state.clear()  # an under-age year ends the check: the card offers the refusal
+    await orders.record_id_check(
+        int(data["order_id"]),
+        principal,
+        document_type=IdDocument(data["document"]),
+        birth_year=year,
+    )
+    await message.answer(t("ID check recorded. You can hand the order over."))
+
+
+async def ask_refusal(
+    callback: CallbackQuery, bot: Bot, callback_data: Delivery, principal: Principal, t: Translate
+) -> None:
+    order = await orders.get_order_for(principal, callback_data.order_id)
+    if callback.message is not None:
+        await bot.send_message(
+            callback.message.chat.id,
+            t("Why can you not hand over {number}?", number=order.number),
+            reply_markup=refusals(order.id, t),
+        )
+    await callback.answer()
+
+
+async def refuse(
+    callback: CallbackQuery, bot: Bot, callback_data: Refuse, principal: Principal, t: Translate
+) -> None:
+    await orders.refuse_handover(callback_data.order_id, principal, reason=callback_data.reason)
+    if callback.message is not None:
+        await bot.delete_message(callback.message.chat.id, callback.message.message_id)
+    await callback.answer(t("Order cancelled. Bring the items back to the store."), show_alert=True)
 
 
 async def delivered(
@@ -93,11 +173,14 @@ def parse_cents(text: str) -> int:
     except InvalidOperation:
         raise ValidationFailed(
             "write the amount as a number, like 23.50",
+            code="cash_amount_format",
             fields={"cash_collected_cents": "not a number"},
         ) from None
     if amount < 0 or amount > 100_000:
         raise ValidationFailed(
-            "that amount is not plausible", fields={"cash_collected_cents": "out of range"}
+            "that amount is not plausible",
+            code="cash_amount_format",
+            fields={"cash_collected_cents": "out of range"},
         )
     return int((amount * 100).to_integral_value())
 
@@ -120,8 +203,10 @@ async def location(message: Message, principal: Principal, ctx: AppContext, t: T
     updates = await drivers.update_location(
         ctx.settings, principal.user_id, point.latitude, point.longitude
     )
-    if message.edit_date is None and point.live_period is None:
-        await message.answer(t("Location updated for {count} deliveries.", count=len(updates)))
+    # Live locations repeat every few seconds: say nothing. A one-off location is acknowledged
+    # only when it moved an ETA someone sees.
+    if message.edit_date is None and point.live_period is None and updates:
+        await message.answer(t("Location saved: arrival times are updated for your deliveries."))
 
 
 def router() -> Router:
@@ -131,10 +216,15 @@ def router() -> Router:
     built.edited_message.middleware(only_drivers)
     built.callback_query.middleware(only_drivers)
     built.message.register(cash_amount, Handover.cash, F.text)
+    built.message.register(birth_year, Handover.birth_year, F.text)
     built.message.register(location, F.location)
     built.edited_message.register(location, F.location)
     built.message.register(menu_choice, F.text)
     built.callback_query.register(picked_up, Delivery.filter(F.action == "picked_up"))
-    built.callback_query.register(id_checked, Delivery.filter(F.action == "id_ok"))
+    built.callback_query.register(ask_document, Delivery.filter(F.action == "id_ok"))
+    built.callback_query.register(document_seen, IdDoc.filter())
+    built.callback_query.register(ask_refusal, Delivery.filter(F.action == "refuse"))
+    built.callback_query.register(refuse, Refuse.filter())
+    built.callback_query.register(close_chooser, Delivery.filter(F.action == "back"))
     built.callback_query.register(delivered, Delivery.filter(F.action == "delivered"))
     return built

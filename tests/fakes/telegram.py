@@ -21,6 +21,8 @@ class Call:
     method: str
     params: dict[str, Any]
     at: float
+    # The id of the message this call created or changed (sendMessage, editMessageText).
+    message_id: int | None = None
 
     @property
     def chat_id(self) -> int | None:
@@ -34,6 +36,11 @@ class Call:
     def buttons(self) -> list[dict[str, Any]]:
         markup = self.params.get("reply_markup") or {}
         return [b for row in markup.get("inline_keyboard", []) for b in row]
+
+    def keys(self) -> list[str]:
+        """The texts of the reply-keyboard buttons this call showed."""
+        markup = self.params.get("reply_markup") or {}
+        return [b["text"] for row in markup.get("keyboard", []) for b in row]
 
 
 @dataclass
@@ -87,8 +94,10 @@ class FakeTelegram:
             status, body = self.failures.popleft()
             self.calls.append(Call(token, f"{method}!{status}", raw, time.monotonic()))
             return web.json_response(body, status=status)
-        self.calls.append(Call(token, method, raw, time.monotonic()))
-        return web.json_response({"ok": True, "result": self._result(token, method, raw)})
+        result = self._result(token, method, raw)
+        message_id = result.get("message_id") if isinstance(result, dict) else None
+        self.calls.append(Call(token, method, raw, time.monotonic(), message_id))
+        return web.json_response({"ok": True, "result": result})
 
     def _result(self, token: str, method: str, params: dict[str, Any]) -> Any:
         bot_id = int(token.split(":")[0])

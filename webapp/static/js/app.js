@@ -67,7 +67,8 @@
     const data = type.includes("json") ? await response.json() : null;
     if (!response.ok) {
       const error = (data && data.error) || { code: "http_" + response.status, message: response.statusText };
-      throw Object.assign(new Error(error.message), { status: response.status, error });
+      // `text` is the server's sentence for people, in the page's language.
+      throw Object.assign(new Error(error.text || error.message), { status: response.status, error });
     }
     return data;
   }
@@ -78,7 +79,8 @@
 
   function when(iso) {
     return new Intl.DateTimeFormat(cfg.locale, {
-      dateStyle: "short", timeStyle: "short", timeZone: cfg.store ? cfg.store.timezone : undefined,
+      weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23",
+      timeZone: cfg.store ? cfg.store.timezone : undefined,
     }).format(new Date(iso));
   }
 
@@ -316,6 +318,22 @@
     if (link && location.hash && !link.getAttribute("href").includes("#")) link.href = link.getAttribute("href") + location.hash;
   });
 
-  window.App = { cfg, _, api, auth, money, when, el, toast, explain, describe, messageArea, busy, live, haptic, telegram, saved, STATUS };
+  /* Statuses and order events (the ID check, a refused handover) in time order, as
+     [when, what] pairs; a cancellation shows its reason, in the reader's language when it is
+     one of ours. */
+  const EVENTS = { id_checked: _("ID checked at handover"), handover_refused: _("Handover refused") };
+  // Marked so the page's catalog carries them: _(h.reason) below can then translate them.
+  const REASONS = [_("Out of stock"), _("Customer asked"), _("Outside delivery hours"), _("Other reason"),
+    _("Handover refused: no valid ID"), _("Handover refused: the customer is under age"),
+    _("Handover refused: nobody at the address"), _("Handover refused: the customer did not take the order")];
+  void REASONS;
+  function timeline(order) {
+    const said = (h) => h.to_status === "cancelled" && h.reason ? ` (${_(h.reason)})` : "";
+    return [...order.history.map((h) => [h.at, STATUS[h.to_status] + said(h)]),
+      ...(order.events || []).map((e) => [e.at, EVENTS[e.kind] || e.kind])]
+      .sort((a, b) => new Date(a[0]) - new Date(b[0]));
+  }
+
+  window.App = { cfg, _, api, auth, money, when, el, toast, explain, describe, messageArea, busy, live, haptic, telegram, saved, STATUS, timeline };
   telegram.start();
 })();

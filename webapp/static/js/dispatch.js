@@ -4,7 +4,7 @@
    reason, focus and scroll stay as the dispatcher left them. */
 (() => {
   "use strict";
-  const { _, api, money, when, el, toast, explain, messageArea, busy, live, haptic, telegram, STATUS } = window.App;
+  const { _, api, auth, money, when, el, toast, explain, messageArea, busy, live, haptic, telegram, STATUS, timeline } = window.App;
   const view = document.getElementById("view");
   const OPEN = ["pending", "confirmed", "ready", "assigned", "picked_up"];
   const state = { store: null, filter: "", q: "", selected: null, shown: null };
@@ -161,7 +161,7 @@
       order.requires_id_check ? el("p", { class: "tag" }, _("⚠ ID check at handover (age-restricted items)")) : null,
       el("ul", { class: "lines" }, order.items.map((i) => el("li", {}, `${i.name} × ${i.quantity}`))),
       el("p", { class: "total" }, money(order.total_cents, order.currency)),
-      el("ol", { class: "timeline" }, order.history.map((h) => el("li", {}, `${when(h.at)} — ${STATUS[h.to_status]}${h.reason ? " (" + h.reason + ")" : ""}`))),
+      el("ol", { class: "timeline" }, timeline(order).map(([at, what]) => el("li", {}, `${when(at)} — ${what}`))),
     ].filter(Boolean);
     if (previous && previous.status === order.status) {
       previous.facts.replaceChildren(...facts);

@@ -25,9 +25,17 @@
       };
       if (o.status === "assigned") actions.append(guarded("picked_up", _("📦 Picked up"), () => move(o, "picked_up")));
       if (o.status === "picked_up") {
-        if (o.requires_id_check && !o.id_checked) actions.append(guarded("id_check", _("🪪 ID checked"), () => idCheck(o)));
-        const cash = o.payment_method === "cash" ? el("input", { name: "cash", inputmode: "decimal", "aria-label": _("Enter the cash you collected."), placeholder: money(o.total_cents, o.currency) }) : null;
-        actions.append(cash || "", guarded("delivered", _("✅ Delivered"), () => move(o, "delivered", cash), "primary"));
+        if (o.requires_id_check && !o.id_checked) {
+          // What the document shows: its type and year of birth (never its number).
+          const doc = el("select", { name: "document", "aria-label": _("🪪 Check ID") },
+            el("option", { value: "id_card" }, _("🪪 ID card")), el("option", { value: "passport" }, _("🛂 Passport")),
+            el("option", { value: "driving_licence" }, _("🚗 Driving licence")), el("option", { value: "residence_permit" }, _("📄 Residence permit")));
+          const year = el("input", { name: "birth_year", inputmode: "numeric", maxlength: "4", placeholder: "1990", "aria-label": _("🪪 Check ID") });
+          actions.append(doc, year, guarded("id_check", _("🪪 Check ID"), () => idCheck(o, doc, year)));
+        } else {
+          const cash = o.payment_method === "cash" ? el("input", { name: "cash", inputmode: "decimal", "aria-label": _("Enter the cash you collected."), placeholder: money(o.total_cents, o.currency) }) : null;
+          actions.append(cash || "", guarded("delivered", _("✅ Delivered"), () => move(o, "delivered", cash), "primary"));
+        }
       }
       return el("article", { class: "card", "data-order": o.number, "data-status": o.status },
         el("h3", {}, `${o.number} · ${STATUS[o.status]}`),
@@ -45,8 +53,9 @@
     catch (e) { explain(e); }
   }
 
-  async function idCheck(order) {
-    try { await api(`/api/v1/staff/orders/${order.id}/id-check`, { method: "POST", signed: true }); await render(); }
+  async function idCheck(order, doc, year) {
+    const body = { document_type: doc.value, birth_year: Number(year.value) };
+    try { await api(`/api/v1/staff/orders/${order.id}/id-check`, { method: "POST", signed: true, body }); haptic("success"); await render(); }
     catch (e) { explain(e); }
   }
 

@@ -2,7 +2,7 @@
    only at checkout (initData inside Telegram; phone + code in a browser), live order status. */
 (() => {
   "use strict";
-  const { cfg, _, api, auth, money, when, el, toast, explain, describe, messageArea, busy, live, haptic, telegram, saved, STATUS } = window.App;
+  const { cfg, _, api, auth, money, when, el, toast, explain, describe, messageArea, busy, live, haptic, telegram, saved, STATUS, timeline } = window.App;
   const storeId = cfg.store.id;
   const currency = cfg.store.currency;
   const view = document.getElementById("view");
@@ -309,6 +309,9 @@
         quote.className = "quote ok";
         quote.textContent = _("We deliver there: {fee} delivery, about {minutes} min.", { fee: money(q.fee_cents, currency), minutes: q.eta_minutes })
           + (via === "location" ? " " + _("Using your location: {address}. Edit the address above to deliver elsewhere.", { address: q.address_text }) : "");
+        if (!q.open_now) quote.textContent += " " + (q.asap_from
+          ? _("We are closed now and open again on {time}. An order for “as soon as possible” is delivered from then.", { time: when(q.asap_from) })
+          : _("We are closed for the coming days: choose a delivery time."));
       } catch (e) {
         state.address = null;
         quote.className = "quote problem";
@@ -333,7 +336,7 @@
     const promo = el("input", { name: "promo", id: "promo", placeholder: _("Promo code"), autocomplete: "off", onchange: () => reprice() });
     const wallet = el("input", { type: "checkbox", name: "wallet", id: "wallet", onchange: () => reprice() });
     const walletLabel = el("label", { for: "wallet", class: "check", hidden: true }, wallet, el("span", { id: "wallet-text" }));
-    const birth = priced.age_restricted && !me.age_verified ? el("input", { name: "dob", id: "dob", type: "date", required: true }) : null;
+    const birth = priced.age_restricted && !me.date_of_birth_given ? el("input", { name: "dob", id: "dob", type: "date", required: true }) : null;
     const placeButton = el("button", { type: "submit", id: "place-order", class: "primary" }, _("✅ Place order"));
     const key = sessionStorage.getItem("checkout-key") || crypto.randomUUID();
     sessionStorage.setItem("checkout-key", key);
@@ -412,7 +415,7 @@
         ? el("p", {}, _("Arrives in about {minutes} min.", { minutes: order.eta_minutes })) : null,
       el("ul", { class: "lines" }, order.items.map((i) => el("li", {}, `${i.name} × ${i.quantity}`))),
       el("p", { class: "total" }, _("Total: {amount}", { amount: money(order.total_cents, order.currency) })),
-      el("ol", { class: "timeline" }, order.history.map((h) => el("li", {}, `${when(h.at)} — ${STATUS[h.to_status]}`)))));
+      el("ol", { class: "timeline" }, timeline(order).map(([at, what]) => el("li", {}, `${when(at)} — ${what}`)))));
     telegram.back(() => go("#/"));
     telegram.main("", null);
   }

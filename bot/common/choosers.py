@@ -1,0 +1,16 @@
+"""Inline choosers (a driver, a reason, a document) sent under an order card."""
+
+from __future__ import annotations
+
+from aiogram import Bot
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery
+
+
+async def close_chooser(callback: CallbackQuery, bot: Bot, state: FSMContext) -> None:
+    """⬅ Back: the chooser goes away (the card it came from is still above) and any
+    half-answered question it started is dropped."""
+    await state.clear()
+    if callback.message is not None:
+        await bot.delete_message(callback.message.chat.id, callback.message.message_id)
+    await callback.answer()

@@ -1,0 +1,159 @@
+"""What a person reads for each error code, in their language: the bots' replies and the
+`text` of API errors (the `message` stays a developer's English). One table for every door.
+
+Placeholders are filled from the error's `extra`: a `*_cents` amount becomes money in the
+error's `currency` (`{min_order}` from `min_order_cents`), other values are used as they are.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from core.errors import DomainError
+from core.i18n import gettext_noop as N
+from core.i18n import money, translator
+
+TEXTS: dict[str, str] = {
+    # orders and handover
+    "illegal_transition": N("This order was already handled."),
+    "order_changed": N("Someone else just handled this order."),
+    "driver_offline": N("This driver is not on shift."),
+    "id_check_required": N("Check the customer's ID before handing over."),
+    "cash_amount_required": N("Enter the cash you collected."),
+    "cash_amount_short": N("That is less than the order total."),
+    "cash_amount_format": N("Write the amount as a number, for example 23.50."),
+    "payment_pending": N("This order is not paid yet."),
+    "not_picked_up": N("Pick the order up first."),
+    "id_underage": N(
+        "The document shows the customer is under age: do not hand over. Press “Cannot hand over”."
+    ),
+    "birth_year_implausible": N("That year does not look right. Check the document."),
+    "birth_year_format": N("Please write the year as four digits, for example 1990."),
+    # checkout
+    "insufficient_stock": N("Not enough stock for some items."),
+    "unknown_variant": N("Some items are no longer sold."),
+    "over_limit": N("Some items are over the limit per order."),
+    "zone_unavailable": N("Sorry, we do not deliver to this address."),
+    "address_not_found": N("We could not find this address. Try again or share your location."),
+    "geocoder_unavailable": N(
+        "We cannot look up addresses right now. Please share your location instead."
+    ),
+    "below_minimum": N("The minimum order for this address is {min_order}."),
+    "age_verification_required": N("Age-restricted items need your date of birth."),
+    "underage": N("Sorry, age-restricted items cannot be sold to you."),
+    "date_of_birth_format": N("Please write the date as DD.MM.YYYY, for example 15.06.1990."),
+    "date_of_birth_implausible": N("That date of birth does not look right. Please check it."),
+    "date_of_birth_locked": N(
+        "Your date of birth is already saved. To correct it, please contact the pharmacy."
+    ),
+    "slot_full": N("This time slot is full. Choose another."),
+    "slot_not_found": N("This time slot does not exist. Choose another."),
+    "slot_unavailable": N("This time slot has passed. Choose another."),
+    "store_closed": N("We are closed for the coming days: choose a delivery time."),
+    "insufficient_funds": N("Your wallet balance is too low."),
+    "idempotency_key_reused": N("This order was already sent with other details. Start again."),
+    "not_a_buyer": N("Only customers can place orders."),
+    "already_reviewed": N("You have already reviewed this product."),
+    "promo_invalid": N("This promo code does not work."),
+    "promo_not_started": N("This promo code is not active yet."),
+    "promo_expired": N("This promo code has expired."),
+    "promo_exhausted": N("This promo code has been used up."),
+    "promo_already_used": N("You have already used this promo code."),
+    "promo_min_order": N("The order is below this promo code's minimum."),
+    # drivers
+    "shift_open": N("Your shift is already open."),
+    "no_shift": N("You have no open shift."),
+    "deliveries_in_hand": N("Finish your deliveries first."),
+    "not_a_driver": N("You are not a driver."),
+    "link_code_invalid": N("This link is invalid or used up. Ask your manager for a new one."),
+    # signing in
+    "not_authenticated": N("Please sign in."),
+    "invalid_token": N("Your session has ended. Please sign in again."),
+    "token_expired": N("Your session has ended. Please sign in again."),
+    "refresh_expired": N("Your session has ended. Please sign in again."),
+    "refresh_invalid": N("Your session has ended. Please sign in again."),
+    "refresh_reused": N("For your safety you were signed out. Please sign in again."),
+    "account_disabled": N("This account is disabled."),
+    "init_data_invalid": N("Telegram could not confirm who you are. Reopen the app."),
+    "invalid_phone": N("This phone number does not look right."),
+    "invalid_email": N("This e-mail address does not look right."),
+    "phone_taken": N("This phone number belongs to another account."),
+    "email_taken": N("This e-mail address belongs to another account."),
+    "telegram_taken": N("This Telegram account is linked to another account."),
+    "otp_invalid": N("The code is wrong or has expired."),
+    "otp_delivery_failed": N("We could not send a code right now. Please try again."),
+    "weak_password": N("Choose a longer password."),
+    "reset_token_invalid": N("This reset link is invalid or used up."),
+    "mail_failed": N("We could not send the e-mail. Please try again."),
+    "oauth_cancelled": N("Sign-in was cancelled."),
+    "oauth_code_rejected": N("Google sign-in failed. Please try again."),
+    "oauth_token_rejected": N("Google sign-in failed. Please try again."),
+    "oauth_profile_invalid": N("Google sign-in failed. Please try again."),
+    "oauth_state_invalid": N("Sign-in took too long. Please start again."),
+    "oauth_not_configured": N("Google sign-in is not available."),
+    "oauth_unavailable": N("Google sign-in is not available right now."),
+    "invalid_json": N("Please check what you entered."),
+    "account_conflict": N("This account could not be created. Please try again."),
+    "otp_cooldown": N("Please wait a moment before asking for another code."),
+    # payments and set-up
+    "crypto_asset_unavailable": N("This coin is not accepted here yet. Choose another way to pay."),
+    "payment_unavailable": N("Crypto payment is unavailable right now. Choose another way to pay."),
+    "invalid_csv": N("Some rows of the file have problems; nothing was imported."),
+    "slug_taken": N("This address name is already used by another store."),
+    "database_unavailable": N("This is not available right now. Please try again shortly."),
+    "unsupported_media_type": N("Please check what you entered."),
+    "precondition_required": N("Something went wrong. Please try again."),
+    # by kind, for everything else
+    "bad_request": N("Please check what you entered."),
+    "validation_error": N("Please check what you entered."),
+    "not_found": N("Not found."),
+    "unauthorized": N("Please sign in."),
+    "forbidden": N("You may not do this."),
+    "conflict": N("Someone else just changed this. Please try again."),
+    "rate_limited": N("Too many attempts. Please wait a moment."),
+    "unavailable": N("This is not available right now. Please try again shortly."),
+}
+
+BY_STATUS = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    409: "conflict",
+    422: "validation_error",
+    429: "rate_limited",
+    503: "unavailable",
+}
+
+
+def has_text(code: str) -> bool:
+    return code in TEXTS
+
+
+def explain(
+    code: str,
+    locale: str,
+    *,
+    status: int = 400,
+    extra: dict[str, Any] | None = None,
+    currency: str = "EUR",
+) -> str:
+    """The person's text for `code` in `locale` (by the error's kind when the code has none)."""
+    template = TEXTS.get(code) or TEXTS[BY_STATUS.get(status, "bad_request")]
+    values: dict[str, Any] = {}
+    extra = extra or {}
+    for key, value in extra.items():
+        if key.endswith("_cents") and isinstance(value, int):
+            values[key[: -len("_cents")]] = money(value, extra.get("currency", currency), locale)
+        else:
+            values[key] = value
+    text = translator(locale)(template)
+    try:
+        return text.format(**values) if "{" in text else text
+    except (KeyError, IndexError):
+        # A placeholder the error did not carry: the plain kind of error instead.
+        return translator(locale)(TEXTS[BY_STATUS.get(status, "bad_request")])
+
+
+def explain_error(exc: DomainError, locale: str) -> str:
+    return explain(exc.code, locale, status=exc.status, extra=exc.extra)
