@@ -11,7 +11,7 @@ from tortoise.functions import Sum
 from core.clock import utcnow
 from core.settings import Settings
 from models import Order, Reward, Store, User, Wallet, WalletTransaction
-from models.enums import RewardKind, RewardStatus, WalletTxKind
+from models.enums import RewardKind, RewardStatus
 from services import wallets
 
 STATEMENT_LENGTH = 100
@@ -73,21 +73,12 @@ async def reward_referrer(order: Order, store: Store) -> None:
     )
     if not first:
         return
-    await Reward.create(
-        store_id=store.id,
+    await wallets.credit_reward(
         user_id=referee.referred_by_id,
+        store_id=store.id,
         order=order,
         kind=RewardKind.REFERRAL,
-        status=RewardStatus.CREDITED,
         amount_cents=store.referral_reward_cents,
-    )
-    await wallets.credit(
-        user_id=referee.referred_by_id,
-        store_id=store.id,
-        amount_cents=store.referral_reward_cents,
-        kind=WalletTxKind.REFERRAL,
-        order=order,
-        reference=f"referral {order.number}",
     )
 
 

@@ -26,7 +26,6 @@ from models import (
     OrderEvent,
     OrderItem,
     OrderStatusHistory,
-    Reward,
     Store,
     User,
 )
@@ -38,7 +37,6 @@ from models.enums import (
     PaymentMethod,
     PaymentState,
     RewardKind,
-    RewardStatus,
     Role,
     WalletTxKind,
 )
@@ -319,24 +317,14 @@ def cashback_for(paid_cents: int, bps: int) -> int:
 
 async def _credit_cashback(order: Order, store: Store) -> None:
     amount = cashback_for(order.total_cents, store.cashback_bps)
-    if amount <= 0:
-        return
-    await Reward.create(
-        store_id=store.id,
-        user_id=order.customer_id,
-        order=order,
-        kind=RewardKind.CASHBACK,
-        status=RewardStatus.CREDITED,
-        amount_cents=amount,
-    )
-    await wallets.credit(
-        user_id=order.customer_id,
-        store_id=store.id,
-        amount_cents=amount,
-        kind=WalletTxKind.CASHBACK,
-        order=order,
-        reference=f"cashback {order.number}",
-    )
+    if amount > 0:
+        await wallets.credit_reward(
+            user_id=order.customer_id,
+            store_id=store.id,
+            order=order,
+            kind=RewardKind.CASHBACK,
+            amount_cents=amount,
+        )
 
 
 async def assign_driver(

@@ -7,8 +7,8 @@ from tortoise.expressions import F
 
 from core.db import insert_unless_exists
 from core.errors import Conflict
-from models import Order, Wallet, WalletTransaction
-from models.enums import WalletTxKind
+from models import Order, Reward, Wallet, WalletTransaction
+from models.enums import RewardKind, RewardStatus, WalletTxKind
 
 
 async def balance(user_id: int, store_id: int) -> int:
@@ -76,3 +76,26 @@ async def credit(
         reference=reference,
     )
     return wallet.balance_cents
+
+
+async def credit_reward(
+    *, user_id: int, store_id: int, order: Order, kind: RewardKind, amount_cents: int
+) -> None:
+    """A reward earned on `order` (cashback, a referral): its record and the wallet credit,
+    together. Call inside the order's transaction."""
+    await Reward.create(
+        store_id=store_id,
+        user_id=user_id,
+        order=order,
+        kind=kind,
+        status=RewardStatus.CREDITED,
+        amount_cents=amount_cents,
+    )
+    await credit(
+        user_id=user_id,
+        store_id=store_id,
+        amount_cents=amount_cents,
+        kind=WalletTxKind(kind.value),
+        order=order,
+        reference=f"{kind.value} {order.number}",
+    )

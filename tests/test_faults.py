@@ -174,6 +174,18 @@ async def test_postgres_restart_gives_fast_503s_then_recovers_by_itself(stack: S
         assert stack.server.process is not None and stack.server.process.poll() is None
 
 
+async def post_update(http: aiohttp.ClientSession, stack: Stack, update: dict) -> int:
+    async with http.post(
+        f"{stack.server.url}/webhook/customer",
+        data=json.dumps(update),
+        headers={
+            "Content-Type": "application/json",
+            "X-Telegram-Bot-Api-Secret-Token": SECRETS["customer_webhook_secret"],
+        },
+    ) as response:
+        return response.status
+
+
 async def test_without_redis_the_shop_keeps_answering_and_realtime_resumes(stack: Stack) -> None:
     url = stack.server.url
     async with aiohttp.ClientSession() as http:
@@ -198,15 +210,7 @@ async def test_without_redis_the_shop_keeps_answering_and_realtime_resumes(stack
                     "entities": [{"type": "bot_command", "offset": 0, "length": 6}],
                 },
             }
-            async with http.post(
-                f"{url}/webhook/customer",
-                data=json.dumps(update),
-                headers={
-                    "Content-Type": "application/json",
-                    "X-Telegram-Bot-Api-Secret-Token": SECRETS["customer_webhook_secret"],
-                },
-            ) as response:
-                assert response.status == 200
+            assert await post_update(http, stack, update) == 200
 
             async def greeted() -> bool:
                 return bool(stack.telegram.sent(chat_id=555001))
@@ -248,18 +252,6 @@ async def test_without_redis_the_shop_keeps_answering_and_realtime_resumes(stack
 
         await wait_for(drained, 60, "every outbox row, realtime ones included, is delivered")
         await db.close()
-
-
-async def post_update(http: aiohttp.ClientSession, stack: Stack, update: dict) -> int:
-    async with http.post(
-        f"{stack.server.url}/webhook/customer",
-        data=json.dumps(update),
-        headers={
-            "Content-Type": "application/json",
-            "X-Telegram-Bot-Api-Secret-Token": SECRETS["customer_webhook_secret"],
-        },
-    ) as response:
-        return response.status
 
 
 async def test_an_update_redelivered_after_a_restart_is_handled_once(stack: Stack) -> None:
