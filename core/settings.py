@@ -89,6 +89,12 @@ class Settings(BaseSettings):
     outbox_cleanup_interval: float = Field(default=3600, gt=0)
     slot_generation_interval: float = Field(default=3600, gt=0)
 
+    # Files and backups (`pharmacy backup`): where uploads live, where snapshots go, how many
+    # snapshots to keep.
+    uploads_dir: str = "var/uploads"
+    backup_dir: str = "var/backups"
+    backup_keep: int = Field(default=14, ge=1)
+
     # Delivery: geocoding and ETA coefficients (minutes per km by transport, plus handling).
     geocoder_url: str = "https://nominatim.openstreetmap.org"
     geocoder_cache_ttl: int = Field(default=7 * 86400, ge=0)

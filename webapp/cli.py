@@ -304,6 +304,9 @@ def build_parser() -> argparse.ArgumentParser:
     poll = sub.add_parser("poll", help="run one bot in long-poll mode (local development)")
     poll.add_argument("bot", choices=["customer", "dispatcher", "driver"])
     poll.set_defaults(func=cmd_poll)
+    from webapp.ops_cli import add_ops_commands
+
+    add_ops_commands(sub)
     return parser
 
 
