@@ -3,6 +3,7 @@ yamllint plus structure checks for compose, `nginx -t` for the proxy configurati
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -56,16 +57,76 @@ def test_env_example_names_every_production_secret() -> None:
     assert {f.upper() for f in _SECRET_FIELDS} <= names
 
 
+HOSTS = ("shop.pharmacy.example", "admin.pharmacy.example", "api.pharmacy.example")
+
+
+def self_signed(folder: Path, host: str) -> None:
+    """fullchain.pem, privkey.pem and chain.pem as certbot lays them out, for one host."""
+    folder.mkdir(parents=True)
+    result = run(
+        "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+        "-subj", f"/CN={host}", "-keyout", str(folder / "privkey.pem"),
+        "-out", str(folder / "fullchain.pem"),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    (folder / "chain.pem").write_text((folder / "fullchain.pem").read_text())
+
+
 def test_nginx_configuration_is_accepted_by_nginx(tmp_path: Path) -> None:
     nginx = shutil.which("nginx") or "/usr/sbin/nginx"
-    assert Path(nginx).exists(), "nginx (apt: nginx-light) is needed; .ci/run installs it"
-    # Docker's DNS names do not resolve here: point the upstream at loopback for the check.
-    conf = (DEPLOY / "nginx.conf").read_text().replace("server app:8080", "server 127.0.0.1:8080")
+    assert Path(nginx).exists(), "nginx (apt: nginx-light) is needed; scripts/test.sh installs it"
+    original = (DEPLOY / "nginx.conf").read_text()
+    for host in HOSTS:
+        self_signed(tmp_path / "live" / host, host)
+    # Docker's DNS names do not resolve here: point the upstream at loopback for the check,
+    # and the certificate and webroot paths at this test's folder.
+    conf = original.replace("server app:8080", "server 127.0.0.1:8080")
     conf = conf.replace("resolver 127.0.0.11", "resolver 127.0.0.1")
+    conf = conf.replace("/etc/letsencrypt/live/", f"{tmp_path}/live/")
+    conf = conf.replace("/var/www/certbot", str(tmp_path / "webroot"))
+    conf = conf.replace("include /etc/nginx/mime.types;", f"include {mime_types()};")
     path = tmp_path / "nginx.conf"
     path.write_text(f"pid {tmp_path}/nginx.pid;\nerror_log {tmp_path}/error.log;\n" + conf)
     result = run(
         nginx, "-t", "-q", "-c", str(path), "-p", str(tmp_path), "-e", str(tmp_path / "e.log")
     )
     assert result.returncode == 0, result.stderr
-    assert "proxy_set_header Upgrade $http_upgrade" in conf
+    # What the edge must do, as configured (nginx -t proves it parses and the certs load).
+    for directive in (
+        "listen 443 ssl http2",
+        "add_header Strict-Transport-Security",
+        "ssl_stapling on",
+        "gzip on",
+        "proxy_set_header Upgrade $http_upgrade",
+        "proxy_set_header Connection $connection_upgrade",
+        "real_ip_header X-Forwarded-For",
+        "location /.well-known/acme-challenge/",
+        "immutable",
+        "client_max_body_size 20m",
+    ):
+        assert directive in original, directive
+    for host in HOSTS:
+        assert f"server_name {host};" in original
+    # A location with its own proxy_set_header would drop the shared ones (Host, X-F-For).
+    blocks = re.findall(r"^\s*location [^{]*\{(.*?)^\s*\}", original, re.S | re.M)
+    assert len(blocks) >= 8
+    for block in blocks:
+        assert "proxy_set_header" not in block
+
+
+def mime_types() -> str:
+    for candidate in ("/etc/nginx/mime.types", "/usr/share/nginx/mime.types"):
+        if Path(candidate).exists():
+            return candidate
+    raise AssertionError("nginx's mime.types is missing")
+
+
+def test_compose_runs_behind_tls_with_trusted_proxy_and_daily_backups() -> None:
+    compose = yaml.safe_load((DEPLOY / "compose.yaml").read_text())
+    services = compose["services"]
+    assert services["app"]["environment"]["TRUST_PROXY"] == "true"
+    assert {"80:80", "443:443"} <= set(services["nginx"]["ports"])
+    assert "certbot" in services
+    backup = services["backup"]
+    assert "pharmacy backup" in " ".join(backup["command"])
+    assert any(v.startswith("backups:") for v in backup["volumes"])
