@@ -32,8 +32,9 @@ def test_compose_is_valid_yaml_with_the_production_shape() -> None:
         "-d",
         "{extends: relaxed, rules: {line-length: {max: 120}}}",
         str(DEPLOY / "compose.yaml"),
+        str(DEPLOY / "k8s"),
     )
-    assert result.returncode == 0, result.stdout
+    assert result.returncode == 0 and not result.stdout, result.stdout  # warnings too
     compose = yaml.safe_load((DEPLOY / "compose.yaml").read_text())
     services = compose["services"]
     assert {"postgres", "redis", "migrate", "app", "nginx"} <= set(services)
@@ -130,3 +131,55 @@ def test_compose_runs_behind_tls_with_trusted_proxy_and_daily_backups() -> None:
     backup = services["backup"]
     assert "pharmacy backup" in " ".join(backup["command"])
     assert any(v.startswith("backups:") for v in backup["volumes"])
+
+
+K8S = DEPLOY / "k8s"
+
+
+def k8s_docs() -> dict[str, dict]:
+    """Every manifest by 'Kind/name'."""
+    docs = {}
+    for path in sorted(K8S.glob("*.yaml")):
+        for doc in yaml.safe_load_all(path.read_text()):
+            if doc and doc.get("kind") != "Kustomization":
+                docs[f"{doc['kind']}/{doc['metadata']['name']}"] = doc
+    return docs
+
+
+def test_kubernetes_manifests_pass_the_schemas_offline(tmp_path: Path) -> None:
+    tool = shutil.which("kubernetes-validate")
+    assert tool, "kubernetes-validate (pip, test extra) is a test dependency"
+    files = [str(p) for p in sorted(K8S.glob("*.yaml")) if p.name != "kustomization.yaml"]
+    result = run(tool, "--strict", "--quiet", "-k", "1.30.0", *files)
+    assert result.returncode == 0, result.stdout + result.stderr
+    # The tool does reject: an unknown field fails strict validation.
+    bad = tmp_path / "bad.yaml"
+    bad.write_text((K8S / "service.yaml").read_text().replace("selector:", "selectr:"))
+    assert run(tool, "--strict", "--quiet", "-k", "1.30.0", str(bad)).returncode != 0
+    kustomization = yaml.safe_load((K8S / "kustomization.yaml").read_text())
+    assert all((K8S / name).is_file() for name in kustomization["resources"])
+
+
+def test_kubernetes_manifests_have_the_production_shape() -> None:
+    from core.settings import _SECRET_FIELDS
+
+    docs = k8s_docs()
+    app = docs["Deployment/pharmacy"]["spec"]["template"]["spec"]["containers"][0]
+    assert app["readinessProbe"]["httpGet"]["path"] == "/healthz"  # database and Redis
+    assert "livenessProbe" in app and "--workers" in app["command"]
+    secret = docs["Secret/pharmacy-secrets"]["stringData"]
+    assert {f.upper() for f in _SECRET_FIELDS} | {
+        "SECRET_BOX_KEYS",
+        "DATABASE_URL",
+        "REDIS_URL",
+    } <= set(secret)
+    assert docs["ConfigMap/pharmacy-config"]["data"]["TRUST_PROXY"] == "true"
+    migrate = docs["Job/pharmacy-migrate"]["spec"]["template"]["spec"]["containers"][0]
+    assert migrate["command"] == ["pharmacy", "migrate"]
+    ingress = docs["Ingress/pharmacy"]
+    assert "cert-manager.io/cluster-issuer" in ingress["metadata"]["annotations"]
+    assert ingress["spec"]["tls"][0]["secretName"]
+    backup = docs["CronJob/pharmacy-backup"]["spec"]["jobTemplate"]["spec"]["template"]["spec"]
+    assert backup["containers"][0]["command"] == ["pharmacy", "backup"]
+    assert docs["HorizontalPodAutoscaler/pharmacy"]["spec"]["minReplicas"] >= 2
+    assert docs["PodDisruptionBudget/pharmacy"]["spec"]["minAvailable"] >= 1
