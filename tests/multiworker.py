@@ -8,6 +8,7 @@ import http.client
 import json
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -85,21 +86,25 @@ def pin_each_worker(port: int, workers: int, tries: int = 200) -> list[Pinned]:
 
 
 @contextmanager
-def serve(workers: int, **env_extra: str) -> Iterator[Server]:
-    """Migrate a fresh database, then run `pharmacy serve --workers N` until the block ends."""
+def serve(workers: int, backend: str = "postgres", **env_extra: str) -> Iterator[Server]:
+    """Migrate a fresh database (PostgreSQL + Redis, or a SQLite file with nothing shared),
+    then run `pharmacy serve --workers N` until the block ends."""
     name = f"pharmacy_mw_{uuid.uuid4().hex[:8]}"
-    # psql rather than asyncio.run: this may run between tests of the session's event loop.
-    psql(f'CREATE DATABASE "{name}"')
-    url = pg_url(name)
-    port = free_port()
     workdir = Path(os.environ.get("TMPDIR", "/tmp")) / name
     workdir.mkdir(parents=True)
+    if backend == "postgres":
+        # psql rather than asyncio.run: this may run between tests of the session's loop.
+        psql(f'CREATE DATABASE "{name}"')
+        url, redis = pg_url(name), TEST_REDIS_URL
+    else:
+        url, redis = f"sqlite://{workdir / 'var' / 'shop.sqlite3'}", ""
+    port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.endswith(("_URL", "_TOKEN", "_SECRET"))}
     env.update({k.upper(): v for k, v in SECRETS.items()})
     env.update(
         PYTHONPATH=str(ROOT),
         DATABASE_URL=url,
-        REDIS_URL=TEST_REDIS_URL,
+        REDIS_URL=redis,
         DEPLOYMENT_NAMESPACE=name,  # pub/sub ignores the db number: keep to ourselves
         BCRYPT_ROUNDS="4",
         OUTBOX_POLL_INTERVAL="0.05",
@@ -133,7 +138,9 @@ def serve(workers: int, **env_extra: str) -> Iterator[Server]:
             proc.wait(timeout=40)
         except subprocess.TimeoutExpired:
             proc.kill()
-        psql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        if backend == "postgres":
+            psql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        shutil.rmtree(workdir, ignore_errors=True)
 
 
 def _wait_for_workers(server: Server, workers: int, timeout: float = 90) -> None:
