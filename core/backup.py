@@ -23,7 +23,7 @@ import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import unquote, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
 from core.settings import Settings
 
@@ -41,8 +41,18 @@ class PgTarget:
     env: dict[str, str]
 
 
+# Query parameters the ORM's driver (asyncpg, through Tortoise) reads and libpq would refuse,
+# e.g. ?statement_cache_size=0 behind PgBouncer.
+DRIVER_ONLY = {
+    "statement_cache_size", "max_cached_statement_lifetime", "max_cacheable_statement_size",
+    "minsize", "maxsize", "max_inactive_connection_lifetime", "ssl", "schema",
+}  # fmt: skip
+
+
 def pg_target(database_url: str) -> PgTarget:
     parts = urlsplit(database_url.replace("postgres://", "postgresql://", 1))
+    query = [(k, v) for k, v in parse_qsl(parts.query) if k not in DRIVER_ONLY]
+    parts = parts._replace(query=urlencode(query))
     env = dict(os.environ)
     netloc = parts.hostname or ""
     if parts.port:

@@ -162,8 +162,13 @@ class Settings(BaseSettings):
     def _redis_url(cls, value: str | None) -> str | None:
         if not value:
             return None
+        if value.startswith("redis+sentinel://"):
+            from core.redis_connect import parse_sentinel_url
+
+            parse_sentinel_url(value)  # ValueError names what is wrong
+            return value
         if not value.startswith(("redis://", "rediss://", "unix://")):
-            raise ValueError("must start with redis://, rediss:// or unix://")
+            raise ValueError("must start with redis://, rediss://, unix:// or redis+sentinel://")
         return value
 
     @field_validator("default_locale")

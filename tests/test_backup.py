@@ -76,7 +76,9 @@ def database(backend: str, tmp_path: Path) -> Iterator[tuple[str, dict[str, str]
         url = pg_url(name)
     else:
         url = f"sqlite://{tmp_path / 'var' / 'shop.sqlite3'}"
-    env = clean_env(DATABASE_URL=url)
+    # Behind PgBouncer the URL carries asyncpg's statement cache switch: the ORM must take it
+    # and pg_dump/pg_restore/psql must not choke on it.
+    env = clean_env(DATABASE_URL=url + ("?statement_cache_size=0" if backend == "postgres" else ""))
     yield url, env
     if backend == "postgres":
         psql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
