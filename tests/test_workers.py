@@ -15,7 +15,7 @@ import pytest
 
 from core.settings import load_settings
 from tests.multiworker import ROOT, Pinned, Server, free_port, pin_each_worker, serve
-from webapp.workers import default_workers
+from webapp.workers import default_workers, usable_cpus
 
 WORKERS = 2
 
@@ -35,7 +35,8 @@ def test_default_worker_count_is_every_core_in_production_one_in_development() -
     assert default_workers(load_settings()) == 1
     production = load_settings(secret_key="k")
     production.environment = production.environment.PRODUCTION
-    assert default_workers(production) == (os.cpu_count() or 1)
+    assert default_workers(production) == usable_cpus()
+    assert 1 <= usable_cpus() <= (os.cpu_count() or 1)
 
 
 @pytest.fixture(scope="module")

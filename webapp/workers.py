@@ -14,6 +14,7 @@ so more than one worker without REDIS_URL is refused.
 from __future__ import annotations
 
 import logging
+import math
 import os
 import signal
 import socket
@@ -21,6 +22,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Sequence
+from pathlib import Path
 from types import FrameType
 
 from core.settings import Settings
@@ -32,11 +34,23 @@ MAX_QUICK_DEATHS = 5
 STOP_GRACE = 30.0  # seconds the workers get to finish after SIGTERM before SIGKILL
 
 
+def usable_cpus() -> int:
+    """Cores this process may use: its CPU affinity, capped by a cgroup v2 CPU quota (a
+    container limited to 2 CPUs on a 64-core host should run 2 workers, not 64)."""
+    count = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None
+    count = count or os.cpu_count() or 1
+    try:
+        quota, period = Path("/sys/fs/cgroup/cpu.max").read_text().split()[:2]
+        if quota != "max":
+            count = min(count, max(1, math.ceil(int(quota) / int(period))))
+    except (OSError, ValueError):
+        pass
+    return count
+
+
 def default_workers(settings: Settings) -> int:
-    """Every core in production; one process in development (and for the embedded default)."""
-    if settings.is_production:
-        return max(1, os.cpu_count() or 1)
-    return 1
+    """Every usable core in production; one process in development."""
+    return usable_cpus() if settings.is_production else 1
 
 
 def check_workers(settings: Settings, workers: int) -> None:
