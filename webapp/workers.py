@@ -161,4 +161,8 @@ class Supervisor:
 def serve_workers(settings: Settings, host: str, port: int, workers: int) -> None:
     """Run `workers` server processes on host:port until SIGTERM/SIGINT."""
     check_workers(settings, workers)
+    if not settings.uses_postgres:
+        # Correct (SQLite locks the file) but writers queue for one lock: fine for trying
+        # --workers out, not for load.
+        log.warning("--workers %s on SQLite: writes are serialised; use PostgreSQL", workers)
     raise SystemExit(Supervisor(worker_command(host, port), workers, host, port).run())
