@@ -11,7 +11,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
-from redis.asyncio import BlockingConnectionPool, Redis
+from redis.asyncio import Redis
 
 from core.bus import Bus, MemoryBus, RedisBus
 from core.cache import Cache, FallbackCache, MemoryCache, RedisCache
@@ -27,6 +27,7 @@ from core.ratelimit import (
     RateLimiter,
     RedisRateLimiter,
 )
+from core.redis_connect import connect_redis
 from core.replay import MemoryReplay, RedisReplay, ReplayBuffer
 from core.scheduler import JobScheduler
 from core.secretbox import SecretBox
@@ -79,11 +80,7 @@ def build_context(settings: Settings) -> AppContext:
     leases: Leases
     replay: ReplayBuffer
     if settings.redis_url:
-        # Requests wait for a free connection rather than fail when a burst exceeds the pool.
-        pool = BlockingConnectionPool.from_url(
-            settings.redis_url, max_connections=settings.redis_max_connections, timeout=10
-        )
-        redis = Redis(connection_pool=pool)
+        redis = connect_redis(settings.redis_url, settings.redis_max_connections)
         ns = settings.namespace + ":"  # every key and channel: see DEPLOYMENT_NAMESPACE
         bus = RedisBus(redis, ns + "bus:")
         cache = FallbackCache(RedisCache(redis, ns + "cache:"), MemoryCache())

@@ -25,6 +25,8 @@ class MemoryLeases:
 
     async def acquire(self, name: str, ttl: float) -> bool:
         now = time.monotonic()
+        if len(self._held) > 1000:  # per-tick lease names would otherwise pile up
+            self._held = {k: v for k, v in self._held.items() if v > now}
         if self._held.get(name, 0) > now:
             return False
         self._held[name] = now + ttl

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any
 
@@ -34,17 +35,21 @@ class JobScheduler:
 
     async def _loop(self, name: str, interval: float, job: PeriodicJob, single: bool) -> None:
         while True:
+            # Ticks are wall-clock slots of `interval` seconds, and the lease is named after
+            # the slot: every process (every worker, every machine) computes the same name, so
+            # each tick runs exactly once in the cluster however the processes' timers drift.
+            tick = int(time.time() // interval)
             try:
-                # The lease outlives the tick slightly less than the interval, so the next
-                # tick anywhere in the cluster can take it again.
-                if not single or await self._leases.acquire(f"periodic:{name}", interval * 0.9):
+                if not single or await self._leases.acquire(
+                    f"periodic:{name}:{tick}", interval * 2
+                ):
                     await job()
                     self.runs[name] = self.runs.get(name, 0) + 1
             except asyncio.CancelledError:
                 raise
             except Exception:
                 log.exception("periodic job %s failed", name)
-            await asyncio.sleep(interval)
+            await asyncio.sleep(max(0.0, (tick + 1) * interval - time.time()))
 
     async def close(self) -> None:
         await self._scheduler.close()

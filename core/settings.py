@@ -87,6 +87,15 @@ class Settings(BaseSettings):
     # Outbox delivery.
     outbox_max_attempts: int = Field(default=12, ge=1)
     outbox_poll_interval: float = Field(default=0.5, gt=0)
+    # Periodic jobs, seconds between ticks (each tick runs once in the whole cluster).
+    outbox_cleanup_interval: float = Field(default=3600, gt=0)
+    slot_generation_interval: float = Field(default=3600, gt=0)
+
+    # Files and backups (`pharmacy backup`): where uploads live, where snapshots go, how many
+    # snapshots to keep.
+    uploads_dir: str = "var/uploads"
+    backup_dir: str = "var/backups"
+    backup_keep: int = Field(default=14, ge=1)
 
     # Delivery: geocoding and ETA coefficients (minutes per km by transport, plus handling).
     geocoder_url: str = "https://nominatim.openstreetmap.org"
@@ -164,8 +173,13 @@ class Settings(BaseSettings):
     def _redis_url(cls, value: str | None) -> str | None:
         if not value:
             return None
+        if value.startswith("redis+sentinel://"):
+            from core.redis_connect import parse_sentinel_url
+
+            parse_sentinel_url(value)  # ValueError names what is wrong
+            return value
         if not value.startswith(("redis://", "rediss://", "unix://")):
-            raise ValueError("must start with redis://, rediss:// or unix://")
+            raise ValueError("must start with redis://, rediss://, unix:// or redis+sentinel://")
         return value
 
     @field_validator("btc_xpub")
@@ -329,6 +343,11 @@ def load_settings(**overrides: object) -> Settings:
             missing.append("SECRET_BOX_KEYS")
         if missing:
             raise SettingsError(f"missing required settings in production: {', '.join(missing)}")
+        from core.secret_strength import weak_secrets
+
+        weak = weak_secrets({name: str(getattr(settings, name)) for name in _SECRET_FIELDS})
+        if weak:
+            raise SettingsError(f"weak secrets refused in production: {'; '.join(weak)}")
         if settings.database_url.startswith("sqlite://"):
             log.warning("ENVIRONMENT=production on SQLite: use DATABASE_URL=postgres://...")
     else:

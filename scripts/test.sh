@@ -10,6 +10,10 @@ while [[ $# -gt 0 && "$1" != "--" ]]; do backends+=("$1"); shift; done
 [[ "${1:-}" == "--" ]] && shift
 [[ ${#backends[@]} -eq 0 ]] && backends=(embedded postgres)
 
+# System packages (Chromium, nginx, PostgreSQL client, Redis): installed when missing as
+# root with apt; otherwise this says what to run and stops.
+scripts/setup-test-deps
+
 mkdir -p test-artifacts
 for backend in "${backends[@]}"; do
   echo "=== test suite on backend: $backend ==="

@@ -12,6 +12,7 @@ from core.otp_channels import ConsoleSink
 from core.settings import load_settings
 from models import LoginLog, OtpCode, OtpLog, User
 from models.enums import OtpEvent
+from tests.fixtures.backend import PRODUCTION_SECRETS
 from tests.fixtures.fakes import OtpProviders
 
 PHONE = "+34600111222"
@@ -184,13 +185,7 @@ async def test_phone_validation_names_the_field(app_client) -> None:  # type: ig
 def test_console_sink_refuses_production() -> None:
     production = load_settings(
         environment="production",
-        secret_key="k" * 40,
-        customer_bot_token="1:a",
-        dispatcher_bot_token="2:b",
-        driver_bot_token="3:c",
-        customer_webhook_secret="x",
-        dispatcher_webhook_secret="y",
-        driver_webhook_secret="z",
+        **PRODUCTION_SECRETS,
         secret_box_keys="k1:" + "A" * 43,
         database_url="postgres://x@y/z",
     )

@@ -145,7 +145,8 @@ async def test_periodic_job_runs_in_one_process_of_the_cluster(
             if c.redis is not None:
                 await c.redis.aclose()
     # Each tick ran once in the whole cluster, whichever process won it.
-    assert 2 <= len(runs) <= 3, runs
+    # Ticks are wall-clock slots: 0.5 s covers three or four of them.
+    assert 3 <= len(runs) <= 4, runs
 
 
 async def test_scheduler_keeps_a_failing_periodic_job_alive(ctx: AppContext) -> None:

@@ -54,3 +54,45 @@ def test_postgresql_scheme_is_accepted_and_cors_is_a_list(monkeypatch: pytest.Mo
     settings = load_settings(secret_key="k")
     assert settings.database_url == "postgres://u@h:5432/db"
     assert settings.cors_origins == ["https://a.example", "https://b.example"]
+
+
+def _production(**overrides: str) -> None:
+    from tests.fixtures.backend import PRODUCTION_SECRETS
+
+    values = {
+        **PRODUCTION_SECRETS,
+        "secret_box_keys": "k1:" + "A" * 43,
+        "database_url": "postgres://x@y/z",
+        **overrides,
+    }
+    load_settings(environment="production", **values)
+
+
+def test_production_accepts_strong_secrets() -> None:
+    _production()
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "reason"),
+    [
+        ("secret_key", "changeme", "known placeholder"),
+        ("secret_key", "please-change-me-" + "Zq8" * 12, "known placeholder"),
+        ("secret_key", "8e5f07a2c4d91b36" * 2, "too short"),  # 32 hex chars: 16 bytes
+        ("customer_webhook_secret", "Kd93jf0aLq", "too short"),
+        ("dispatcher_webhook_secret", "ab" * 40, "does not look random"),
+        ("driver_bot_token", "123:abc", "BotFather token"),
+        ("customer_bot_token", "1000000001:DEV-" + "a1B2" * 8, "BotFather token"),
+    ],
+)
+def test_production_refuses_weak_secrets_naming_the_setting(
+    name: str, value: str, reason: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    with pytest.raises(SettingsError) as info:
+        _production(**{name: value})
+    message = str(info.value)
+    assert name.upper() in message and reason in message
+    assert value not in message and value not in caplog.text  # never echoed
+
+
+def test_weak_secrets_are_fine_in_development() -> None:
+    assert load_settings(secret_key="changeme").secret_key == "changeme"

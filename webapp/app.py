@@ -84,12 +84,12 @@ async def _workers(app: web.Application) -> AsyncIterator[None]:
         await purge_delivered_outbox()
         await purge_expired_registrations()
 
-    await ctx.scheduler.every("outbox-cleanup", 3600, purge)
+    await ctx.scheduler.every("outbox-cleanup", ctx.settings.outbox_cleanup_interval, purge)
 
     async def slots() -> None:
         await generate_all_slots()
 
-    await ctx.scheduler.every("slot-generation", 3600, slots)
+    await ctx.scheduler.every("slot-generation", ctx.settings.slot_generation_interval, slots)
 
     async def payments() -> None:
         if ctx.settings.btc_xpub:

@@ -58,6 +58,8 @@ def cmd_serve(args: argparse.Namespace) -> None:
     from webapp.app import build_app
 
     settings = _settings()
+    if _serve_workers(args, settings):
+        return
     app = build_app(settings)
 
     async def first_start(app: web.Application) -> None:
@@ -87,7 +89,20 @@ def cmd_serve(args: argparse.Namespace) -> None:
         print=announce,
         access_log=None,
         shutdown_timeout=SHUTDOWN_GRACE,
+        reuse_port=args.reuse_port or None,
     )
+
+
+def _serve_workers(args: argparse.Namespace, settings: Settings) -> bool:
+    """Hand `serve --workers N` (N > 1) to the supervisor; True when it ran."""
+    from webapp.workers import check_workers, default_workers, serve_workers
+
+    workers = args.workers if args.workers is not None else default_workers(settings)
+    check_workers(settings, workers)
+    if workers == 1:
+        return False
+    serve_workers(settings, args.host, args.port, workers)
+    return True
 
 
 def cmd_migrate(args: argparse.Namespace) -> None:
@@ -304,6 +319,15 @@ def build_parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="run the web server (API, pages, websocket, webhooks)")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8080)
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="server processes on the port (default: cores in production, 1 in development; "
+        "more than 1 needs REDIS_URL)",
+    )
+    # Set by the supervisor on each worker: the port is shared with SO_REUSEPORT.
+    serve.add_argument("--reuse-port", action="store_true", help=argparse.SUPPRESS)
     serve.set_defaults(func=cmd_serve)
     sub.add_parser("migrate", help="apply database migrations").set_defaults(func=cmd_migrate)
     seed = sub.add_parser("seed", help="create the demo store (idempotent)")
@@ -330,6 +354,9 @@ def build_parser() -> argparse.ArgumentParser:
     poll = sub.add_parser("poll", help="run one bot in long-poll mode (local development)")
     poll.add_argument("bot", choices=["customer", "dispatcher", "driver"])
     poll.set_defaults(func=cmd_poll)
+    from webapp.ops_cli import add_ops_commands
+
+    add_ops_commands(sub)
     return parser
 
 

@@ -1,0 +1,172 @@
+"""`pharmacy serve --workers N`: N processes on one port that behave as one server."""
+
+from __future__ import annotations
+
+import asyncio
+import math
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+
+import aiohttp
+import pytest
+
+from core.settings import load_settings
+from tests.multiworker import ROOT, Pinned, Server, free_port, pin_each_worker, serve
+from webapp.workers import default_workers, usable_cpus
+
+WORKERS = 2
+
+
+def test_more_than_one_worker_without_redis_is_refused(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    env = {k: v for k, v in os.environ.items() if not k.endswith("_URL")}
+    env["PYTHONPATH"] = str(ROOT)
+    result = subprocess.run(
+        [sys.executable, "-m", "webapp.cli", "serve", "--workers", "2", "--port", str(free_port())],
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert result.returncode != 0
+    assert "--workers 2 needs REDIS_URL" in result.stderr
+
+
+def test_default_worker_count_is_every_core_in_production_one_in_development() -> None:
+    assert default_workers(load_settings()) == 1
+    production = load_settings(secret_key="k")
+    production.environment = production.environment.PRODUCTION
+    assert default_workers(production) == usable_cpus()
+    assert 1 <= usable_cpus() <= (os.cpu_count() or 1)
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[Server]:
+    # Tight auth limit (shared?) and a one-second periodic job (once per tick?).
+    with serve(WORKERS, RATE_LIMIT_AUTH="4/60", SLOT_GENERATION_INTERVAL="1") as running:
+        yield running
+
+
+@pytest.fixture
+def pins(server: Server) -> Iterator[list[Pinned]]:
+    pinned = pin_each_worker(server.port, WORKERS)
+    yield pinned
+    for pin in pinned:
+        pin.close()
+
+
+def login(pin: Pinned, server: Server, email: str) -> str:
+    status, body = pin.request(
+        "POST",
+        "/api/v1/auth/login",
+        {"email": email, "password": server.credentials[email]},
+    )
+    assert status == 200, body
+    return str(body["access_token"])
+
+
+@pytest.mark.postgres_only
+def test_workers_are_separate_processes_under_one_supervisor(
+    server: Server, pins: list[Pinned]
+) -> None:
+    pids = {pin.pid for pin in pins}
+    assert len(pids) == WORKERS and server.proc.pid not in pids
+
+
+@pytest.mark.postgres_only
+def test_rate_limits_are_shared_by_the_workers(server: Server, pins: list[Pinned]) -> None:
+    statuses = []
+    for attempt in range(8):  # alternate workers: 4 each
+        pin = pins[attempt % WORKERS]
+        status, _ = pin.request(
+            "POST", "/api/v1/auth/login", {"email": "customer@demo.test", "password": "wrong"}
+        )
+        statuses.append(status)
+    # RATE_LIMIT_AUTH=4/60 for the whole server, not 4 per worker.
+    assert statuses[:4] == [401] * 4 and statuses[4:] == [429] * 4, statuses
+
+
+@pytest.mark.postgres_only
+def test_an_update_delivered_to_both_workers_is_handled_once(pins: list[Pinned]) -> None:
+    before = [pin.health()["bots"] for pin in pins]
+    update = {
+        "update_id": 777001,
+        "message": {
+            "message_id": 1,
+            "date": int(time.time()),
+            "chat": {"id": 555001, "type": "private"},
+            "from": {"id": 555001, "is_bot": False, "first_name": "Twice"},
+            "text": "/start",
+        },
+    }
+    headers = {"X-Telegram-Bot-Api-Secret-Token": "customer-hook-secret"}
+    for pin in pins:  # Telegram retried on the other worker
+        status, _ = pin.request("POST", "/webhook/customer", update, headers)
+        assert status == 200
+    after = [pin.health()["bots"] for pin in pins]
+
+    def delta(key: str) -> int:
+        return sum(a.get(key, 0) - b.get(key, 0) for a, b in zip(after, before, strict=True))
+
+    assert delta("updates") == 1
+    assert delta("duplicate_updates") == WORKERS - 1
+
+
+@pytest.mark.postgres_only
+def test_a_periodic_job_runs_once_per_tick_across_workers(pins: list[Pinned]) -> None:
+    def total() -> int:
+        return sum(pin.health()["jobs"].get("slot-generation", 0) for pin in pins)
+
+    started, runs_before = time.time(), total()
+    time.sleep(4.5)
+    ended, runs_after = time.time(), total()
+    ticks = math.floor(ended) - math.floor(started)  # one-second wall-clock ticks begun
+    # Each worker on its own would give WORKERS runs per tick.
+    assert abs((runs_after - runs_before) - ticks) <= 1, (runs_after - runs_before, ticks)
+
+
+@pytest.mark.postgres_only
+async def test_a_websocket_on_one_worker_gets_an_event_caused_through_the_other(
+    server: Server,
+) -> None:
+    # One connection for the whole session: /healthz then the websocket upgrade on it.
+    connector = aiohttp.TCPConnector(limit=1)
+    base = f"http://127.0.0.1:{server.port}"
+    async with aiohttp.ClientSession(base, connector=connector) as session:
+        admin_pin = Pinned(server.port)
+        token = await asyncio.to_thread(login, admin_pin, server, "admin@demo.test")
+        admin_pin.close()
+        async with session.get("/healthz") as response:
+            ws_pid = (await response.json())["pid"]
+        # The kept-alive connection that answered, now back in the pool.
+        (pooled,) = [proto for conns in connector._conns.values() for proto, _ in conns]
+        local = pooled.transport.get_extra_info("sockname")  # type: ignore[union-attr]
+        async with session.ws_connect(f"/ws?token={token}") as ws:
+            assert ws.get_extra_info("sockname") == local  # the upgrade reused it
+            welcome = await ws.receive_json(timeout=10)
+            assert welcome["type"] == "welcome"
+            other = await asyncio.to_thread(_pin_other_than, server.port, ws_pid)
+            driver = await asyncio.to_thread(login, other, server, "driver1@demo.test")
+            status, body = await asyncio.to_thread(
+                other.request,
+                "POST",
+                "/api/v1/driver/shift",
+                {"action": "start"},
+                {"Authorization": f"Bearer {driver}"},
+            )
+            assert status == 200, body
+            other.close()
+            deadline = time.monotonic() + 10
+            while True:
+                frame = await ws.receive_json(timeout=max(0.1, deadline - time.monotonic()))
+                if frame.get("type") == "DRIVER_STATUS_CHANGED":
+                    break
+            assert frame["room"].startswith("store:")
+
+
+def _pin_other_than(port: int, pid: int) -> Pinned:
+    for _ in range(200):
+        pin = Pinned(port)
+        if pin.pid != pid:
+            return pin
+        pin.close()
+    raise AssertionError("never reached another worker")
