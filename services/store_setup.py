@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -127,6 +128,16 @@ def parse_clock(text: str, field: str) -> time:
     return time(h, m)
 
 
+def rules_from(items: Sequence[Any]) -> list[Rule]:
+    """Rules from validated rows (api.schemas.setup.SlotRuleIn): weekday, "HH:MM" start and
+    end, length_minutes, capacity. Raises ValidationFailed naming "{index}.start" etc."""
+    return [
+        Rule(r.weekday, parse_clock(r.start, f"{i}.start"), parse_clock(r.end, f"{i}.end"),
+             r.length_minutes, r.capacity)
+        for i, r in enumerate(items)
+    ]  # fmt: skip
+
+
 def check_rules(rules: list[Rule]) -> None:
     for i, rule in enumerate(rules):
         if rule.end <= rule.start:
@@ -233,3 +244,23 @@ async def generate_all_slots() -> int:
     for store in await Store.filter(is_active=True):
         total += await generate_slots(store)
     return total
+
+
+async def update_store(store: Store, values: dict[str, Any]) -> Store:
+    """Change a store's details (same fields as create_store). Raises Conflict slug_taken,
+    ValidationFailed naming the field."""
+    check_timezone(values["timezone"])
+    try:
+        await Store.filter(id=store.id).update(**values)
+    except IntegrityError:
+        raise Conflict(
+            "a store with this slug exists", code="slug_taken", fields={"slug": "taken"}
+        ) from None
+    await store.refresh_from_db()
+    return store
+
+
+async def set_store_active(store: Store, active: bool) -> None:
+    """Open or close a store to customers (its data stays)."""
+    await Store.filter(id=store.id).update(is_active=active)
+    store.is_active = active

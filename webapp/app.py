@@ -27,6 +27,7 @@ from models import OutboxMessage
 from models.enums import OutboxStatus
 from services.auth.passwords import purge_expired_registrations
 from services.store_setup import generate_all_slots
+from webapp.console import setup_console
 from webapp.pages import setup_pages
 from webapp.realtime import setup_realtime
 
@@ -59,6 +60,7 @@ def build_app(settings: Settings, *, workers: bool = True) -> web.Application:
     setup_api(app)
     setup_realtime(app)
     setup_pages(app)
+    setup_console(app)
     return app
 
 

@@ -1,0 +1,116 @@
+"""The catalog: the products table, CSV import (errors shown by line) and export, through
+services.catalog_csv as the JSON API does."""
+
+from __future__ import annotations
+
+from aiohttp import web
+
+from core.errors import ValidationFailed
+from core.permissions import Permission as P
+from models import ProductVariant
+from services import backoffice, catalog_csv, listing
+from webapp.console.base import PREFIX, ctx_of, page, render, store_of, viewer_of
+from webapp.console.tables import Action, Column, Table, table_view
+
+routes = web.RouteTableDef()
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+
+
+def _name(variant: ProductVariant) -> str:
+    names = variant.product.name or {}
+    base = names.get("en") or next(iter(names.values()), "")
+    extra = (variant.name or {}).get("en", "")
+    return f"{base} — {extra}" if extra else str(base)
+
+
+PRODUCTS = Table(
+    name="products",
+    title="Catalog",
+    source=lambda viewer: backoffice.variants_query(viewer.store_id),
+    listing=listing.Listing(
+        sortable=("sku", "price_cents", "id"),
+        default_sort="sku",
+        search_fields=("sku", "product__search_text"),
+        filters=(
+            listing.Filter(
+                "active",
+                "Status",
+                "is_active",
+                (("yes", "active"), ("no", "inactive")),
+                parse=lambda v: v == "yes",
+            ),
+        ),
+        related=("product",),
+    ),
+    columns=(
+        Column("SKU", lambda v, c: v.sku, sort="sku"),
+        Column("Product", lambda v, c: _name(v)),
+        Column("Price", lambda v, c: c.money(v.price_cents), sort="price_cents"),
+        Column("Age restricted", lambda v, c: "yes" if v.product.age_restricted else "no"),
+        Column("Active", lambda v, c: "yes" if v.is_active else "no"),
+    ),
+    empty="No products yet. Import the catalog as CSV with “Import CSV”.",
+    actions=(
+        Action("Import CSV", lambda v: f"{PREFIX}/stores/{v.store_id}/products/import"),
+        Action("Export CSV", lambda v: f"{PREFIX}/stores/{v.store_id}/products/export"),
+    ),
+)
+
+
+@routes.get("/stores/{store_id}/products")
+@page(P.MANAGE_CATALOG)
+async def products_table(request: web.Request) -> web.StreamResponse:
+    return await table_view(request, PRODUCTS)
+
+
+@routes.get("/stores/{store_id}/products/import")
+@page(P.MANAGE_CATALOG)
+async def import_page(request: web.Request) -> web.StreamResponse:
+    return render(request, "console/catalog/import.html", {"columns": catalog_csv_columns()})
+
+
+def catalog_csv_columns() -> str:
+    return ",".join(catalog_csv.REQUIRED) + " (optional: " + ",".join(catalog_csv.OPTIONAL) + ")"
+
+
+@routes.post("/stores/{store_id}/products/import")
+@page(P.MANAGE_CATALOG)
+async def import_products(request: web.Request) -> web.StreamResponse:
+    store, viewer = store_of(request), viewer_of(request)
+    form = await request.post()
+    upload = form.get("file")
+    dry_run = form.get("dry_run") == "yes"
+    context: dict[str, object] = {"columns": catalog_csv_columns(), "dry_run": dry_run}
+    raw = getattr(upload, "file", None)
+    if raw is None:
+        context["errors"] = {"file": "choose a CSV file"}
+        return render(request, "console/catalog/import.html", context, status=422)
+    data = raw.read(MAX_UPLOAD_BYTES + 1)
+    try:
+        if len(data) > MAX_UPLOAD_BYTES:
+            raise ValidationFailed("too large", fields={"file": "at most 20 MB"})
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise ValidationFailed("not UTF-8", fields={"file": "save the file as UTF-8"}) from None
+        result = await catalog_csv.import_csv(
+            ctx_of(request).cache, viewer.principal, store, text, dry_run=dry_run
+        )
+    except ValidationFailed as exc:
+        context["errors"] = exc.fields or {"file": exc.message}
+        return render(request, "console/catalog/import.html", context, status=422)
+    context["result"] = result
+    status = 422 if result.errors else 200
+    return render(request, "console/catalog/import.html", context, status=status)
+
+
+@routes.get("/stores/{store_id}/products/export")
+@page(P.MANAGE_CATALOG)
+async def export_products(request: web.Request) -> web.StreamResponse:
+    store = store_of(request)
+    return web.Response(
+        text=await catalog_csv.export_csv(store),
+        content_type="text/csv",
+        charset="utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{store.slug}-products.csv"'},
+    )

@@ -1,0 +1,188 @@
+"""Orders: the table with filters, the order page with its timeline (the status history) and
+the staff actions, each one call to services.orders as the staff API makes it."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from aiohttp import web
+
+from api.schemas.orders import AssignIn, StatusIn
+from core import untrusted
+from core.errors import DomainError, NotFound
+from core.permissions import Permission as P
+from models import Order, User
+from models.enums import OrderStatus, PaymentMethod
+from models.transitions import can_transition
+from services import backoffice, listing, orders
+from webapp.console.base import (
+    PREFIX,
+    form_errors,
+    form_values,
+    page,
+    path_int,
+    redirect,
+    render,
+    store_of,
+    validate,
+    viewer_of,
+)
+from webapp.console.tables import Column, Table, table_view
+
+routes = web.RouteTableDef()
+S = OrderStatus
+ACTIONS = {"confirm": S.CONFIRMED, "ready": S.READY, "cancel": S.CANCELLED}
+
+
+def _day(text: str) -> datetime:
+    return datetime.combine(date.fromisoformat(text), datetime.min.time(), tzinfo=UTC)
+
+
+def _positive_id(text: str) -> int:
+    value = untrusted.parse_id(text, untrusted.MAX_ROW_ID)
+    if value is None:
+        raise ValueError(text)
+    return value
+
+
+ORDERS = Table(
+    name="orders",
+    title="Orders",
+    source=lambda viewer: backoffice.store_orders_query(viewer.principal, viewer.store_id),
+    listing=listing.Listing(
+        sortable=("created_at", "total_cents", "number", "status"),
+        default_sort="-created_at",
+        search_fields=("number", "address_text"),
+        filters=(
+            listing.Filter(
+                "status", "Status", "status", tuple((s.value, s.value) for s in S), parse=S
+            ),
+            listing.Filter(
+                "payment",
+                "Payment",
+                "payment_method",
+                tuple((p.value, p.value) for p in PaymentMethod),
+                parse=PaymentMethod,
+            ),
+            listing.Filter("from", "From (UTC date)", "created_at__gte", parse=_day, kind="date"),
+            listing.Filter(
+                "to",
+                "To (UTC date)",
+                "created_at__lt",
+                parse=lambda t: _day(t) + timedelta(days=1),
+                kind="date",
+            ),
+            listing.Filter("driver", "Driver id", "driver_id", parse=_positive_id, kind="text"),
+            listing.Filter("zone", "Zone id", "zone_id", parse=_positive_id, kind="text"),
+            listing.Filter(
+                "customer", "Customer id", "customer_id", parse=_positive_id, kind="text"
+            ),
+        ),
+    ),
+    columns=(
+        Column(
+            "Number",
+            lambda o, c: o.number,
+            sort="number",
+            link=lambda o, v: f"{PREFIX}/stores/{o.store_id}/orders/{o.id}",
+        ),
+        Column("Placed", lambda o, c: c.when(o.created_at), sort="created_at"),
+        Column("Status", lambda o, c: o.status.value, sort="status"),
+        Column("Payment", lambda o, c: o.payment_method.value),
+        Column("Total", lambda o, c: c.money(o.total_cents), sort="total_cents"),
+        Column("Address", lambda o, c: o.address_text),
+    ),
+    empty="No orders match. Orders appear here as customers place them in the shop or the bot.",
+)
+
+
+@routes.get("/stores/{store_id}/orders")
+@page(P.VIEW_STORE_ORDERS)
+async def orders_table(request: web.Request) -> web.StreamResponse:
+    return await table_view(request, ORDERS)
+
+
+async def _order_of_store(request: web.Request) -> Order:
+    viewer, store = viewer_of(request), store_of(request)
+    order = await orders.get_order_for(viewer.principal, path_int(request, "order_id"))
+    if order.store_id != store.id:
+        raise NotFound("no such order", fields={"order_id": "unknown id"})
+    return order
+
+
+async def _order_page(
+    request: web.Request, order: Order, *, errors: dict[str, str] | None = None, status: int = 200
+) -> web.Response:
+    viewer = viewer_of(request)
+    timeline = await orders.history(order)
+    actors = {
+        u.id: u.name for u in await User.filter(id__in=[h.actor_id for h in timeline if h.actor_id])
+    }
+    possible = {name: can_transition(order.status, target) for name, target in ACTIONS.items()}
+    possible["assign"] = can_transition(order.status, S.ASSIGNED)
+    drivers = []
+    if possible["assign"] and viewer.can(P.MANAGE_ORDERS):
+        drivers = await orders.list_store_drivers(
+            viewer.principal, order.store_id, near_order_id=order.id
+        )
+    return render(
+        request,
+        "console/orders/order.html",
+        {
+            "order": order,
+            "items": await orders.items(order),
+            "timeline": timeline,
+            "actors": actors,
+            "possible": possible,
+            "drivers": drivers,
+            "customer": await User.get_or_none(id=order.customer_id),
+            "errors": errors or {},
+        },
+        status=status,
+    )
+
+
+@routes.get("/stores/{store_id}/orders/{order_id}")
+@page(P.VIEW_STORE_ORDERS)
+async def order_page(request: web.Request) -> web.StreamResponse:
+    return await _order_page(request, await _order_of_store(request))
+
+
+@routes.post("/stores/{store_id}/orders/{order_id}/action")
+@page(P.MANAGE_ORDERS)
+async def order_action(request: web.Request) -> web.StreamResponse:
+    """confirm | ready | cancel (with a reason) | assign (a driver)."""
+    order = await _order_of_store(request)
+    principal = viewer_of(request).principal
+    form = await request.post()
+    action = str(form.get("action", ""))
+    try:
+        if action == "assign":
+            body: Any = validate(AssignIn, form_values(AssignIn, form))
+            await orders.assign_driver(order.id, body.driver_id, principal)
+        elif action in ACTIONS:
+            values = {**form_values(StatusIn, form), "status": ACTIONS[action].value}
+            body = validate(StatusIn, values)
+            await orders.transition(order.id, body.status, principal, reason=body.reason)
+        else:
+            return await _order_page(
+                request, order, errors={"action": "unknown action"}, status=422
+            )
+    except DomainError as exc:
+        await order.refresh_from_db()
+        return await _order_page(
+            request, order, errors={"order": exc.message, **form_errors(exc)}, status=exc.status
+        )
+    raise redirect(f"{PREFIX}/stores/{order.store_id}/orders/{order.id}")
+
+
+@routes.get("/deliveries")
+@page(P.DELIVER_ORDERS)
+async def my_deliveries(request: web.Request) -> web.StreamResponse:
+    """A driver's own open deliveries (the driver Mini App does the rest)."""
+    try:
+        rows = await orders.driver_orders(viewer_of(request).principal)
+    except DomainError:
+        rows = []
+    return render(request, "console/orders/deliveries.html", {"deliveries": rows})
