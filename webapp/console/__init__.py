@@ -30,5 +30,10 @@ def build_console() -> web.Application:
     return console
 
 
+async def _to_home(request: web.Request) -> web.StreamResponse:
+    raise web.HTTPSeeOther(PREFIX + "/")
+
+
 def setup_console(app: web.Application) -> None:
+    app.router.add_get(PREFIX, _to_home)
     app.add_subapp(PREFIX, build_console())
