@@ -4,8 +4,10 @@ forms (stores, zones, slot rules, CSV import, staff) and the order page's action
 
 from __future__ import annotations
 
+import io
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -13,13 +15,19 @@ from aiohttp import FormData
 from aiohttp.test_utils import TestClient
 from yarl import URL
 
+from core.clock import utcnow
 from core.context import AppContext
+from core.i18n import money
 from core.passwords import hash_password
 from core.settings import Settings
 from models import (
+    CashDrop,
     DeliveryZone,
+    DriverShift,
     Employee,
     Order,
+    OrderItem,
+    Product,
     ProductVariant,
     RefreshToken,
     SlotRule,
@@ -30,6 +38,7 @@ from models.enums import OrderStatus, Role
 from services.auth.browser import csrf_token
 from services.auth.sessions import ClientInfo, start_session
 from services.demo import SeedReport
+from services.invoices import vat_included
 from tests.fixtures.data import make_store
 from tests.fixtures.orders import place
 from tests.fixtures.people import make_driver, make_person
@@ -235,6 +244,9 @@ ROUTES = [
     Route("POST", "/admin/stores/{store}/orders/{order}/action", ORDER_DESK),
     Route("GET", "/admin/stores/{store}/promos", RUNNERS),
     Route("GET", "/admin/stores/{store}/customers", ORDER_DESK),
+    Route("GET", "/admin/stores/{store}/orders/{order}/invoice.pdf", ORDER_DESK),
+    Route("GET", "/admin/stores/{store}/drivers", ORDER_DESK),
+    Route("POST", "/admin/stores/{store}/drivers/cash", RUNNERS),
     Route("GET", "/admin/deliveries", frozenset({"admin", "driver"})),
 ]
 # The switcher reaches a driver's own store (they work there) but a driver has no store page.
@@ -259,8 +271,9 @@ def test_the_matrix_covers_every_console_route(client: TestClient) -> None:
     assert mounted == listed
 
 
-@pytest.mark.parametrize("role", ["anonymous", "customer", "driver", "dispatcher", "manager",
-                                  "manager-other", "admin"])  # fmt: skip
+@pytest.mark.parametrize(
+    "role", ["anonymous", "customer", "driver", "dispatcher", "manager", "manager-other", "admin"]
+)
 async def test_permission_matrix(
     client: TestClient, settings: Settings, ctx: AppContext, demo: SeedReport, role: str
 ) -> None:
@@ -343,9 +356,11 @@ async def test_admin_creates_a_store_and_bad_fields_are_named(
     assert edited.status == 303
     assert (await Store.get(id=store.id)).name == "Gràcia 2"
     off = await post_form(
-        client, f"/admin/stores/{store.id}/active", {"active": "no"},
+        client,
+        f"/admin/stores/{store.id}/active",
+        {"active": "no"},
         csrf_from=f"/admin/stores/{store.id}",
-    )  # fmt: skip
+    )
     assert off.status == 303 and not (await Store.get(id=store.id)).is_active
 
 
@@ -384,10 +399,18 @@ async def test_slot_rules_form_generates_slots_and_names_bad_rows(
     await session_for(settings, client, admin)
     store = await make_store("s-slots", lat=41.4, lng=2.155)
     path = f"/admin/stores/{store.id}/slot-rules"
-    row = {"rules.0.weekday": "0", "rules.0.start": "09:00", "rules.0.end": "13:00",
-           "rules.0.length_minutes": "60", "rules.0.capacity": "3",
-           "rules.1.weekday": "", "rules.1.start": "", "rules.1.end": "",
-           "rules.1.length_minutes": "", "rules.1.capacity": ""}  # fmt: skip
+    row = {
+        "rules.0.weekday": "0",
+        "rules.0.start": "09:00",
+        "rules.0.end": "13:00",
+        "rules.0.length_minutes": "60",
+        "rules.0.capacity": "3",
+        "rules.1.weekday": "",
+        "rules.1.start": "",
+        "rules.1.end": "",
+        "rules.1.length_minutes": "",
+        "rules.1.capacity": "",
+    }
     bad = await post_form(client, path, {**row, "rules.0.end": "08:00"})
     assert bad.status == 422 and 'data-field="rules.0.end"' in await bad.text()
     bad = await post_form(client, path, {**row, "rules.0.capacity": "lots"})
@@ -523,12 +546,70 @@ async def test_bad_query_parameters_are_named_never_a_500(
     admin = await staff_user(settings, Role.ADMIN)
     await session_for(settings, client, admin)
     base = f"/admin/stores/{demo.store_id}/orders"
-    for query, field in (("sort=password", "sort"), ("page=0", "page"), ("from=yesterday", "from"),
-                         ("status=lost", "status"), ("q=%00", "q"), ("driver=%D9%A1", "driver"),
-                         ("per_page=100000", "per_page")):  # fmt: skip
+    for query, field in (
+        ("sort=password", "sort"),
+        ("page=0", "page"),
+        ("from=yesterday", "from"),
+        ("status=lost", "status"),
+        ("q=%00", "q"),
+        ("driver=%D9%A1", "driver"),
+        ("per_page=100000", "per_page"),
+    ):
         response = await client.get(f"{base}?{query}")
         assert response.status == 422, query
         assert f'data-field="{field}"' in await response.text(), query
     for path in ("/admin/stores/%D9%A1", "/admin/stores/99999999999", "/admin/stores/0/orders"):
         response = await client.get(path)
         assert response.status == 404, path
+
+
+async def test_the_invoice_pdf_lists_items_vat_and_totals(
+    client: TestClient, settings: Settings, ctx: AppContext, demo: SeedReport
+) -> None:
+    from pypdf import PdfReader
+
+    manager = await staff_user(settings, Role.MANAGER, (demo.store_id,))
+    buyer = await make_person(settings, Role.CUSTOMER, adult=True, name="Ana Comprador")
+    order = await place(ctx, buyer.user.id, demo.store_id)
+    items = await OrderItem.filter(order_id=order.id).order_by("id")
+    await Product.filter(id=items[0].product_id).update(tax_rate=Decimal("21"))
+    await session_for(settings, client, manager)
+    response = await client.get(f"/admin/stores/{demo.store_id}/orders/{order.id}/invoice.pdf")
+    assert response.status == 200 and response.content_type == "application/pdf"
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(await response.read())).pages)
+    store = await Store.get(id=demo.store_id)
+    assert f"Invoice {order.number}" in text and "Ana Comprador" in text
+    for item in items:
+        assert item.sku in text
+    gross = items[0].price_cents * items[0].quantity
+    assert money(vat_included(gross, Decimal(21)), order.currency, store.default_locale) in text
+    assert money(order.total_cents, order.currency, store.default_locale) in text
+    assert vat_included(1210, Decimal(21)) == 210 and vat_included(999, Decimal(0)) == 0
+
+
+async def test_a_driver_hands_in_cash_and_the_balance_goes_to_zero(
+    client: TestClient, settings: Settings, demo: SeedReport
+) -> None:
+    manager = await staff_user(settings, Role.MANAGER, (demo.store_id,))
+    _, driver = await make_driver(settings, demo.store_id)
+    shift = await DriverShift.create(
+        store_id=demo.store_id, driver=driver, started_at=utcnow(), cash_collected_cents=4250
+    )
+    await session_for(settings, client, manager)
+    page = f"/admin/stores/{demo.store_id}/drivers"
+    text = await (await client.get(page)).text()
+    assert "42.50" in text or "42,50" in text
+    done = await post_form(client, page + "/cash", {"driver_id": str(driver.id)}, csrf_from=page)
+    assert done.status == 200 and "handed in" in await done.text()
+    await shift.refresh_from_db()
+    assert shift.cash_dropped_cents == 4250
+    drop = await CashDrop.get(driver_id=driver.id, received_by_id=manager.id)
+    assert drop.amount_cents == 4250
+    again = await post_form(client, page + "/cash", {"driver_id": str(driver.id)}, csrf_from=page)
+    assert again.status == 422 and 'data-field="driver_id"' in await again.text()
+    other = await make_store("cash-elsewhere")
+    _, stranger = await make_driver(settings, other.id)
+    refused = await post_form(
+        client, page + "/cash", {"driver_id": str(stranger.id)}, csrf_from=page
+    )
+    assert refused.status == 404

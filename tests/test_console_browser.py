@@ -26,8 +26,11 @@ async def live_app(aiohttp_client, make_settings) -> TestClient:  # type: ignore
     return await aiohttp_client(build_app(make_settings(), workers=True))  # type: ignore[no-any-return]
 
 
-@pytest.mark.parametrize("viewport", [{"width": 1280, "height": 900}, {"width": 390, "height": 844}],
-                         ids=["laptop", "phone"])  # fmt: skip
+@pytest.mark.parametrize(
+    "viewport",
+    [{"width": 1280, "height": 900}, {"width": 390, "height": 844}],
+    ids=["laptop", "phone"],
+)
 async def test_admin_sets_a_pharmacy_up_in_the_browser(
     live_app: TestClient,
     settings: Settings,
@@ -66,8 +69,15 @@ async def test_admin_sets_a_pharmacy_up_in_the_browser(
         await page.click("button[type=submit]")
         await expect(page.locator("h1")).to_have_text("New store")
 
-        values = {"slug": f"gracia-{name}", "name": "Farmacia Gràcia", "address": "Gran de Gràcia 100",
-                  "lat": "41.4", "lng": "2.155", "timezone": "Europe/Madrid", "currency": "EUR"}  # fmt: skip
+        values = {
+            "slug": f"gracia-{name}",
+            "name": "Farmacia Gràcia",
+            "address": "Gran de Gràcia 100",
+            "lat": "41.4",
+            "lng": "2.155",
+            "timezone": "Europe/Madrid",
+            "currency": "EUR",
+        }
         for field, value in values.items():
             await page.fill(f"#f-{field}", value)
         await page.fill("#f-lat", "north")

@@ -15,7 +15,7 @@ from core.permissions import Permission as P
 from models import Order, User
 from models.enums import OrderStatus, PaymentMethod
 from models.transitions import can_transition
-from services import backoffice, listing, orders
+from services import backoffice, invoices, listing, orders
 from webapp.console.base import (
     PREFIX,
     form_errors,
@@ -175,6 +175,20 @@ async def order_action(request: web.Request) -> web.StreamResponse:
             request, order, errors={"order": exc.message, **form_errors(exc)}, status=exc.status
         )
     raise redirect(f"{PREFIX}/stores/{order.store_id}/orders/{order.id}")
+
+
+@routes.get("/stores/{store_id}/orders/{order_id}/invoice.pdf")
+@page(P.VIEW_STORE_ORDERS)
+async def invoice(request: web.Request) -> web.StreamResponse:
+    order = await _order_of_store(request)
+    return web.Response(
+        body=await invoices.invoice_pdf(order),
+        content_type="application/pdf",
+        headers={
+            "Content-Disposition": f'inline; filename="invoice-{order.number}.pdf"',
+            "Cache-Control": "no-store",
+        },
+    )
 
 
 @routes.get("/deliveries")
