@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from aiohttp import FormData
@@ -21,6 +22,7 @@ from core.i18n import money
 from core.passwords import hash_password
 from core.settings import Settings
 from models import (
+    AlertRecipient,
     CashDrop,
     DeliveryZone,
     DriverShift,
@@ -29,12 +31,14 @@ from models import (
     OrderItem,
     Product,
     ProductVariant,
+    PromoCode,
     RefreshToken,
     SlotRule,
     Store,
     User,
 )
-from models.enums import OrderStatus, Role
+from models.enums import OrderStatus, PromoKind, Role
+from services import recipients
 from services.auth.browser import csrf_token
 from services.auth.sessions import ClientInfo, start_session
 from services.demo import SeedReport
@@ -243,6 +247,12 @@ ROUTES = [
     Route("GET", "/admin/stores/{store}/orders/{order}", ORDER_DESK),
     Route("POST", "/admin/stores/{store}/orders/{order}/action", ORDER_DESK),
     Route("GET", "/admin/stores/{store}/promos", RUNNERS),
+    Route("GET", "/admin/stores/{store}/promos/new", RUNNERS),
+    Route("POST", "/admin/stores/{store}/promos/new", RUNNERS),
+    Route("POST", "/admin/stores/{store}/promos/{promo}/active", RUNNERS),
+    Route("GET", "/admin/stores/{store}/alerts", RUNNERS),
+    Route("POST", "/admin/stores/{store}/alerts", RUNNERS),
+    Route("POST", "/admin/stores/{store}/alerts/{recipient}/active", RUNNERS),
     Route("GET", "/admin/stores/{store}/customers", ORDER_DESK),
     Route("GET", "/admin/stores/{store}/orders/{order}/invoice.pdf", ORDER_DESK),
     Route("GET", "/admin/stores/{store}/drivers", ORDER_DESK),
@@ -283,6 +293,12 @@ async def test_permission_matrix(
     other = await make_store("elsewhere", lat=41.4, lng=2.15)
     buyer = await make_person(settings, Role.CUSTOMER, adult=True)
     order = await place(ctx, buyer.user.id, demo.store_id)
+    promo = await PromoCode.create(
+        store_id=demo.store_id, code=f"M{role[:8].upper()}", kind=PromoKind.PERCENT, value=5
+    )
+    recipient = await AlertRecipient.create(
+        store_id=demo.store_id, name="Owner", pushover_user_key=ctx.secret_box.seal("u" * 30)
+    )
     if role == "anonymous":
         user = None
     elif role == "manager-other":
@@ -296,7 +312,9 @@ async def test_permission_matrix(
     name = "manager" if role == "manager-other" else role
     failures = []
     for route in ROUTES:
-        path = route.path.format(store=demo.store_id, order=order.id)
+        path = route.path.format(
+            store=demo.store_id, order=order.id, promo=promo.id, recipient=recipient.id
+        )
         if route.method == "GET":
             response = await client.get(path, allow_redirects=False)
         else:
@@ -613,3 +631,79 @@ async def test_a_driver_hands_in_cash_and_the_balance_goes_to_zero(
         client, page + "/cash", {"driver_id": str(stranger.id)}, csrf_from=page
     )
     assert refused.status == 404
+
+
+async def test_a_manager_creates_pauses_and_resumes_a_promo_code(
+    client: TestClient, settings: Settings, demo: SeedReport
+) -> None:
+    manager = await staff_user(settings, Role.MANAGER, (demo.store_id,))
+    await session_for(settings, client, manager)
+    path = f"/admin/stores/{demo.store_id}/promos/new"
+    form = {
+        "code": "spring10",
+        "kind": "percent",
+        "value": "10",
+        "min_order_cents": "1000",
+        "starts_on": "2026-03-01",
+        "expires_on": "2026-03-31",
+        "max_uses": "",
+        "max_uses_per_customer": "1",
+    }
+    for change, field in (
+        ({"value": "150"}, "value"),
+        ({"expires_on": "2026-02-01"}, "expires_on"),
+        ({"code": "no spaces"}, "code"),
+        ({"starts_on": "soon"}, "starts_on"),
+        ({"kind": "gift"}, "kind"),
+    ):
+        bad = await post_form(client, path, {**form, **change})
+        assert bad.status == 422, change
+        assert f'data-field="{field}"' in await bad.text(), change
+    created = await post_form(client, path, form)
+    assert created.status == 303, await created.text()
+    promo = await PromoCode.get(store_id=demo.store_id, code="SPRING10")
+    store = await Store.get(id=demo.store_id)
+    assert promo.value == 10 and promo.max_uses_per_customer == 1 and promo.max_uses is None
+    assert promo.starts_at is not None and promo.expires_at is not None
+    local = ZoneInfo(store.timezone)
+    assert promo.starts_at.astimezone(local).isoformat().startswith("2026-03-01T00:00")
+    assert promo.expires_at.astimezone(local).isoformat().startswith("2026-04-01T00:00")
+    taken = await post_form(client, path, form)
+    assert taken.status == 409 and 'data-field="code"' in await taken.text()
+    table = f"/admin/stores/{demo.store_id}/promos"
+    listed = await (await client.get(table + "?q=spring")).text()
+    assert "SPRING10" in listed and "10%" in listed
+    toggle = f"{table}/{promo.id}/active"
+    paused = await post_form(client, toggle, {"active": "no"}, csrf_from=table)
+    assert paused.status == 303 and not (await PromoCode.get(id=promo.id)).is_active
+    assert "SPRING10" in await (await client.get(table + "?active=no")).text()
+    resumed = await post_form(client, toggle, {"active": "yes"}, csrf_from=table)
+    assert resumed.status == 303 and (await PromoCode.get(id=promo.id)).is_active
+
+
+async def test_alert_recipients_are_added_with_sealed_keys_and_paused(
+    client: TestClient, settings: Settings, ctx: AppContext, demo: SeedReport
+) -> None:
+    manager = await staff_user(settings, Role.MANAGER, (demo.store_id,))
+    await session_for(settings, client, manager)
+    path = f"/admin/stores/{demo.store_id}/alerts"
+    key = "uQiRzpo4DXghDmr9QzzfQu27cmVRsG"
+    bad = await post_form(client, path, {"name": "Owner", "pushover_user_key": "short"})
+    assert bad.status == 422 and 'data-field="pushover_user_key"' in await bad.text()
+    bad = await post_form(client, path, {"name": "Owner", "pushover_user_key": key, "kinds": "x"})
+    assert bad.status == 422 and 'data-field="kinds.0"' in await bad.text()
+    done = await post_form(
+        client, path, {"name": "Owner", "pushover_user_key": key, "kinds": "new_order"}
+    )
+    assert done.status == 303
+    row = await AlertRecipient.get(store_id=demo.store_id, name="Owner")
+    assert row.pushover_user_key != key and ctx.secret_box.open(row.pushover_user_key) == key
+    assert row.kinds == ["new_order"]
+    page = await (await client.get(path)).text()
+    assert key not in page and "…" + key[-4:] in page
+    assert [r.name for r in await recipients.alert_recipients(demo.store_id, "new_order")] == [
+        "Owner"
+    ]
+    paused = await post_form(client, f"{path}/{row.id}/active", {"active": "no"}, csrf_from=path)
+    assert paused.status == 303
+    assert await recipients.alert_recipients(demo.store_id, "new_order") == []

@@ -308,7 +308,8 @@ async def console_errors(request: web.Request, handler: Handler) -> web.StreamRe
         return render(request, "console/error.html", {"error": exc}, status=exc.status)
     except Exception:
         log.exception("console error on %s %s", request.method, request.path)
-        error = DomainError("something went wrong; it was logged")
+        error = DomainError("something went wrong; it was logged", code="internal_error")
+        error.status = 500
         return render(request, "console/error.html", {"error": error}, status=500)
 
 
@@ -369,3 +370,18 @@ def _unwrap(annotation: Any) -> Any:
         options = [a for a in get_args(annotation) if a is not type(None)]
         return _unwrap(options[0])
     return annotation
+
+
+def form_page(
+    request: web.Request,
+    *,
+    heading: str,
+    submit: str,
+    fields: list[FormField],
+    values: Mapping[str, Any],
+    error: DomainError | None = None,
+) -> web.Response:
+    """A schema's form (again, with each bad field named, when `error` is given)."""
+    context = {"heading": heading, "submit_label": submit, "fields": fields,
+               "values": dict(values), "errors": form_errors(error) if error else {}}  # fmt: skip
+    return render(request, "console/form.html", context, status=error.status if error else 200)

@@ -1,17 +1,40 @@
-"""Promo codes of a store: the table with its usage (created by the JSON API for now)."""
+"""Promo codes of a store: the table with usage, create (api/schemas/promos.PromoIn rendered)
+and pause/resume, through services.promos."""
 
 from __future__ import annotations
 
 from aiohttp import web
 
+from api.schemas.promos import PromoIn
+from core.errors import DomainError
 from core.permissions import Permission as P
 from models import PromoCode
 from models.enums import PromoKind
-from services import backoffice, listing
-from webapp.console.base import page
-from webapp.console.tables import Cell, Column, Table, table_view
+from services import backoffice, listing, promos
+from webapp.console.base import (
+    PREFIX,
+    form_page,
+    page,
+    parse_form,
+    path_int,
+    redirect,
+    schema_form,
+    store_of,
+)
+from webapp.console.tables import Action, Cell, Column, RowAction, Table, table_view
 
 routes = web.RouteTableDef()
+PROMO_FORM = schema_form(
+    PromoIn,
+    labels={
+        "value": "Value (percent, or cents when fixed)",
+        "min_order_cents": "Minimum order (cents)",
+        "starts_on": "Starts on (YYYY-MM-DD)",
+        "expires_on": "Last day (YYYY-MM-DD)",
+        "max_uses": "Uses in total",
+        "max_uses_per_customer": "Uses per customer",
+    },
+)
 
 
 def _value(promo: PromoCode, cell: Cell) -> str:
@@ -41,11 +64,20 @@ PROMOS = Table(
         Column("Discount", _value),
         Column("Minimum", lambda p, c: c.money(p.min_order_cents)),
         Column("Used", lambda p, c: f"{p.used_count} / {p.max_uses or '∞'}", sort="used_count"),
+        Column("Per customer", lambda p, c: p.max_uses_per_customer or "∞"),
         Column("Starts", lambda p, c: c.when(p.starts_at)),
         Column("Expires", lambda p, c: c.when(p.expires_at)),
         Column("Active", lambda p, c: "yes" if p.is_active else "paused"),
     ),
-    empty="No promo code in this store yet.",
+    empty="No promo code in this store yet. Create one with “New promo code”.",
+    actions=(Action("New promo code", lambda v: f"{PREFIX}/stores/{v.store_id}/promos/new"),),
+    row_actions=(
+        RowAction(
+            label=lambda p: "Pause" if p.is_active else "Resume",
+            url=lambda p, v: f"{PREFIX}/stores/{v.store_id}/promos/{p.id}/active",
+            fields=lambda p: {"active": "no" if p.is_active else "yes"},
+        ),
+    ),
 )
 
 
@@ -53,3 +85,45 @@ PROMOS = Table(
 @page(P.MANAGE_PROMOS)
 async def promos_table(request: web.Request) -> web.StreamResponse:
     return await table_view(request, PROMOS)
+
+
+@routes.get("/stores/{store_id}/promos/new")
+@page(P.MANAGE_PROMOS)
+async def new_promo_page(request: web.Request) -> web.StreamResponse:
+    return form_page(
+        request,
+        heading=f"New promo code at {store_of(request).name}",
+        submit="Create promo code",
+        fields=PROMO_FORM,
+        values={"kind": "percent", "min_order_cents": 0},
+    )
+
+
+@routes.post("/stores/{store_id}/promos/new")
+@page(P.MANAGE_PROMOS)
+async def create_promo(request: web.Request) -> web.StreamResponse:
+    store = store_of(request)
+    try:
+        body = await parse_form(request, PromoIn)
+        await promos.create_promo(store, body.model_dump())
+    except DomainError as exc:  # ValidationFailed, Conflict promo_taken
+        return form_page(
+            request,
+            heading=f"New promo code at {store.name}",
+            submit="Create promo code",
+            fields=PROMO_FORM,
+            values=await request.post(),
+            error=exc,
+        )
+    raise redirect(f"{PREFIX}/stores/{store.id}/promos")
+
+
+@routes.post("/stores/{store_id}/promos/{promo_id}/active")
+@page(P.MANAGE_PROMOS)
+async def set_promo_active(request: web.Request) -> web.StreamResponse:
+    store = store_of(request)
+    form = await request.post()
+    await promos.set_promo_active(
+        store.id, path_int(request, "promo_id"), form.get("active") == "yes"
+    )
+    raise redirect(f"{PREFIX}/stores/{store.id}/promos")

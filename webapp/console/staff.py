@@ -13,7 +13,7 @@ from services import backoffice, employees, listing
 from webapp.console.base import (
     PREFIX,
     ctx_of,
-    form_errors,
+    form_page,
     page,
     parse_form,
     render,
@@ -73,10 +73,9 @@ async def staff_table(request: web.Request) -> web.StreamResponse:
 @routes.get("/stores/{store_id}/staff/new")
 @page(P.MANAGE_STAFF)
 async def employ_page(request: web.Request) -> web.StreamResponse:
-    return render(
-        request,
-        "console/staff/employ.html",
-        {"fields": EMPLOY_FORM, "values": {"role": "dispatcher"}},
+    heading = f"Employ someone at {store_of(request).name}"
+    return form_page(
+        request, heading=heading, submit="Employ", fields=EMPLOY_FORM, values={"role": "dispatcher"}
     )
 
 
@@ -98,11 +97,13 @@ async def employ(request: web.Request) -> web.StreamResponse:
     except DomainError as exc:  # ValidationFailed, Conflict email_taken, Forbidden
         form = dict(await request.post())
         form.pop("password", None)
-        return render(
+        return form_page(
             request,
-            "console/staff/employ.html",
-            {"fields": EMPLOY_FORM, "values": form, "errors": form_errors(exc)},
-            status=exc.status,
+            heading=f"Employ someone at {store.name}",
+            submit="Employ",
+            fields=EMPLOY_FORM,
+            values=form,
+            error=exc,
         )
     return render(
         request,

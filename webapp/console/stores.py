@@ -17,6 +17,7 @@ from services import backoffice, listing, store_setup
 from webapp.console.base import (
     PREFIX,
     form_errors,
+    form_page,
     form_values,
     page,
     parse_form,
@@ -119,10 +120,8 @@ async def stores_table(request: web.Request) -> web.StreamResponse:
 @page(P.MANAGE_STORES)
 async def new_store_page(request: web.Request) -> web.StreamResponse:
     defaults = {"default_locale": "en", "legal_age": 18, "opening_hours": "{}"}
-    return render(
-        request,
-        "console/stores/form.html",
-        {"fields": STORE_FORM, "values": defaults, "creating": True},
+    return form_page(
+        request, heading="New store", submit="Create store", fields=STORE_FORM, values=defaults
     )
 
 
@@ -141,16 +140,14 @@ async def _store_form_again(
     request: web.Request, exc: DomainError, *, creating: bool
 ) -> web.Response:
     form = await request.post()
-    return render(
+    heading = "New store" if creating else f"Edit {store_of(request).name}"
+    return form_page(
         request,
-        "console/stores/form.html",
-        {
-            "fields": STORE_FORM,
-            "values": dict(form),
-            "errors": form_errors(exc),
-            "creating": creating,
-        },
-        status=exc.status,
+        heading=heading,
+        submit="Create store" if creating else "Save",
+        fields=STORE_FORM,
+        values=form,
+        error=exc,
     )
 
 
@@ -172,10 +169,13 @@ async def show_store(request: web.Request) -> web.StreamResponse:
 @routes.get("/stores/{store_id}/edit")
 @page(P.MANAGE_STORES)
 async def edit_store_page(request: web.Request) -> web.StreamResponse:
-    return render(
+    store = store_of(request)
+    return form_page(
         request,
-        "console/stores/form.html",
-        {"fields": STORE_FORM, "values": store_values(store_of(request)), "creating": False},
+        heading=f"Edit {store.name}",
+        submit="Save",
+        fields=STORE_FORM,
+        values=store_values(store),
     )
 
 

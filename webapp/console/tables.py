@@ -47,6 +47,17 @@ class Action:
 
 
 @dataclass(frozen=True)
+class RowAction:
+    """A button on each row, posting `fields(row)` (with the CSRF token) to `url(row, viewer)`;
+    the target view checks the permission again."""
+
+    label: Callable[[Any], str]
+    url: Callable[[Any, Viewer], str]
+    fields: Callable[[Any], dict[str, str]]
+    allowed: Callable[[Viewer], bool] = lambda viewer: True
+
+
+@dataclass(frozen=True)
 class Table:
     name: str
     title: str
@@ -55,6 +66,7 @@ class Table:
     columns: tuple[Column, ...]
     empty: str
     actions: tuple[Action, ...] = field(default_factory=tuple)
+    row_actions: tuple[RowAction, ...] = field(default_factory=tuple)
 
 
 def _params(request: web.Request) -> dict[str, str]:
@@ -110,8 +122,23 @@ async def table_view(request: web.Request, table: Table) -> web.StreamResponse:
         ]
         for row in page.rows
     ]
+    buttons = [
+        [
+            (a.label(row), a.url(row, viewer), a.fields(row))
+            for a in table.row_actions
+            if a.allowed(viewer)
+        ]
+        for row in page.rows
+    ]
     return render(
         request,
         "console/table.html",
-        {"table": table, "page": page, "lines": lines, "params": params, "problem": None},
+        {
+            "table": table,
+            "page": page,
+            "lines": lines,
+            "buttons": buttons,
+            "params": params,
+            "problem": None,
+        },
     )
