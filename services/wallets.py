@@ -27,6 +27,7 @@ async def debit(
     amount_cents: int,
     kind: WalletTxKind,
     order: Order | None = None,
+    reference: str = "",
 ) -> int:
     """Take `amount_cents` (> 0); raises insufficient_funds. Returns the new balance."""
     wallet = await _wallet(user_id, store_id)
@@ -47,6 +48,7 @@ async def debit(
         amount_cents=-amount_cents,
         balance_after_cents=wallet.balance_cents,
         order=order,
+        reference=reference,
     )
     return wallet.balance_cents
 

@@ -36,9 +36,10 @@ from models import (
     SlotRule,
     Store,
     User,
+    WalletTransaction,
 )
-from models.enums import OrderStatus, PromoKind, Role
-from services import recipients
+from models.enums import OrderStatus, PromoKind, Role, WalletTxKind
+from services import recipients, wallets
 from services.auth.browser import csrf_token
 from services.auth.sessions import ClientInfo, start_session
 from services.demo import SeedReport
@@ -254,6 +255,9 @@ ROUTES = [
     Route("POST", "/admin/stores/{store}/alerts", RUNNERS),
     Route("POST", "/admin/stores/{store}/alerts/{recipient}/active", RUNNERS),
     Route("GET", "/admin/stores/{store}/customers", ORDER_DESK),
+    Route("GET", "/admin/stores/{store}/customers/{customer}", ORDER_DESK),
+    Route("POST", "/admin/stores/{store}/customers/{customer}/wallet", ADMIN_ONLY),
+    Route("POST", "/admin/stores/{store}/customers/{customer}/block", ADMIN_ONLY),
     Route("GET", "/admin/stores/{store}/orders/{order}/invoice.pdf", ORDER_DESK),
     Route("GET", "/admin/stores/{store}/drivers", ORDER_DESK),
     Route("POST", "/admin/stores/{store}/drivers/cash", RUNNERS),
@@ -313,7 +317,11 @@ async def test_permission_matrix(
     failures = []
     for route in ROUTES:
         path = route.path.format(
-            store=demo.store_id, order=order.id, promo=promo.id, recipient=recipient.id
+            store=demo.store_id,
+            order=order.id,
+            promo=promo.id,
+            recipient=recipient.id,
+            customer=buyer.user.id,
         )
         if route.method == "GET":
             response = await client.get(path, allow_redirects=False)
@@ -707,3 +715,36 @@ async def test_alert_recipients_are_added_with_sealed_keys_and_paused(
     paused = await post_form(client, f"{path}/{row.id}/active", {"active": "no"}, csrf_from=path)
     assert paused.status == 303
     assert await recipients.alert_recipients(demo.store_id, "new_order") == []
+
+
+async def test_an_admin_adjusts_a_wallet_with_a_reason_and_blocks_a_customer(
+    client: TestClient, settings: Settings, ctx: AppContext, demo: SeedReport
+) -> None:
+    admin = await staff_user(settings, Role.ADMIN)
+    buyer = await make_person(settings, Role.CUSTOMER, adult=True, name="Bea")
+    await place(ctx, buyer.user.id, demo.store_id)
+    await session_for(settings, client, admin)
+    page = f"/admin/stores/{demo.store_id}/customers/{buyer.user.id}"
+    listed = await (await client.get(f"/admin/stores/{demo.store_id}/customers?q=Bea")).text()
+    assert page in listed
+    no_reason = await post_form(
+        client, page + "/wallet", {"amount_cents": "500", "reason": ""}, csrf_from=page
+    )
+    assert no_reason.status == 422 and 'data-field="reason"' in await no_reason.text()
+    too_much = await post_form(
+        client, page + "/wallet", {"amount_cents": "-500", "reason": "x"}, csrf_from=page
+    )
+    assert too_much.status == 409
+    done = await post_form(
+        client, page + "/wallet", {"amount_cents": "500", "reason": "late"}, csrf_from=page
+    )
+    assert done.status == 200 and "adjusted" in await done.text()
+    assert await wallets.balance(buyer.user.id, demo.store_id) == 500
+    tx = await WalletTransaction.get(wallet__user_id=buyer.user.id, kind=WalletTxKind.ADJUSTMENT)
+    assert tx.reference == f"by user {admin.id}: late"
+    blocked = await post_form(client, page + "/block", {"blocked": "yes"}, csrf_from=page)
+    assert blocked.status == 303
+    assert not (await User.get(id=buyer.user.id)).is_active
+    stranger = await make_person(settings, Role.CUSTOMER)
+    missing = await client.get(f"/admin/stores/{demo.store_id}/customers/{stranger.user.id}")
+    assert missing.status == 404
