@@ -748,3 +748,50 @@ async def test_an_admin_adjusts_a_wallet_with_a_reason_and_blocks_a_customer(
     stranger = await make_person(settings, Role.CUSTOMER)
     missing = await client.get(f"/admin/stores/{demo.store_id}/customers/{stranger.user.id}")
     assert missing.status == 404
+
+
+async def test_signing_in_again_over_a_dead_session_cookie_works(
+    client: TestClient, settings: Settings
+) -> None:
+    admin = await staff_user(settings, Role.ADMIN)
+    await session_for(settings, client, admin)
+    await RefreshToken.filter(user_id=admin.id).update(revoked_at=utcnow())
+    bounced = await client.get("/admin/stores", allow_redirects=False)
+    assert bounced.status == 303 and bounced.headers["Location"].startswith("/admin/login")
+    response = await sign_in(client, admin.email or "")
+    assert response.status == 303, await response.text()
+    assert (await client.get("/admin/stores")).status == 200
+
+
+async def test_console_sign_in_is_rate_limited(app_client, settings: Settings) -> None:  # type: ignore[no-untyped-def]
+    client = await app_client(rate_limit_auth="2/60")
+    admin = await staff_user(settings, Role.ADMIN)
+    for _ in range(2):
+        assert (await sign_in(client, admin.email or "", "wrong password")).status == 401
+    limited = await sign_in(client, admin.email or "")
+    assert limited.status == 429 and "Retry-After" in limited.headers
+
+
+async def test_csv_exports_do_not_carry_spreadsheet_formulas(
+    client: TestClient, settings: Settings, ctx: AppContext, demo: SeedReport
+) -> None:
+    admin = await staff_user(settings, Role.ADMIN)
+    buyer = await make_person(settings, Role.CUSTOMER, adult=True, name="=HYPERLINK(1)")
+    await place(ctx, buyer.user.id, demo.store_id)
+    await session_for(settings, client, admin)
+    text = await (await client.get(f"/admin/stores/{demo.store_id}/customers?format=csv")).text()
+    assert "'=HYPERLINK(1)" in text and "\n=HYPERLINK" not in text
+
+
+async def test_an_upload_over_the_limit_is_a_named_413(
+    client: TestClient, settings: Settings, demo: SeedReport
+) -> None:
+    admin = await staff_user(settings, Role.ADMIN)
+    await session_for(settings, client, admin)
+    path = f"/admin/stores/{demo.store_id}/products/import"
+    token = await csrf_of(client, path)
+    form = FormData()
+    form.add_field("csrf", token)
+    form.add_field("file", b"x" * (2 * 1024 * 1024), filename="big.csv", content_type="text/csv")
+    response = await client.post(path, data=form)
+    assert response.status == 413 and 'data-field="file"' in await response.text()

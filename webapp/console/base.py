@@ -21,7 +21,7 @@ from pydantic import BaseModel, ValidationError
 from api.errors import validation_fields
 from api.keys import CTX, SETTINGS
 from core import untrusted
-from core.errors import DomainError, Forbidden, NotFound, ValidationFailed
+from core.errors import DomainError, Forbidden, NotFound, RateLimited, ValidationFailed
 from core.i18n import money, when
 from core.permissions import Permission, has_permission
 from core.security import Principal, new_opaque_token
@@ -86,10 +86,12 @@ def set_cookie(
     )
 
 
-def form_token(request: web.Request) -> str:
-    """The CSRF token for forms on this page: bound to the session cookie, or before sign-in
-    to the pre-session cookie (set by `render` when missing)."""
-    anchor = request.cookies.get(SESSION_COOKIE) or request.get(PRE_TOKEN, "")
+def form_token(request: web.Request, *, pre_session: bool = False) -> str:
+    """The CSRF token for forms on this page: bound to the session cookie, or (the sign-in
+    form, and pages shown to nobody signed in) to the pre-session cookie, set by `render`
+    when missing."""
+    anchor = "" if pre_session else request.cookies.get(SESSION_COOKIE, "")
+    anchor = anchor or request.get(PRE_TOKEN, "")
     if not anchor:
         anchor = request.cookies.get(PRE_COOKIE, "") or new_opaque_token(16)
         request[PRE_TOKEN] = anchor
@@ -130,14 +132,19 @@ def store_time(store: Store | None) -> Callable[[Any], str]:
 
 
 def render(
-    request: web.Request, template: str, context: dict[str, Any] | None = None, *, status: int = 200
+    request: web.Request,
+    template: str,
+    context: dict[str, Any] | None = None,
+    *,
+    status: int = 200,
+    pre_session: bool = False,
 ) -> web.Response:
     viewer = request.get(VIEWER)
     store = viewer.store if viewer else None
     values = {
         "viewer": viewer,
         "store": store,
-        "csrf": form_token(request),
+        "csrf": form_token(request, pre_session=pre_session),
         "P": Permission,
         "money": store_money(store),
         "when": store_time(store),
@@ -149,7 +156,7 @@ def render(
     }
     response = aiohttp_jinja2.render_template(template, request, values, status=status)
     response.headers["Cache-Control"] = "no-store"
-    if PRE_TOKEN in request and not request.cookies.get(SESSION_COOKIE):
+    if PRE_TOKEN in request:
         set_cookie(request, response, PRE_COOKIE, request[PRE_TOKEN])
     return response
 
@@ -302,8 +309,18 @@ async def console_errors(request: web.Request, handler: Handler) -> web.StreamRe
     """Failures as a page a person reads, with the status the API would give."""
     try:
         return await handler(request)
+    except web.HTTPRequestEntityTooLarge:
+        error = DomainError(
+            "the upload is too large", code="payload_too_large", fields={"file": "too large"}
+        )
+        error.status = 413
+        return render(request, "console/error.html", {"error": error}, status=413)
     except web.HTTPException:
         raise
+    except RateLimited as exc:
+        response = render(request, "console/error.html", {"error": exc}, status=exc.status)
+        response.headers["Retry-After"] = str(max(1, round(exc.retry_after + 0.499)))
+        return response
     except DomainError as exc:
         return render(request, "console/error.html", {"error": exc}, status=exc.status)
     except Exception:
@@ -382,6 +399,11 @@ def form_page(
     error: DomainError | None = None,
 ) -> web.Response:
     """A schema's form (again, with each bad field named, when `error` is given)."""
-    context = {"heading": heading, "submit_label": submit, "fields": fields,
-               "values": dict(values), "errors": form_errors(error) if error else {}}  # fmt: skip
+    context = {
+        "heading": heading,
+        "submit_label": submit,
+        "fields": fields,
+        "values": dict(values),
+        "errors": form_errors(error) if error else {},
+    }
     return render(request, "console/form.html", context, status=error.status if error else 200)

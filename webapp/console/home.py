@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from api.auth import client_info
+from api.auth import client_info, client_ip
+from api.ratelimit import limit_key
 from core import untrusted
-from core.errors import DomainError, ValidationFailed
+from core.errors import DomainError, RateLimited, ValidationFailed
 from core.permissions import Permission
 from services import backoffice, orders
 from services.auth.browser import console_login, console_logout
@@ -36,7 +37,10 @@ def _safe_next(target: str) -> str:
 @routes.get("/login")
 async def login_page(request: web.Request) -> web.StreamResponse:
     return render(
-        request, "console/login.html", {"next": _safe_next(request.query.get("next", ""))}
+        request,
+        "console/login.html",
+        {"next": _safe_next(request.query.get("next", ""))},
+        pre_session=True,
     )
 
 
@@ -47,6 +51,8 @@ async def login(request: web.Request) -> web.StreamResponse:
     email, password = str(form.get("email", "")), str(form.get("password", ""))
     target = _safe_next(str(form.get("next", "")))
     try:
+        # The same per-address limit as the API's sign-in.
+        await limit_key(request, "auth", client_ip(request))
         for name, value in (("email", email), ("password", password)):
             try:
                 untrusted.check_text(value, name)
@@ -60,7 +66,12 @@ async def login(request: web.Request) -> web.StreamResponse:
         )
     except DomainError as exc:
         context = {"next": target, "error": exc.message, "values": {"email": email[:254]}}
-        return render(request, "console/login.html", context, status=exc.status)
+        response = render(
+            request, "console/login.html", context, status=exc.status, pre_session=True
+        )
+        if isinstance(exc, RateLimited):
+            response.headers["Retry-After"] = str(max(1, round(exc.retry_after + 0.499)))
+        return response
     response = redirect(target)
     set_cookie(request, response, SESSION_COOKIE, token)
     response.del_cookie(PRE_COOKIE, path=PREFIX)

@@ -85,6 +85,14 @@ def _text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+def _cell(value: Any) -> str:
+    """A CSV cell that a spreadsheet will not run as a formula (names come from customers)."""
+    text = _text(value)
+    if text[:1] in ("=", "+", "@", "\t", "\r") or (text[:1] == "-" and not text[1:2].isdigit()):
+        return "'" + text
+    return text
+
+
 async def table_view(request: web.Request, table: Table) -> web.StreamResponse:
     viewer = viewer_of(request)
     params = _params(request)
@@ -96,7 +104,7 @@ async def table_view(request: web.Request, table: Table) -> web.StreamResponse:
         writer = csv.writer(out)
         writer.writerow([c.label for c in table.columns])
         for row in found:
-            writer.writerow([_text(c.value(row, cell)) for c in table.columns])
+            writer.writerow([_cell(c.value(row, cell)) for c in table.columns])
         return web.Response(
             text=out.getvalue(),
             content_type="text/csv",
