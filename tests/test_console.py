@@ -245,6 +245,7 @@ ROUTES = [
     Route("GET", "/admin/stores/{store}/staff/new", RUNNERS),
     Route("POST", "/admin/stores/{store}/staff/new", RUNNERS),
     Route("GET", "/admin/stores/{store}/orders", ORDER_DESK),
+    Route("GET", "/admin/stores/{store}/board", ORDER_DESK),
     Route("GET", "/admin/stores/{store}/orders/{order}", ORDER_DESK),
     Route("POST", "/admin/stores/{store}/orders/{order}/action", ORDER_DESK),
     Route("GET", "/admin/stores/{store}/promos", RUNNERS),

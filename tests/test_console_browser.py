@@ -1,7 +1,8 @@
 """The admin console in headless Chromium (Debian's, driven by Playwright): an admin signs
 in, creates a store, draws its zone (clicks on the map fill the GeoJSON field; the zone is
 then given as GeoJSON text), imports the catalog as CSV (an error by line first) and employs
-a dispatcher, whose link code is shown. Screenshots land in test-artifacts/."""
+a dispatcher, whose link code is shown; then a customer's order in that store arrives on the
+live board and is confirmed from its page. Screenshots land in test-artifacts/."""
 
 from __future__ import annotations
 
@@ -11,9 +12,12 @@ from pathlib import Path
 import pytest
 from aiohttp.test_utils import TestClient
 
+from api.keys import CTX
 from core.settings import Settings
 from models import DeliveryZone, Employee, ProductVariant, Store, User
 from models.enums import Role
+from tests.fixtures.orders import place
+from tests.fixtures.people import make_person
 from tests.test_console import CSV_BAD, CSV_GOOD, PASSWORD, SQUARE, staff_user
 from tests.test_e2e_browser import CHROMIUM, CHROMIUM_PRESENT, FLAGS
 from webapp.app import build_app
@@ -102,7 +106,7 @@ async def test_admin_sets_a_pharmacy_up_in_the_browser(
         assert drawn["coordinates"][0][0] == drawn["coordinates"][0][-1]
         await page.fill("#f-name", "Centre")
         await page.fill("#f-fee_cents", "299")
-        await page.fill("#f-min_order_cents", "1500")
+        await page.fill("#f-min_order_cents", "1000")
         await page.fill("#f-polygon", SQUARE)
         await page.click("form.form button[type=submit]")
         await expect(page.locator(".notice")).to_contain_text("The zone was added")
@@ -138,6 +142,18 @@ async def test_admin_sets_a_pharmacy_up_in_the_browser(
         await shot("employed")
         await page.goto(f"{base}/admin/stores/{store.id}/staff")
         await expect(page.locator("[data-table=staff]")).to_contain_text(f"dina-{name}@pharm.test")
+
+        # The board: an order placed by a customer in the new store arrives without a reload.
+        await page.goto(f"{base}/admin/stores/{store.id}/board")
+        await expect(page.locator("#live")).to_have_attribute("data-state", "live")
+        buyer = await make_person(settings, Role.CUSTOMER, adult=True)
+        order = await place(live_app.app[CTX], buyer.user.id, store.id)
+        card = page.locator(f'[data-column=pending] [data-order="{order.id}"]')
+        await expect(card).to_contain_text(order.number, timeout=10000)
+        await shot("board")
+        await card.click()
+        await page.click("form.inline button.primary >> text=Confirm")
+        await expect(page.locator("h1 .tag")).to_have_text("confirmed")
         assert errors == [], errors
         await browser.close()
 

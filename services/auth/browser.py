@@ -10,7 +10,7 @@ import hmac
 from core.clock import utcnow
 from core.context import AppContext
 from core.errors import Forbidden
-from core.security import Principal, hash_token
+from core.security import Principal, hash_token, issue_access_token
 from core.settings import Settings
 from models import RefreshToken, User
 from models.enums import Role
@@ -61,3 +61,9 @@ def csrf_matches(settings: Settings, session_token: str, presented: str) -> bool
     return bool(session_token) and hmac.compare_digest(
         csrf_token(settings, session_token), presented
     )
+
+
+def socket_token(settings: Settings, principal: Principal) -> str:
+    """A short-lived access token for the console page's websocket (the live order board):
+    the same token the API issues, for this principal as they are now."""
+    return issue_access_token(principal, settings.secret_key, settings.access_token_ttl)

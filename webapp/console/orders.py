@@ -8,14 +8,16 @@ from typing import Any
 
 from aiohttp import web
 
+from api.keys import SETTINGS
 from api.schemas.orders import AssignIn, StatusIn
 from core import untrusted
 from core.errors import DomainError, NotFound
 from core.permissions import Permission as P
 from models import Order, User
 from models.enums import OrderStatus, PaymentMethod
-from models.transitions import can_transition
+from models.transitions import OPEN_STATUSES, can_transition
 from services import backoffice, invoices, listing, orders
+from services.auth.browser import socket_token
 from webapp.console.base import (
     PREFIX,
     form_errors,
@@ -189,6 +191,17 @@ async def invoice(request: web.Request) -> web.StreamResponse:
             "Cache-Control": "no-store",
         },
     )
+
+
+@routes.get("/stores/{store_id}/board")
+@page(P.VIEW_STORE_ORDERS)
+async def board(request: web.Request) -> web.StreamResponse:
+    """Open orders in columns by status; the page follows the store's events over /ws."""
+    viewer = viewer_of(request)
+    rows = await orders.list_store_orders(viewer.principal, viewer.store_id, limit=200)
+    columns = [(status.value, [o for o in rows if o.status is status]) for status in OPEN_STATUSES]
+    token = socket_token(request.config_dict[SETTINGS], viewer.principal)
+    return render(request, "console/orders/board.html", {"columns": columns, "ws_token": token})
 
 
 @routes.get("/deliveries")
