@@ -15,7 +15,8 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from core.clock import utcnow
-from core.errors import Conflict, ValidationFailed
+from core.errors import Conflict, Unavailable, ValidationFailed
+from core.geocoding import Geocoder
 from models import DeliveryZone, SlotRule, Store, TimeSlot
 
 SLOT_HORIZON_DAYS = 14
@@ -264,3 +265,23 @@ async def set_store_active(store: Store, active: bool) -> None:
     """Open or close a store to customers (its data stays)."""
     await Store.filter(id=store.id).update(is_active=active)
     store.is_active = active
+
+
+async def fill_coordinates(geocoder: Geocoder, values: dict[str, Any], locale: str) -> None:
+    """When a store's lat and lng are both left out, find them from its address (in place).
+    Raises ValidationFailed naming `address` (no such place) or `lat` (no geocoder now)."""
+    address = str(values.get("address", "")).strip()
+    if "lat" in values or "lng" in values or not address:
+        return
+    try:
+        point = await geocoder.geocode(address, language=locale)
+    except Unavailable:
+        raise ValidationFailed(
+            "the address could not be looked up now",
+            fields={"lat": "enter the coordinates (the geocoder is unavailable)"},
+        ) from None
+    except ValidationFailed:
+        raise ValidationFailed(
+            "no place matches this address", fields={"address": "not found; enter coordinates"}
+        ) from None
+    values["lat"], values["lng"] = point.lat, point.lng

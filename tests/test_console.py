@@ -796,3 +796,22 @@ async def test_an_upload_over_the_limit_is_a_named_413(
     form.add_field("file", b"x" * (2 * 1024 * 1024), filename="big.csv", content_type="text/csv")
     response = await client.post(path, data=form)
     assert response.status == 413 and 'data-field="file"' in await response.text()
+
+
+async def test_a_store_without_coordinates_is_located_from_its_address(
+    app_client, settings: Settings, geocoder
+) -> None:  # type: ignore[no-untyped-def]
+    client = await app_client(geocoder_url=geocoder.url)
+    admin = await staff_user(settings, Role.ADMIN)
+    await session_for(settings, client, admin)
+    form = {**STORE_FORM, "slug": "located", "lat": "", "lng": ""}
+    unknown = await post_form(client, "/admin/stores/new", {**form, "address": "Nowhere 1"})
+    assert unknown.status == 422 and 'data-field="address"' in await unknown.text()
+    empty = await post_form(client, "/admin/stores/new", {**form, "name": ""})
+    assert empty.status == 422 and 'data-field="name"' in await empty.text()
+    found = await post_form(
+        client, "/admin/stores/new", {**form, "address": "Carrer de Mallorca 200"}
+    )
+    assert found.status == 303, await found.text()
+    store = await Store.get(slug="located")
+    assert (store.lat, store.lng) == (41.3925, 2.16)

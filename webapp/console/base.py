@@ -274,7 +274,7 @@ def form_values(
         except untrusted.UntrustedInput as exc:
             raise ValidationFailed(exc.message, fields={key: exc.message}) from None
         raw = raw if name == "password" else raw.strip()
-        if raw == "" and not info.is_required():
+        if raw == "":  # left empty: the default, or the schema names it as required
             continue
         data[name] = _coerce(key, raw, info.annotation)
     return data
@@ -353,6 +353,7 @@ def schema_form(
     labels: Mapping[str, str] | None = None,
     help: Mapping[str, str] | None = None,
     skip: tuple[str, ...] = (),
+    optional: tuple[str, ...] = (),
 ) -> list[FormField]:
     """The form for a pydantic body schema: one input per field, its kind from the type
     (Literal → select, numbers → number, objects → a JSON text area)."""
@@ -377,7 +378,8 @@ def schema_form(
         elif name == "email":
             kind = "email"
         label = labels.get(name, name.replace("_", " ").capitalize())
-        fields.append(FormField(name, label, kind, info.is_required(), choices, help.get(name, "")))
+        required = info.is_required() and name not in optional
+        fields.append(FormField(name, label, kind, required, choices, help.get(name, "")))
     return fields
 
 

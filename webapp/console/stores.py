@@ -16,6 +16,7 @@ from models import Store
 from services import backoffice, listing, store_setup
 from webapp.console.base import (
     PREFIX,
+    ctx_of,
     form_errors,
     form_page,
     form_values,
@@ -35,6 +36,7 @@ BLANK_RULE_ROWS = 3
 
 STORE_FORM = schema_form(
     StoreIn,
+    optional=("lat", "lng"),  # looked up from the address when both are empty
     labels={
         "lat": "Latitude",
         "lng": "Longitude",
@@ -42,6 +44,7 @@ STORE_FORM = schema_form(
         "opening_hours": "Opening hours (JSON)",
     },
     help={
+        "lat": "leave latitude and longitude empty to look them up from the address",
         "timezone": "an IANA zone, e.g. Europe/Madrid",
         "currency": "ISO code, e.g. EUR",
         "opening_hours": '{"mon": [["09:00", "21:00"]], ...}',
@@ -94,6 +97,25 @@ STORES = Table(
 )
 
 
+async def _store_body(request: web.Request) -> StoreIn:
+    """The store form as StoreIn; with no coordinates they are looked up from the address."""
+    values = form_values(StoreIn, await request.post())
+    locale = str(values.get("default_locale", "en"))
+    located: ValidationFailed | None = None
+    try:
+        await store_setup.fill_coordinates(ctx_of(request).geocoder, values, locale)
+    except ValidationFailed as exc:
+        located = exc
+    try:
+        body = validate(StoreIn, values)
+    except ValidationFailed as exc:  # every problem at once, the address's included
+        fields = {**((located.fields or {}) if located else {}), **(exc.fields or {})}
+        raise ValidationFailed(exc.message, fields=fields) from None
+    if located is not None:
+        raise located
+    return body
+
+
 def store_values(store: Store) -> dict[str, Any]:
     return {
         "slug": store.slug,
@@ -129,7 +151,7 @@ async def new_store_page(request: web.Request) -> web.StreamResponse:
 @page(P.MANAGE_STORES)
 async def create_store(request: web.Request) -> web.StreamResponse:
     try:
-        body = await parse_form(request, StoreIn)
+        body = await _store_body(request)
         store = await store_setup.create_store(body.model_values())
     except DomainError as exc:  # ValidationFailed, Conflict slug_taken
         return await _store_form_again(request, exc, creating=True)
@@ -184,7 +206,7 @@ async def edit_store_page(request: web.Request) -> web.StreamResponse:
 async def edit_store(request: web.Request) -> web.StreamResponse:
     store = store_of(request)
     try:
-        body = await parse_form(request, StoreIn)
+        body = await _store_body(request)
         await store_setup.update_store(store, body.model_values())
     except DomainError as exc:  # ValidationFailed, Conflict slug_taken
         return await _store_form_again(request, exc, creating=False)
