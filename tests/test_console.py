@@ -244,6 +244,7 @@ ROUTES = [
     Route("GET", "/admin/stores/{store}/staff", RUNNERS),
     Route("GET", "/admin/stores/{store}/staff/new", RUNNERS),
     Route("POST", "/admin/stores/{store}/staff/new", RUNNERS),
+    Route("POST", "/admin/stores/{store}/staff/{employee}/active", RUNNERS),
     Route("GET", "/admin/stores/{store}/orders", ORDER_DESK),
     Route("GET", "/admin/stores/{store}/board", ORDER_DESK),
     Route("GET", "/admin/stores/{store}/orders/{order}", ORDER_DESK),
@@ -304,6 +305,8 @@ async def test_permission_matrix(
     recipient = await AlertRecipient.create(
         store_id=demo.store_id, name="Owner", pushover_user_key=ctx.secret_box.seal("u" * 30)
     )
+    mate = await make_person(settings, Role.DISPATCHER, store_ids=(demo.store_id,))
+    colleague = await Employee.get(user_id=mate.user.id)
     if role == "anonymous":
         user = None
     elif role == "manager-other":
@@ -323,6 +326,7 @@ async def test_permission_matrix(
             promo=promo.id,
             recipient=recipient.id,
             customer=buyer.user.id,
+            employee=colleague.id,
         )
         if route.method == "GET":
             response = await client.get(path, allow_redirects=False)
@@ -815,3 +819,28 @@ async def test_a_store_without_coordinates_is_located_from_its_address(
     assert found.status == 303, await found.text()
     store = await Store.get(slug="located")
     assert (store.lat, store.lng) == (41.3925, 2.16)
+
+
+async def test_deactivating_an_employee_signs_them_out_and_managers_keep_their_limits(
+    client: TestClient, settings: Settings, demo: SeedReport
+) -> None:
+    manager = await staff_user(settings, Role.MANAGER, (demo.store_id,))
+    other_manager = await staff_user(settings, Role.MANAGER, (demo.store_id,))
+    dispatcher = await staff_user(settings, Role.DISPATCHER, (demo.store_id,))
+    await start_session(
+        settings, dispatcher, method="password", identifier="d", client=ClientInfo()
+    )
+    await session_for(settings, client, manager)
+    table = f"/admin/stores/{demo.store_id}/staff"
+    job = await Employee.get(user_id=dispatcher.id, store_id=demo.store_id)
+    done = await post_form(client, f"{table}/{job.id}/active", {"active": "no"}, csrf_from=table)
+    assert done.status == 303
+    assert not (await Employee.get(id=job.id)).is_active
+    assert await RefreshToken.filter(user_id=dispatcher.id, revoked_at__isnull=True).count() == 0
+    peer = await Employee.get(user_id=other_manager.id, store_id=demo.store_id)
+    refused = await post_form(
+        client, f"{table}/{peer.id}/active", {"active": "no"}, csrf_from=table
+    )
+    assert refused.status == 403 and (await Employee.get(id=peer.id)).is_active
+    listed = await (await client.get(table + "?active=no")).text()
+    assert dispatcher.email in listed and "Reactivate" in listed

@@ -16,12 +16,14 @@ from webapp.console.base import (
     form_page,
     page,
     parse_form,
+    path_int,
+    redirect,
     render,
     schema_form,
     store_of,
     viewer_of,
 )
-from webapp.console.tables import Action, Column, Table, table_view
+from webapp.console.tables import Action, Column, RowAction, Table, table_view
 
 routes = web.RouteTableDef()
 ROLES = (("manager", "manager"), ("dispatcher", "dispatcher"), ("driver", "driver"))
@@ -61,6 +63,13 @@ STAFF = Table(
     ),
     empty="Nobody works here yet. Employ the first person with “Employ”.",
     actions=(Action("Employ", lambda v: f"{PREFIX}/stores/{v.store_id}/staff/new"),),
+    row_actions=(
+        RowAction(
+            label=lambda e: "Deactivate" if e.is_active else "Reactivate",
+            url=lambda e, v: f"{PREFIX}/stores/{v.store_id}/staff/{e.id}/active",
+            fields=lambda e: {"active": "no" if e.is_active else "yes"},
+        ),
+    ),
 )
 
 
@@ -110,3 +119,17 @@ async def employ(request: web.Request) -> web.StreamResponse:
         "console/staff/employed.html",
         {"employee": user, "role": body.role, "link_code": code},
     )
+
+
+@routes.post("/stores/{store_id}/staff/{employee_id}/active")
+@page(P.MANAGE_STAFF)
+async def set_active(request: web.Request) -> web.StreamResponse:
+    store, viewer = store_of(request), viewer_of(request)
+    form = await request.post()
+    await employees.set_employment_active(
+        viewer.principal,
+        store_id=store.id,
+        employee_id=path_int(request, "employee_id"),
+        active=form.get("active") == "yes",
+    )
+    raise redirect(f"{PREFIX}/stores/{store.id}/staff")
