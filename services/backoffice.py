@@ -11,6 +11,8 @@ from models import (
     DeliveryZone,
     Driver,
     Employee,
+    Inventory,
+    InventoryLog,
     Order,
     ProductVariant,
     PromoCode,
@@ -78,3 +80,18 @@ async def slot_rules(store_id: int) -> list[SlotRule]:
 
 async def store_drivers(store_id: int) -> list[Driver]:
     return await Driver.filter(store_id=store_id, is_active=True).prefetch_related("user")
+
+
+async def variant_file(
+    store_id: int, variant_id: int
+) -> tuple[ProductVariant, int, list[InventoryLog]]:
+    """One variant of the store with its product, stock now and latest inventory changes;
+    raises NotFound."""
+    variant = await ProductVariant.get_or_none(id=variant_id, store_id=store_id).prefetch_related(
+        "product"
+    )
+    if variant is None:
+        raise NotFound("no such product", fields={"variant_id": "unknown id"})
+    stock = await Inventory.get_or_none(store_id=store_id, variant_id=variant_id)
+    log = await InventoryLog.filter(variant_id=variant_id).order_by("-created_at", "-id").limit(30)
+    return variant, stock.quantity if stock else 0, log

@@ -27,6 +27,8 @@ from models import (
     DeliveryZone,
     DriverShift,
     Employee,
+    Inventory,
+    InventoryLog,
     Order,
     OrderItem,
     Product,
@@ -241,6 +243,10 @@ ROUTES = [
     Route("GET", "/admin/stores/{store}/products/import", RUNNERS),
     Route("POST", "/admin/stores/{store}/products/import", RUNNERS),
     Route("GET", "/admin/stores/{store}/products/export", RUNNERS),
+    Route("GET", "/admin/stores/{store}/products/{variant}", RUNNERS),
+    Route("POST", "/admin/stores/{store}/products/{variant}/price", RUNNERS),
+    Route("POST", "/admin/stores/{store}/products/{variant}/stock", RUNNERS),
+    Route("POST", "/admin/stores/{store}/products/{variant}/active", RUNNERS),
     Route("GET", "/admin/stores/{store}/staff", RUNNERS),
     Route("GET", "/admin/stores/{store}/staff/new", RUNNERS),
     Route("POST", "/admin/stores/{store}/staff/new", RUNNERS),
@@ -307,6 +313,8 @@ async def test_permission_matrix(
     )
     mate = await make_person(settings, Role.DISPATCHER, store_ids=(demo.store_id,))
     colleague = await Employee.get(user_id=mate.user.id)
+    order_line = await OrderItem.filter(order_id=order.id).first()
+    assert order_line is not None
     if role == "anonymous":
         user = None
     elif role == "manager-other":
@@ -327,6 +335,7 @@ async def test_permission_matrix(
             recipient=recipient.id,
             customer=buyer.user.id,
             employee=colleague.id,
+            variant=order_line.variant_id,
         )
         if route.method == "GET":
             response = await client.get(path, allow_redirects=False)
@@ -844,3 +853,31 @@ async def test_deactivating_an_employee_signs_them_out_and_managers_keep_their_l
     assert refused.status == 403 and (await Employee.get(id=peer.id)).is_active
     listed = await (await client.get(table + "?active=no")).text()
     assert dispatcher.email in listed and "Reactivate" in listed
+
+
+async def test_a_manager_sets_a_price_and_adjusts_stock_which_the_log_shows(
+    client: TestClient, settings: Settings, demo: SeedReport
+) -> None:
+    manager = await staff_user(settings, Role.MANAGER, (demo.store_id,))
+    await session_for(settings, client, manager)
+    variant = await ProductVariant.filter(store_id=demo.store_id).order_by("id").first()
+    assert variant is not None
+    page = f"/admin/stores/{demo.store_id}/products/{variant.id}"
+    before = await Inventory.get(store_id=demo.store_id, variant_id=variant.id)
+    bad = await post_form(client, page + "/price", {"price_cents": "12.50"}, csrf_from=page)
+    assert bad.status == 422 and 'data-field="price_cents"' in await bad.text()
+    ok = await post_form(client, page + "/price", {"price_cents": "1250"}, csrf_from=page)
+    assert ok.status == 200 and (await ProductVariant.get(id=variant.id)).price_cents == 1250
+    added = await post_form(client, page + "/stock", {"quantity": "7"}, csrf_from=page)
+    assert added.status == 200
+    after = await Inventory.get(store_id=demo.store_id, variant_id=variant.id)
+    assert after.quantity == before.quantity + 7
+    log = await InventoryLog.filter(variant_id=variant.id).order_by("-id").first()
+    assert log is not None and log.delta == 7 and log.actor_id == manager.id
+    text = await (await client.get(page)).text()
+    assert "+7" in text and str(after.quantity) in text
+    off = await post_form(client, page + "/active", {"active": "no"}, csrf_from=page)
+    assert off.status == 303
+    assert not (await Product.get(id=variant.product_id)).is_active
+    elsewhere = await make_store("cat-elsewhere")
+    assert (await client.get(f"/admin/stores/{elsewhere.id}/products/{variant.id}")).status == 404

@@ -1,15 +1,28 @@
-"""The catalog: the products table, CSV import (errors shown by line) and export, through
-services.catalog_csv as the JSON API does."""
+"""The catalog: the products table, a product's page (price, stock adjustments, activation, its
+inventory log), CSV import (errors shown by line) and export, through services.catalog_admin
+and services.catalog_csv as the JSON API does."""
 
 from __future__ import annotations
 
 from aiohttp import web
 
-from core.errors import ValidationFailed
+from api.schemas.admin import PriceIn, RestockIn
+from core.errors import DomainError, ValidationFailed
 from core.permissions import Permission as P
 from models import ProductVariant
-from services import backoffice, catalog_csv, listing
-from webapp.console.base import PREFIX, ctx_of, page, render, store_of, viewer_of
+from services import backoffice, catalog_admin, catalog_csv, listing
+from webapp.console.base import (
+    PREFIX,
+    ctx_of,
+    form_errors,
+    page,
+    parse_form,
+    path_int,
+    redirect,
+    render,
+    store_of,
+    viewer_of,
+)
 from webapp.console.tables import Action, Column, Table, table_view
 
 routes = web.RouteTableDef()
@@ -43,7 +56,12 @@ PRODUCTS = Table(
         related=("product",),
     ),
     columns=(
-        Column("SKU", lambda v, c: v.sku, sort="sku"),
+        Column(
+            "SKU",
+            lambda v, c: v.sku,
+            sort="sku",
+            link=lambda v, viewer: f"{PREFIX}/stores/{v.store_id}/products/{v.id}",
+        ),
         Column("Product", lambda v, c: _name(v)),
         Column("Price", lambda v, c: c.money(v.price_cents), sort="price_cents"),
         Column("Age restricted", lambda v, c: "yes" if v.product.age_restricted else "no"),
@@ -114,3 +132,77 @@ async def export_products(request: web.Request) -> web.StreamResponse:
         charset="utf-8",
         headers={"Content-Disposition": f'attachment; filename="{store.slug}-products.csv"'},
     )
+
+
+async def _variant_page(
+    request: web.Request,
+    *,
+    errors: dict[str, str] | None = None,
+    notice: str = "",
+    status: int = 200,
+) -> web.Response:
+    store = store_of(request)
+    variant, stock, log = await backoffice.variant_file(store.id, path_int(request, "variant_id"))
+    context = {
+        "variant": variant,
+        "name": _name(variant),
+        "stock": stock,
+        "log": log,
+        "errors": errors or {},
+        "notice": notice,
+    }
+    return render(request, "console/catalog/variant.html", context, status=status)
+
+
+@routes.get("/stores/{store_id}/products/{variant_id}")
+@page(P.MANAGE_CATALOG)
+async def variant_page(request: web.Request) -> web.StreamResponse:
+    return await _variant_page(request)
+
+
+@routes.post("/stores/{store_id}/products/{variant_id}/price")
+@page(P.MANAGE_CATALOG)
+async def set_price(request: web.Request) -> web.StreamResponse:
+    store, viewer = store_of(request), viewer_of(request)
+    try:
+        body = await parse_form(request, PriceIn)
+        await catalog_admin.set_price(
+            ctx_of(request).cache,
+            viewer.principal,
+            store.id,
+            path_int(request, "variant_id"),
+            body.price_cents,
+        )
+    except DomainError as exc:
+        return await _variant_page(request, errors=form_errors(exc), status=exc.status)
+    return await _variant_page(request, notice="The price was changed.")
+
+
+@routes.post("/stores/{store_id}/products/{variant_id}/stock")
+@page(P.MANAGE_CATALOG)
+async def adjust_stock(request: web.Request) -> web.StreamResponse:
+    store, viewer = store_of(request), viewer_of(request)
+    try:
+        body = await parse_form(request, RestockIn)
+        await catalog_admin.restock(
+            ctx_of(request).cache,
+            viewer.principal,
+            store.id,
+            path_int(request, "variant_id"),
+            body.quantity,
+        )
+    except DomainError as exc:
+        return await _variant_page(request, errors=form_errors(exc), status=exc.status)
+    return await _variant_page(request, notice="The stock was adjusted.")
+
+
+@routes.post("/stores/{store_id}/products/{variant_id}/active")
+@page(P.MANAGE_CATALOG)
+async def set_product_active(request: web.Request) -> web.StreamResponse:
+    store, viewer = store_of(request), viewer_of(request)
+    variant, _, _ = await backoffice.variant_file(store.id, path_int(request, "variant_id"))
+    active = (await request.post()).get("active") == "yes"
+    await catalog_admin.update_product(
+        ctx_of(request).cache, viewer.principal, store.id, variant.product_id, {"is_active": active}
+    )
+    raise redirect(f"{PREFIX}/stores/{store.id}/products/{variant.id}")
