@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, Generic, TypeVar
+from zoneinfo import ZoneInfo
 
 from tortoise.expressions import Q
 from tortoise.models import Model
@@ -30,6 +32,9 @@ class Filter:
     choices: tuple[tuple[str, str], ...] = ()
     parse: Callable[[str], Any] | None = None
     kind: str = "select"  # select | date | text
+    # Dates are whole days in the reader's timezone: "from" starts at that day's midnight,
+    # "until" (day_end) ends at the next one.
+    day_end: bool = False
 
 
 @dataclass(frozen=True)
@@ -57,8 +62,14 @@ class Page(Generic[M]):
         return max(1, -(-self.total // self.per_page))
 
 
+def _day(text: str, zone: ZoneInfo, day_end: bool) -> datetime:
+    day = date.fromisoformat(text) + timedelta(days=1 if day_end else 0)
+    # As UTC: the database compares stored UTC moments, on SQLite as text.
+    return datetime.combine(day, time.min, zone).astimezone(UTC)
+
+
 def _narrow(
-    listing: Listing[M], rows: QuerySet[M], params: dict[str, str]
+    listing: Listing[M], rows: QuerySet[M], params: dict[str, str], tz: str
 ) -> tuple[QuerySet[M], dict[str, str], str]:
     applied: dict[str, str] = {}
     for flt in listing.filters:
@@ -70,7 +81,10 @@ def _narrow(
                 "unknown filter value", fields={flt.name: "not one of the choices"}
             )
         try:
-            value = flt.parse(raw) if flt.parse else raw
+            if flt.kind == "date":
+                value: Any = _day(raw, ZoneInfo(tz), flt.day_end)
+            else:
+                value = flt.parse(raw) if flt.parse else raw
         except ValueError:
             raise ValidationFailed("invalid filter", fields={flt.name: "not understood"}) from None
         rows = rows.filter(**{flt.lookup: value})
@@ -91,10 +105,13 @@ def _sort(listing: Listing[M], params: dict[str, str]) -> str:
     return sort
 
 
-async def page_of(listing: Listing[M], rows: QuerySet[M], params: dict[str, str]) -> Page[M]:
-    """One page of the rows as the parameters (q, sort, page, per_page, filters) ask.
+async def page_of(
+    listing: Listing[M], rows: QuerySet[M], params: dict[str, str], *, tz: str = "UTC"
+) -> Page[M]:
+    """One page of the rows as the parameters (q, sort, page, per_page, filters) ask, dates
+    read in the timezone `tz`.
     Raises ValidationFailed naming the parameter."""
-    rows, applied, q = _narrow(listing, rows, params)
+    rows, applied, q = _narrow(listing, rows, params, tz)
     sort = _sort(listing, params)
     page_text, per_text = params.get("page", "1"), params.get("per_page", str(listing.per_page))
     if not (page_text.isascii() and page_text.isdigit() and 0 < int(page_text) < 10**6):
@@ -110,9 +127,11 @@ async def page_of(listing: Listing[M], rows: QuerySet[M], params: dict[str, str]
     return Page(found, total, page, per_page, sort, q, applied)
 
 
-async def all_rows(listing: Listing[M], rows: QuerySet[M], params: dict[str, str]) -> list[M]:
+async def all_rows(
+    listing: Listing[M], rows: QuerySet[M], params: dict[str, str], *, tz: str = "UTC"
+) -> list[M]:
     """Every row the parameters select (for CSV export), bounded."""
-    rows, _, _ = _narrow(listing, rows, params)
+    rows, _, _ = _narrow(listing, rows, params, tz)
     sort = _sort(listing, params)
     ordered = rows.order_by(sort, "id")
     if listing.related:

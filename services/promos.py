@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -101,9 +101,11 @@ async def create_promo(store: Store, values: dict[str, Any]) -> PromoCode:
     starts_on, expires_on = values.pop("starts_on", None), values.pop("expires_on", None)
     if starts_on and expires_on and expires_on < starts_on:
         raise ValidationFailed("ends before it starts", fields={"expires_on": "after starts_on"})
-    starts = datetime.combine(starts_on, time.min, zone) if starts_on else None
+    starts = datetime.combine(starts_on, time.min, zone).astimezone(UTC) if starts_on else None
     expires = (
-        datetime.combine(expires_on + timedelta(days=1), time.min, zone) if expires_on else None
+        datetime.combine(expires_on + timedelta(days=1), time.min, zone).astimezone(UTC)
+        if expires_on
+        else None
     )
     try:
         return await PromoCode.create(

@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -881,3 +882,22 @@ async def test_a_manager_sets_a_price_and_adjusts_stock_which_the_log_shows(
     assert not (await Product.get(id=variant.product_id)).is_active
     elsewhere = await make_store("cat-elsewhere")
     assert (await client.get(f"/admin/stores/{elsewhere.id}/products/{variant.id}")).status == 404
+
+
+async def test_order_dates_filter_whole_days_in_the_stores_timezone(
+    client: TestClient, settings: Settings, ctx: AppContext, demo: SeedReport
+) -> None:
+    admin = await staff_user(settings, Role.ADMIN)
+    buyer = await make_person(settings, Role.CUSTOMER, adult=True)
+    order = await place(ctx, buyer.user.id, demo.store_id)
+    store = await Store.get(id=demo.store_id)
+    assert store.timezone == "Europe/Madrid"
+    # 23:30 UTC on 14 January is 00:30 on the 15th in Madrid.
+    await Order.filter(id=order.id).update(created_at=datetime(2026, 1, 14, 23, 30, tzinfo=UTC))
+    await session_for(settings, client, admin)
+    base = f"/admin/stores/{demo.store_id}/orders"
+    on_15th = await (await client.get(f"{base}?from=2026-01-15&to=2026-01-15")).text()
+    on_14th = await (await client.get(f"{base}?from=2026-01-14&to=2026-01-14")).text()
+    assert order.number in on_15th and order.number not in on_14th
+    exported = await (await client.get(f"{base}?from=2026-01-15&to=2026-01-15&format=csv")).text()
+    assert order.number in exported

@@ -3,7 +3,6 @@ the staff actions, each one call to services.orders as the staff API makes it.""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from aiohttp import web
@@ -37,10 +36,6 @@ S = OrderStatus
 ACTIONS = {"confirm": S.CONFIRMED, "ready": S.READY, "cancel": S.CANCELLED}
 
 
-def _day(text: str) -> datetime:
-    return datetime.combine(date.fromisoformat(text), datetime.min.time(), tzinfo=UTC)
-
-
 def _positive_id(text: str) -> int:
     value = untrusted.parse_id(text, untrusted.MAX_ROW_ID)
     if value is None:
@@ -67,14 +62,8 @@ ORDERS = Table(
                 tuple((p.value, p.value) for p in PaymentMethod),
                 parse=PaymentMethod,
             ),
-            listing.Filter("from", "From (UTC date)", "created_at__gte", parse=_day, kind="date"),
-            listing.Filter(
-                "to",
-                "To (UTC date)",
-                "created_at__lt",
-                parse=lambda t: _day(t) + timedelta(days=1),
-                kind="date",
-            ),
+            listing.Filter("from", "From", "created_at__gte", kind="date"),
+            listing.Filter("to", "Until", "created_at__lt", kind="date", day_end=True),
             listing.Filter("driver", "Driver id", "driver_id", parse=_positive_id, kind="text"),
             listing.Filter("zone", "Zone id", "zone_id", parse=_positive_id, kind="text"),
             listing.Filter(

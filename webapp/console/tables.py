@@ -81,6 +81,10 @@ def _params(request: web.Request) -> dict[str, str]:
     return params
 
 
+def _zone(viewer: Viewer) -> str:
+    return viewer.store.timezone if viewer.store else "UTC"
+
+
 def _text(value: Any) -> str:
     return "" if value is None else str(value)
 
@@ -99,7 +103,7 @@ async def table_view(request: web.Request, table: Table) -> web.StreamResponse:
     cell = Cell(store_money(viewer.store), store_time(viewer.store))
     rows = table.source(viewer)
     if params.get("format") == "csv":
-        found = await listing.all_rows(table.listing, rows, params)
+        found = await listing.all_rows(table.listing, rows, params, tz=_zone(viewer))
         out = io.StringIO()
         writer = csv.writer(out)
         writer.writerow([c.label for c in table.columns])
@@ -115,7 +119,7 @@ async def table_view(request: web.Request, table: Table) -> web.StreamResponse:
             },
         )
     try:
-        page = await listing.page_of(table.listing, rows, params)
+        page = await listing.page_of(table.listing, rows, params, tz=_zone(viewer))
     except ValidationFailed as exc:
         return render(
             request,
