@@ -901,3 +901,22 @@ async def test_order_dates_filter_whole_days_in_the_stores_timezone(
     assert order.number in on_15th and order.number not in on_14th
     exported = await (await client.get(f"{base}?from=2026-01-15&to=2026-01-15&format=csv")).text()
     assert order.number in exported
+
+
+async def test_id_check_from_the_order_page_is_for_managers_not_dispatchers(
+    client: TestClient, settings: Settings, ctx: AppContext, demo: SeedReport
+) -> None:
+    buyer = await make_person(settings, Role.CUSTOMER, adult=True)
+    order = await place(ctx, buyer.user.id, demo.store_id, restricted=True)
+    assert order.requires_id_check
+    await Order.filter(id=order.id).update(status=OrderStatus.PICKED_UP)
+    page = f"/admin/stores/{demo.store_id}/orders/{order.id}"
+    dispatcher = await staff_user(settings, Role.DISPATCHER, (demo.store_id,))
+    await session_for(settings, client, dispatcher)
+    refused = await post_form(client, page + "/action", {"action": "id_check"}, csrf_from=page)
+    assert refused.status == 403 and (await Order.get(id=order.id)).id_checked_at is None
+    manager = await staff_user(settings, Role.MANAGER, (demo.store_id,))
+    await session_for(settings, client, manager)
+    assert "ID checked" in await (await client.get(page)).text()
+    done = await post_form(client, page + "/action", {"action": "id_check"}, csrf_from=page)
+    assert done.status == 303 and (await Order.get(id=order.id)).id_checked_at is not None

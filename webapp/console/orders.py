@@ -112,6 +112,9 @@ async def _order_page(
     }
     possible = {name: can_transition(order.status, target) for name, target in ACTIONS.items()}
     possible["assign"] = can_transition(order.status, S.ASSIGNED)
+    possible["id_check"] = (
+        order.requires_id_check and order.id_checked_at is None and order.status is S.PICKED_UP
+    )
     drivers = []
     if possible["assign"] and viewer.can(P.MANAGE_ORDERS):
         drivers = await orders.list_store_drivers(
@@ -143,13 +146,15 @@ async def order_page(request: web.Request) -> web.StreamResponse:
 @routes.post("/stores/{store_id}/orders/{order_id}/action")
 @page(P.MANAGE_ORDERS)
 async def order_action(request: web.Request) -> web.StreamResponse:
-    """confirm | ready | cancel (with a reason) | assign (a driver)."""
+    """confirm | ready | cancel (with a reason) | assign (a driver) | id_check."""
     order = await _order_of_store(request)
     principal = viewer_of(request).principal
     form = await request.post()
     action = str(form.get("action", ""))
     try:
-        if action == "assign":
+        if action == "id_check":  # the service allows managers and admins, not dispatchers
+            await orders.confirm_id_check(order.id, principal)
+        elif action == "assign":
             body: Any = validate(AssignIn, form_values(AssignIn, form))
             await orders.assign_driver(order.id, body.driver_id, principal)
         elif action in ACTIONS:
