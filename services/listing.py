@@ -37,6 +37,17 @@ class Filter:
     day_end: bool = False
 
 
+def active_filter(inactive: str = "inactive") -> Filter:
+    """The usual Status filter over `is_active`."""
+    return Filter(
+        "active",
+        "Status",
+        "is_active",
+        (("yes", "active"), ("no", inactive)),
+        parse=lambda v: v == "yes",
+    )
+
+
 @dataclass(frozen=True)
 class Listing(Generic[M]):
     sortable: tuple[str, ...]

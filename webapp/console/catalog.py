@@ -4,11 +4,16 @@ and services.catalog_csv as the JSON API does."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from functools import partial
+from typing import Any
+
 from aiohttp import web
 
 from api.schemas.admin import PriceIn, RestockIn
 from core.errors import DomainError, ValidationFailed
 from core.permissions import Permission as P
+from core.security import Principal
 from models import ProductVariant
 from services import backoffice, catalog_admin, catalog_csv, listing
 from webapp.console.base import (
@@ -44,15 +49,7 @@ PRODUCTS = Table(
         sortable=("sku", "price_cents", "id"),
         default_sort="sku",
         search_fields=("sku", "product__search_text"),
-        filters=(
-            listing.Filter(
-                "active",
-                "Status",
-                "is_active",
-                (("yes", "active"), ("no", "inactive")),
-                parse=lambda v: v == "yes",
-            ),
-        ),
+        filters=(listing.active_filter(),),
         related=("product",),
     ),
     columns=(
@@ -160,40 +157,48 @@ async def variant_page(request: web.Request) -> web.StreamResponse:
     return await _variant_page(request)
 
 
-@routes.post("/stores/{store_id}/products/{variant_id}/price")
-@page(P.MANAGE_CATALOG)
-async def set_price(request: web.Request) -> web.StreamResponse:
-    store, viewer = store_of(request), viewer_of(request)
+async def _change_variant(
+    request: web.Request,
+    change: Callable[[Any, Principal, int, int], Awaitable[Any]],
+    notice: str,
+) -> web.Response:
+    """Apply one catalog_admin change to the path's variant; the page again either way."""
     try:
-        body = await parse_form(request, PriceIn)
-        await catalog_admin.set_price(
+        await change(
             ctx_of(request).cache,
-            viewer.principal,
-            store.id,
+            viewer_of(request).principal,
+            store_of(request).id,
             path_int(request, "variant_id"),
-            body.price_cents,
         )
     except DomainError as exc:
         return await _variant_page(request, errors=form_errors(exc), status=exc.status)
-    return await _variant_page(request, notice="The price was changed.")
+    return await _variant_page(request, notice=notice)
+
+
+@routes.post("/stores/{store_id}/products/{variant_id}/price")
+@page(P.MANAGE_CATALOG)
+async def set_price(request: web.Request) -> web.StreamResponse:
+    try:
+        body = await parse_form(request, PriceIn)
+    except DomainError as exc:
+        return await _variant_page(request, errors=form_errors(exc), status=exc.status)
+    return await _change_variant(
+        request,
+        partial(catalog_admin.set_price, price_cents=body.price_cents),
+        "The price was changed.",
+    )
 
 
 @routes.post("/stores/{store_id}/products/{variant_id}/stock")
 @page(P.MANAGE_CATALOG)
 async def adjust_stock(request: web.Request) -> web.StreamResponse:
-    store, viewer = store_of(request), viewer_of(request)
     try:
         body = await parse_form(request, RestockIn)
-        await catalog_admin.restock(
-            ctx_of(request).cache,
-            viewer.principal,
-            store.id,
-            path_int(request, "variant_id"),
-            body.quantity,
-        )
     except DomainError as exc:
         return await _variant_page(request, errors=form_errors(exc), status=exc.status)
-    return await _variant_page(request, notice="The stock was adjusted.")
+    return await _change_variant(
+        request, partial(catalog_admin.restock, quantity=body.quantity), "The stock was adjusted."
+    )
 
 
 @routes.post("/stores/{store_id}/products/{variant_id}/active")

@@ -49,15 +49,7 @@ PROMOS = Table(
         sortable=("code", "created_at", "used_count"),
         default_sort="-created_at",
         search_fields=("code",),
-        filters=(
-            listing.Filter(
-                "active",
-                "Status",
-                "is_active",
-                (("yes", "active"), ("no", "paused")),
-                parse=lambda v: v == "yes",
-            ),
-        ),
+        filters=(listing.active_filter("paused"),),
     ),
     columns=(
         Column("Code", lambda p, c: p.code, sort="code"),

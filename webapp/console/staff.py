@@ -43,13 +43,7 @@ STAFF = Table(
         search_fields=("user__name", "user__email"),
         filters=(
             listing.Filter("role", "Role", "role", ROLES, parse=Role),
-            listing.Filter(
-                "active",
-                "Status",
-                "is_active",
-                (("yes", "active"), ("no", "inactive")),
-                parse=lambda v: v == "yes",
-            ),
+            listing.active_filter(),
         ),
         related=("user",),
     ),

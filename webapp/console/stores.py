@@ -70,15 +70,7 @@ STORES = Table(
         sortable=("name", "slug", "created_at"),
         default_sort="name",
         search_fields=("name", "slug", "address_text"),
-        filters=(
-            listing.Filter(
-                "active",
-                "Status",
-                "is_active",
-                (("yes", "active"), ("no", "inactive")),
-                parse=lambda v: v == "yes",
-            ),
-        ),
+        filters=(listing.active_filter(),),
     ),
     columns=(
         Column(
