@@ -21,7 +21,7 @@ from webapp.console.base import (
     schema_form,
     store_of,
 )
-from webapp.console.tables import Action, Cell, Column, RowAction, Table, table_view
+from webapp.console.tables import Action, Cell, Column, Table, active_toggle, table_view
 
 routes = web.RouteTableDef()
 PROMO_FORM = schema_form(
@@ -64,10 +64,8 @@ PROMOS = Table(
     empty="No promo code in this store yet. Create one with “New promo code”.",
     actions=(Action("New promo code", lambda v: f"{PREFIX}/stores/{v.store_id}/promos/new"),),
     row_actions=(
-        RowAction(
-            label=lambda p: "Pause" if p.is_active else "Resume",
-            url=lambda p, v: f"{PREFIX}/stores/{v.store_id}/promos/{p.id}/active",
-            fields=lambda p: {"active": "no" if p.is_active else "yes"},
+        active_toggle(
+            lambda r, v: f"{PREFIX}/stores/{v.store_id}/promos/{r.id}/active", "Pause", "Resume"
         ),
     ),
 )

@@ -23,7 +23,7 @@ from webapp.console.base import (
     store_of,
     viewer_of,
 )
-from webapp.console.tables import Action, Column, RowAction, Table, table_view
+from webapp.console.tables import Action, Column, Table, active_toggle, table_view
 
 routes = web.RouteTableDef()
 ROLES = (("manager", "manager"), ("dispatcher", "dispatcher"), ("driver", "driver"))
@@ -58,10 +58,10 @@ STAFF = Table(
     empty="Nobody works here yet. Employ the first person with “Employ”.",
     actions=(Action("Employ", lambda v: f"{PREFIX}/stores/{v.store_id}/staff/new"),),
     row_actions=(
-        RowAction(
-            label=lambda e: "Deactivate" if e.is_active else "Reactivate",
-            url=lambda e, v: f"{PREFIX}/stores/{v.store_id}/staff/{e.id}/active",
-            fields=lambda e: {"active": "no" if e.is_active else "yes"},
+        active_toggle(
+            lambda r, v: f"{PREFIX}/stores/{v.store_id}/staff/{r.id}/active",
+            "Deactivate",
+            "Reactivate",
         ),
     ),
 )

@@ -57,6 +57,15 @@ class RowAction:
     allowed: Callable[[Viewer], bool] = lambda viewer: True
 
 
+def active_toggle(url: Callable[[Any, Viewer], str], stop: str, start: str) -> RowAction:
+    """The usual row button over `is_active`: `stop` on an active row, `start` otherwise."""
+    return RowAction(
+        label=lambda row: stop if row.is_active else start,
+        url=url,
+        fields=lambda row: {"active": "no" if row.is_active else "yes"},
+    )
+
+
 @dataclass(frozen=True)
 class Table:
     name: str
