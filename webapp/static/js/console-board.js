@@ -22,7 +22,7 @@
       title.textContent = p.number;
       card.appendChild(title);
       if (p.total_cents !== undefined) {
-        var money = new Intl.NumberFormat(document.documentElement.lang, {style: "currency", currency: p.currency});
+        var money = new Intl.NumberFormat(board.dataset.locale || "en", {style: "currency", currency: p.currency});
         card.appendChild(document.createTextNode(" · " + money.format(p.total_cents / 100)));
       }
     }
