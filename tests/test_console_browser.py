@@ -7,6 +7,7 @@ live board and is confirmed from its page. Screenshots land in test-artifacts/."
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -150,6 +151,7 @@ async def test_admin_sets_a_pharmacy_up_in_the_browser(
         order = await place(live_app.app[CTX], buyer.user.id, store.id)
         card = page.locator(f'[data-column=pending] [data-order="{order.id}"]')
         await expect(card).to_contain_text(order.number, timeout=10000)
+        await expect(card).to_contain_text(re.compile(r"\d,\d\d\s€"))  # the store's locale (es)
         await shot("board")
         await card.click()
         await page.click("form.inline button.primary >> text=Confirm")
