@@ -24,7 +24,6 @@ from core.security import Principal
 from models import Store
 from models.enums import Role
 from services import catalog_csv, employees, store_setup
-from services.store_setup import Rule, parse_clock
 
 routes = web.RouteTableDef()
 MAX_CSV_BYTES = 20 * 1024 * 1024
@@ -84,17 +83,7 @@ async def add_zone(request: web.Request) -> web.Response:
 async def put_slot_rules(request: web.Request) -> web.Response:
     _, store = await own_store(request, Permission.MANAGE_DELIVERY)
     body = await parse_body(request, SlotRulesIn)
-    rules = [
-        Rule(
-            r.weekday,
-            parse_clock(r.start, f"{i}.start"),
-            parse_clock(r.end, f"{i}.end"),
-            r.length_minutes,
-            r.capacity,
-        )
-        for i, r in enumerate(body.root)
-    ]
-    created = await store_setup.set_slot_rules(store, rules)
+    created = await store_setup.set_slot_rules(store, store_setup.rules_from(body.root))
     return dump(SlotRulesOut(rules=body.root, slots_created=created))
 
 

@@ -99,6 +99,8 @@ class Settings(BaseSettings):
 
     # Delivery: geocoding and ETA coefficients (minutes per km by transport, plus handling).
     geocoder_url: str = "https://nominatim.openstreetmap.org"
+    # The console's zone map; the zone form still works as GeoJSON text when tiles fail.
+    map_tile_url: str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
     geocoder_cache_ttl: int = Field(default=7 * 86400, ge=0)
     eta_base_minutes: int = Field(default=10, ge=0)
     eta_minutes_per_km_foot: float = Field(default=12.0, gt=0)

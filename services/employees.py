@@ -9,7 +9,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from core.context import AppContext
-from core.errors import Conflict, Forbidden
+from core.errors import Conflict, Forbidden, NotFound
 from core.passwords import hash_password
 from core.security import Principal
 from models import Employee, User
@@ -95,3 +95,24 @@ async def create_or_reset_admin(email: str, password: str, *, bcrypt_rounds: int
         )
         await end_all_sessions(user.id, "password_reset")
     return False
+
+
+async def set_employment_active(
+    principal: Principal, *, store_id: int, employee_id: int, active: bool
+) -> Employee:
+    """Deactivate (or reactivate) someone's work in the store. A manager may do this for
+    dispatchers and drivers, an admin for anyone. Deactivating signs the person out
+    everywhere, so no token keeps the store. Raises NotFound, Forbidden."""
+    employment = await Employee.get_or_none(id=employee_id, store_id=store_id)
+    if employment is None:
+        raise NotFound("no such employee", fields={"employee_id": "unknown id"})
+    if employment.role is Role.MANAGER and principal.role != Role.ADMIN.value:
+        raise Forbidden("only an admin can change a manager's employment")
+    if employment.user_id == principal.user_id:
+        raise Forbidden("you cannot change your own employment")
+    async with in_transaction():
+        await Employee.filter(id=employment.id).update(is_active=active)
+        if not active:
+            await end_all_sessions(employment.user_id, "employment_ended")
+    employment.is_active = active
+    return employment

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F
 
 from core.clock import utcnow
-from core.errors import Conflict, ValidationFailed
-from models import Order, PromoCode, PromoRedemption
+from core.errors import Conflict, NotFound, ValidationFailed
+from models import Order, PromoCode, PromoRedemption, Store
 from models.enums import PromoKind
 
 
@@ -84,3 +89,38 @@ async def release(order: Order) -> None:
             used_count=F("used_count") - 1
         )
         await redemption.delete()
+
+
+async def create_promo(store: Store, values: dict[str, Any]) -> PromoCode:
+    """A new active promo code of the store (codes are kept upper-case; the dates are whole
+    days in the store's timezone). Raises ValidationFailed naming the field, Conflict
+    promo_taken."""
+    if values["kind"] == PromoKind.PERCENT.value and values["value"] > 100:
+        raise ValidationFailed("too much", fields={"value": "a percentage from 1 to 100"})
+    zone = ZoneInfo(store.timezone)
+    starts_on, expires_on = values.pop("starts_on", None), values.pop("expires_on", None)
+    if starts_on and expires_on and expires_on < starts_on:
+        raise ValidationFailed("ends before it starts", fields={"expires_on": "after starts_on"})
+    starts = datetime.combine(starts_on, time.min, zone).astimezone(UTC) if starts_on else None
+    expires = (
+        datetime.combine(expires_on + timedelta(days=1), time.min, zone).astimezone(UTC)
+        if expires_on
+        else None
+    )
+    try:
+        return await PromoCode.create(
+            **{**values, "store_id": store.id, "code": values["code"].upper(),
+               "kind": PromoKind(values["kind"]), "starts_at": starts, "expires_at": expires},
+        )  # fmt: skip
+    except IntegrityError:
+        raise Conflict("this code exists", code="promo_taken", fields={"code": "taken"}) from None
+
+
+async def set_promo_active(store_id: int, promo_id: int, active: bool) -> PromoCode:
+    """Pause or resume a promo code of the store; raises NotFound."""
+    promo = await PromoCode.get_or_none(id=promo_id, store_id=store_id)
+    if promo is None:
+        raise NotFound("no such promo code", fields={"promo_id": "unknown id"})
+    promo.is_active = active
+    await promo.save(update_fields=["is_active"])
+    return promo

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -14,7 +15,8 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from core.clock import utcnow
-from core.errors import Conflict, ValidationFailed
+from core.errors import Conflict, Unavailable, ValidationFailed
+from core.geocoding import Geocoder
 from models import DeliveryZone, SlotRule, Store, TimeSlot
 
 SLOT_HORIZON_DAYS = 14
@@ -127,6 +129,16 @@ def parse_clock(text: str, field: str) -> time:
     return time(h, m)
 
 
+def rules_from(items: Sequence[Any]) -> list[Rule]:
+    """Rules from validated rows (api.schemas.setup.SlotRuleIn): weekday, "HH:MM" start and
+    end, length_minutes, capacity. Raises ValidationFailed naming "{index}.start" etc."""
+    return [
+        Rule(r.weekday, parse_clock(r.start, f"{i}.start"), parse_clock(r.end, f"{i}.end"),
+             r.length_minutes, r.capacity)
+        for i, r in enumerate(items)
+    ]  # fmt: skip
+
+
 def check_rules(rules: list[Rule]) -> None:
     for i, rule in enumerate(rules):
         if rule.end <= rule.start:
@@ -233,3 +245,43 @@ async def generate_all_slots() -> int:
     for store in await Store.filter(is_active=True):
         total += await generate_slots(store)
     return total
+
+
+async def update_store(store: Store, values: dict[str, Any]) -> Store:
+    """Change a store's details (same fields as create_store). Raises Conflict slug_taken,
+    ValidationFailed naming the field."""
+    check_timezone(values["timezone"])
+    try:
+        await Store.filter(id=store.id).update(**values)
+    except IntegrityError:
+        raise Conflict(
+            "a store with this slug exists", code="slug_taken", fields={"slug": "taken"}
+        ) from None
+    await store.refresh_from_db()
+    return store
+
+
+async def set_store_active(store: Store, active: bool) -> None:
+    """Open or close a store to customers (its data stays)."""
+    await Store.filter(id=store.id).update(is_active=active)
+    store.is_active = active
+
+
+async def fill_coordinates(geocoder: Geocoder, values: dict[str, Any], locale: str) -> None:
+    """When a store's lat and lng are both left out, find them from its address (in place).
+    Raises ValidationFailed naming `address` (no such place) or `lat` (no geocoder now)."""
+    address = str(values.get("address", "")).strip()
+    if "lat" in values or "lng" in values or not address:
+        return
+    try:
+        point = await geocoder.geocode(address, language=locale)
+    except Unavailable:
+        raise ValidationFailed(
+            "the address could not be looked up now",
+            fields={"lat": "enter the coordinates (the geocoder is unavailable)"},
+        ) from None
+    except ValidationFailed:
+        raise ValidationFailed(
+            "no place matches this address", fields={"address": "not found; enter coordinates"}
+        ) from None
+    values["lat"], values["lng"] = point.lat, point.lng

@@ -29,6 +29,7 @@ async def debit(
     amount_cents: int,
     kind: WalletTxKind,
     order: Order | None = None,
+    reference: str = "",
 ) -> int:
     """Take `amount_cents` (> 0); raises insufficient_funds. Returns the new balance."""
     wallet = await wallet_of(user_id, store_id)
@@ -49,6 +50,7 @@ async def debit(
         amount_cents=-amount_cents,
         balance_after_cents=wallet.balance_cents,
         order=order,
+        reference=reference,
     )
     return wallet.balance_cents
 

@@ -29,6 +29,7 @@ from models.enums import OutboxStatus
 from services import crypto_payments
 from services.auth.passwords import purge_expired_registrations
 from services.store_setup import generate_all_slots
+from webapp.console import setup_console
 from webapp.pages import setup_pages
 from webapp.realtime import setup_realtime
 from webapp.seo import setup_seo
@@ -63,6 +64,7 @@ def build_app(settings: Settings, *, workers: bool = True) -> web.Application:
     setup_realtime(app)
     setup_pages(app)
     setup_seo(app)
+    setup_console(app)
     return app
 
 

@@ -1,0 +1,215 @@
+"""Orders: the table with filters, the order page with its timeline (the status history) and
+the staff actions, each one call to services.orders as the staff API makes it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiohttp import web
+
+from api.keys import SETTINGS
+from api.schemas.orders import AssignIn, IdCheckIn, StatusIn
+from core import untrusted
+from core.errors import DomainError, NotFound
+from core.permissions import Permission as P
+from models import Order, User
+from models.enums import OrderStatus, PaymentMethod
+from models.transitions import OPEN_STATUSES, can_transition
+from services import backoffice, invoices, listing, orders
+from services.auth.browser import socket_token
+from webapp.console.base import (
+    PREFIX,
+    form_errors,
+    form_values,
+    page,
+    path_int,
+    redirect,
+    render,
+    store_of,
+    validate,
+    viewer_of,
+)
+from webapp.console.tables import Column, Table, table_view
+
+routes = web.RouteTableDef()
+S = OrderStatus
+ACTIONS = {"confirm": S.CONFIRMED, "ready": S.READY, "cancel": S.CANCELLED}
+
+
+def _positive_id(text: str) -> int:
+    value = untrusted.parse_id(text, untrusted.MAX_ROW_ID)
+    if value is None:
+        raise ValueError(text)
+    return value
+
+
+ORDERS = Table(
+    name="orders",
+    title="Orders",
+    source=lambda viewer: backoffice.store_orders_query(viewer.principal, viewer.store_id),
+    listing=listing.Listing(
+        sortable=("created_at", "total_cents", "number", "status"),
+        default_sort="-created_at",
+        search_fields=("number", "address_text"),
+        filters=(
+            listing.Filter(
+                "status", "Status", "status", tuple((s.value, s.value) for s in S), parse=S
+            ),
+            listing.Filter(
+                "payment",
+                "Payment",
+                "payment_method",
+                tuple((p.value, p.value) for p in PaymentMethod),
+                parse=PaymentMethod,
+            ),
+            listing.Filter("from", "From", "created_at__gte", kind="date"),
+            listing.Filter("to", "Until", "created_at__lt", kind="date", day_end=True),
+            listing.Filter("driver", "Driver id", "driver_id", parse=_positive_id, kind="text"),
+            listing.Filter("zone", "Zone id", "zone_id", parse=_positive_id, kind="text"),
+            listing.Filter(
+                "customer", "Customer id", "customer_id", parse=_positive_id, kind="text"
+            ),
+        ),
+    ),
+    columns=(
+        Column(
+            "Number",
+            lambda o, c: o.number,
+            sort="number",
+            link=lambda o, v: f"{PREFIX}/stores/{o.store_id}/orders/{o.id}",
+        ),
+        Column("Placed", lambda o, c: c.when(o.created_at), sort="created_at"),
+        Column("Status", lambda o, c: o.status.value, sort="status"),
+        Column("Payment", lambda o, c: o.payment_method.value),
+        Column("Total", lambda o, c: c.money(o.total_cents), sort="total_cents"),
+        Column("Address", lambda o, c: o.address_text),
+    ),
+    empty="No orders match. Orders appear here as customers place them in the shop or the bot.",
+)
+
+
+@routes.get("/stores/{store_id}/orders")
+@page(P.VIEW_STORE_ORDERS)
+async def orders_table(request: web.Request) -> web.StreamResponse:
+    return await table_view(request, ORDERS)
+
+
+async def _order_of_store(request: web.Request) -> Order:
+    viewer, store = viewer_of(request), store_of(request)
+    order = await orders.get_order_for(viewer.principal, path_int(request, "order_id"))
+    if order.store_id != store.id:
+        raise NotFound("no such order", fields={"order_id": "unknown id"})
+    return order
+
+
+async def _order_page(
+    request: web.Request, order: Order, *, errors: dict[str, str] | None = None, status: int = 200
+) -> web.Response:
+    viewer = viewer_of(request)
+    timeline = await orders.history(order)
+    actors = {
+        u.id: u.name for u in await User.filter(id__in=[h.actor_id for h in timeline if h.actor_id])
+    }
+    possible = {name: can_transition(order.status, target) for name, target in ACTIONS.items()}
+    possible["assign"] = can_transition(order.status, S.ASSIGNED)
+    possible["id_check"] = (
+        order.requires_id_check and order.id_checked_at is None and order.status is S.PICKED_UP
+    )
+    drivers = []
+    if possible["assign"] and viewer.can(P.MANAGE_ORDERS):
+        drivers = await orders.list_store_drivers(
+            viewer.principal, order.store_id, near_order_id=order.id
+        )
+    return render(
+        request,
+        "console/orders/order.html",
+        {
+            "order": order,
+            "items": await orders.items(order),
+            "timeline": timeline,
+            "actors": actors,
+            "possible": possible,
+            "drivers": drivers,
+            "customer": await User.get_or_none(id=order.customer_id),
+            "errors": errors or {},
+        },
+        status=status,
+    )
+
+
+@routes.get("/stores/{store_id}/orders/{order_id}")
+@page(P.VIEW_STORE_ORDERS)
+async def order_page(request: web.Request) -> web.StreamResponse:
+    return await _order_page(request, await _order_of_store(request))
+
+
+@routes.post("/stores/{store_id}/orders/{order_id}/action")
+@page(P.MANAGE_ORDERS)
+async def order_action(request: web.Request) -> web.StreamResponse:
+    """confirm | ready | cancel (with a reason) | assign (a driver) | id_check."""
+    order = await _order_of_store(request)
+    principal = viewer_of(request).principal
+    form = await request.post()
+    action = str(form.get("action", ""))
+    try:
+        if action == "id_check":  # the service allows managers and admins, not dispatchers
+            check: Any = validate(IdCheckIn, form_values(IdCheckIn, form))
+            await orders.record_id_check(
+                order.id,
+                principal,
+                document_type=check.document_type,
+                birth_year=check.birth_year,
+            )
+        elif action == "assign":
+            body: Any = validate(AssignIn, form_values(AssignIn, form))
+            await orders.assign_driver(order.id, body.driver_id, principal)
+        elif action in ACTIONS:
+            values = {**form_values(StatusIn, form), "status": ACTIONS[action].value}
+            body = validate(StatusIn, values)
+            await orders.transition(order.id, body.status, principal, reason=body.reason)
+        else:
+            return await _order_page(
+                request, order, errors={"action": "unknown action"}, status=422
+            )
+    except DomainError as exc:
+        await order.refresh_from_db()
+        return await _order_page(
+            request, order, errors={"order": exc.message, **form_errors(exc)}, status=exc.status
+        )
+    raise redirect(f"{PREFIX}/stores/{order.store_id}/orders/{order.id}")
+
+
+@routes.get("/stores/{store_id}/orders/{order_id}/invoice.pdf")
+@page(P.VIEW_STORE_ORDERS)
+async def invoice(request: web.Request) -> web.StreamResponse:
+    order = await _order_of_store(request)
+    return web.Response(
+        body=await invoices.invoice_pdf(order),
+        content_type="application/pdf",
+        headers={
+            "Content-Disposition": f'inline; filename="invoice-{order.number}.pdf"',
+            "Cache-Control": "no-store",
+        },
+    )
+
+
+@routes.get("/stores/{store_id}/board")
+@page(P.VIEW_STORE_ORDERS)
+async def board(request: web.Request) -> web.StreamResponse:
+    """Open orders in columns by status; the page follows the store's events over /ws."""
+    viewer = viewer_of(request)
+    rows = await orders.list_store_orders(viewer.principal, viewer.store_id, limit=200)
+    columns = [(status.value, [o for o in rows if o.status is status]) for status in OPEN_STATUSES]
+    token = socket_token(request.config_dict[SETTINGS], viewer.principal)
+    return render(request, "console/orders/board.html", {"columns": columns, "ws_token": token})
+
+
+@routes.get("/deliveries")
+@page(P.DELIVER_ORDERS)
+async def my_deliveries(request: web.Request) -> web.StreamResponse:
+    """A driver's own open deliveries (the driver Mini App does the rest)."""
+    try:
+        rows = await orders.driver_orders(viewer_of(request).principal)
+    except DomainError:
+        rows = []
+    return render(request, "console/orders/deliveries.html", {"deliveries": rows})
