@@ -103,6 +103,11 @@ TEXTS: dict[str, str] = {
     "database_unavailable": N("This is not available right now. Please try again shortly."),
     "unsupported_media_type": N("Please check what you entered."),
     "precondition_required": N("Something went wrong. Please try again."),
+    "internal_error": N("Something went wrong. Please try again."),
+    "payload_too_large": N("This file or text is too large."),
+    "csrf_failed": N("This form expired. Please reload the page and try again."),
+    "not_staff": N("This page is for pharmacy staff."),
+    "promo_taken": N("This promo code already exists."),
     # by kind, for everything else
     "bad_request": N("Please check what you entered."),
     "validation_error": N("Please check what you entered."),

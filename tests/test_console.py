@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import re
+import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -150,7 +151,22 @@ async def test_admin_signs_in_with_an_http_only_strict_cookie_and_signs_out(
 
 
 async def test_the_cookie_is_secure_in_production(app_client, settings: Settings) -> None:  # type: ignore[no-untyped-def]
-    client = await app_client(environment="production", secret_box_keys="k1:" + "A" * 43 + "=")
+    strong = {
+        name: secrets.token_urlsafe(32)
+        for name in (
+            "secret_key",
+            "customer_webhook_secret",
+            "dispatcher_webhook_secret",
+            "driver_webhook_secret",
+        )
+    }
+    tokens = {
+        f"{bot}_bot_token": f"{700000 + i}:{secrets.token_urlsafe(30)}"
+        for i, bot in enumerate(("customer", "dispatcher", "driver"))
+    }
+    client = await app_client(
+        environment="production", secret_box_keys="k1:" + "A" * 43 + "=", **strong, **tokens
+    )
     response = await client.get("/admin/login")
     cookie = response.headers["Set-Cookie"]
     assert "console_pre=" in cookie and "Secure" in cookie and "HttpOnly" in cookie
