@@ -7,6 +7,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 
+from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from core.clock import utcnow
@@ -55,7 +56,13 @@ async def redeem_link_code(code: str, tg_id: int, username: str | None = None) -
                     "this Telegram account belongs to another staff member", code="telegram_taken"
                 )
             await User.filter(id=holder.id).update(tg_id=None)  # it was only a shopper's account
-        await User.filter(id=row.user_id).update(tg_id=tg_id, tg_username=username)
+        try:
+            await User.filter(id=row.user_id).update(tg_id=tg_id, tg_username=username)
+        except IntegrityError:  # the account appeared (a Mini App sign-in) since the look-up
+            raise Conflict(
+                "this Telegram account belongs to another user; try the link again",
+                code="telegram_taken",
+            ) from None
         await StaffLinkCode.filter(id=row.id).update(used_at=utcnow())
         return await User.get(id=row.user_id)
 
