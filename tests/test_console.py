@@ -34,6 +34,7 @@ from models import (
     Order,
     OrderItem,
     Product,
+    ProductAuditLog,
     ProductVariant,
     PromoCode,
     RefreshToken,
@@ -896,6 +897,21 @@ async def test_a_manager_sets_a_price_and_adjusts_stock_which_the_log_shows(
     off = await post_form(client, page + "/active", {"active": "no"}, csrf_from=page)
     assert off.status == 303
     assert not (await Product.get(id=variant.product_id)).is_active
+    # The history: this manager's edits, minutes apart, are one block with readable values.
+    text = await (await client.get(page)).text()
+    history = text.split("data-history")[1]
+    assert history.count("data-block") == 1 and manager.name in history
+    store = await Store.get(id=demo.store_id)
+    old_price = money(variant.price_cents, store.currency, store.default_locale)
+    new_price = money(1250, store.currency, store.default_locale)
+    assert f"Price of {variant.sku}: {old_price} → {new_price}" in history
+    assert "Active: yes → no" in history
+    await ProductAuditLog.filter(product_id=variant.product_id).update(
+        created_at=datetime(2026, 1, 1, 10, 0, tzinfo=UTC)
+    )
+    await post_form(client, page + "/active", {"active": "yes"}, csrf_from=page)
+    later = (await (await client.get(page)).text()).split("data-history")[1]
+    assert later.count("data-block") == 2
     elsewhere = await make_store("cat-elsewhere")
     assert (await client.get(f"/admin/stores/{elsewhere.id}/products/{variant.id}")).status == 404
 

@@ -15,7 +15,7 @@ from core.errors import DomainError, ValidationFailed
 from core.permissions import Permission as P
 from core.security import Principal
 from models import ProductVariant
-from services import backoffice, catalog_admin, catalog_csv, listing
+from services import backoffice, catalog_admin, catalog_csv, listing, product_history
 from webapp.console.base import (
     PREFIX,
     ctx_of,
@@ -145,6 +145,7 @@ async def _variant_page(
         "name": _name(variant),
         "stock": stock,
         "log": log,
+        "history": await product_history.product_history(store, variant.product_id),
         "errors": errors or {},
         "notice": notice,
     }
