@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import math
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -170,3 +171,27 @@ def _pin_other_than(port: int, pid: int) -> Pinned:
             return pin
         pin.close()
     raise AssertionError("never reached another worker")
+
+
+@pytest.mark.postgres_only
+def test_a_worker_that_dies_is_replaced(server: Server) -> None:
+    pins = pin_each_worker(server.port, WORKERS)
+    victim = pins[0].pid
+    for pin in pins:
+        pin.close()
+    os.kill(victim, signal.SIGKILL)
+    deadline = time.monotonic() + 60
+    pids: set[int] = set()
+    while time.monotonic() < deadline:
+        try:
+            pins = pin_each_worker(server.port, WORKERS, tries=30)
+        except (AssertionError, OSError):
+            time.sleep(0.5)
+            continue
+        pids = {pin.pid for pin in pins}
+        for pin in pins:
+            pin.close()
+        if victim not in pids:
+            break
+    assert len(pids) == WORKERS and victim not in pids, pids
+    assert server.proc.poll() is None  # the supervisor carried on
