@@ -12,21 +12,11 @@ from pydantic import BaseModel, ValidationError
 
 from api.errors import validation_fields
 from core import untrusted
-from core.errors import DomainError, NotFound, ValidationFailed
+from core.errors import NotFound, UnsupportedMediaType, ValidationFailed
 from core.untrusted import UntrustedInput
 
 M = TypeVar("M", bound=BaseModel)
 H = TypeVar("H", bound=Callable[..., Any])
-
-
-class UnsupportedMediaType(DomainError):
-    status = 415
-    code = "unsupported_media_type"
-
-
-class PreconditionRequired(DomainError):
-    status = 428
-    code = "precondition_required"
 
 
 def refused(exc: UntrustedInput) -> ValidationFailed:

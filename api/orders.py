@@ -5,7 +5,7 @@ from __future__ import annotations
 from aiohttp import web
 
 from api.auth import require_principal
-from api.http import PreconditionRequired, doc, dump, parse_body, path_id
+from api.http import doc, dump, parse_body, path_id
 from api.keys import CTX
 from api.locale import request_locale
 from api.schemas.orders import (
@@ -22,7 +22,7 @@ from api.schemas.orders import (
     PaymentOut,
     PaymentTxOut,
 )
-from core.errors import NotFound, ValidationFailed
+from core.errors import NotFound, PreconditionRequired, ValidationFailed
 from models import CryptoTransaction, Order
 from services import checkout, crypto_payments, orders, profile
 from services.checkout import AddressInput, CheckoutRequest

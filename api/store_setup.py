@@ -6,7 +6,7 @@ from __future__ import annotations
 from aiohttp import web
 
 from api.auth import require_permission
-from api.http import UnsupportedMediaType, doc, dump, parse_body, path_id
+from api.http import doc, dump, parse_body, path_id
 from api.keys import CTX
 from api.schemas.setup import (
     EmployeeIn,
@@ -18,7 +18,7 @@ from api.schemas.setup import (
     ZoneIn,
 )
 from api.schemas.stores import StoreOut, ZoneOut
-from core.errors import NotFound, ValidationFailed
+from core.errors import NotFound, UnsupportedMediaType, ValidationFailed
 from core.permissions import Permission
 from core.security import Principal
 from models import Store
@@ -26,7 +26,6 @@ from models.enums import Role
 from services import catalog_csv, employees, store_setup
 
 routes = web.RouteTableDef()
-MAX_CSV_BYTES = 20 * 1024 * 1024
 
 
 async def own_store(request: web.Request, permission: Permission) -> tuple[Principal, Store]:

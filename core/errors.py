@@ -49,6 +49,18 @@ class Forbidden(DomainError):
     code = "forbidden"
 
 
+class UnsupportedMediaType(DomainError):
+    status = 415
+    code = "unsupported_media_type"
+
+
+class PreconditionRequired(DomainError):
+    """A header the operation cannot do without (Idempotency-Key)."""
+
+    status = 428
+    code = "precondition_required"
+
+
 class Conflict(DomainError):
     status = 409
     code = "conflict"

@@ -43,12 +43,6 @@ def btc_address(extended_key: str, index: int) -> str:
     return str(script.p2pkh(child).address(NETWORKS["main"]))
 
 
-def check_btc_key(extended_key: str) -> None:
-    if not extended_key.startswith(("xpub", "zpub")):
-        raise ValueError("BTC_XPUB must be an account xpub or zpub")
-    btc_address(extended_key, 0)
-
-
 @dataclass(frozen=True)
 class Invoice:
     asset: str
