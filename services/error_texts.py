@@ -81,6 +81,8 @@ TEXTS: dict[str, str] = {
     "email_taken": N("This e-mail address belongs to another account."),
     "telegram_taken": N("This Telegram account is linked to another account."),
     "otp_invalid": N("The code is wrong or has expired."),
+    "invalid_credentials": N("The e-mail or password is wrong."),
+    "phone_not_verified": N("Confirm your phone number first: we sent you a code."),
     "otp_delivery_failed": N("We could not send a code right now. Please try again."),
     "weak_password": N("Choose a longer password."),
     "reset_token_invalid": N("This reset link is invalid or used up."),
