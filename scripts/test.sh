@@ -15,10 +15,11 @@ while [[ $# -gt 0 && "$1" != "--" ]]; do backends+=("$1"); shift; done
 scripts/setup-test-deps
 
 mkdir -p test-artifacts
-for backend in "${backends[@]}"; do
-  echo "=== test suite on backend: $backend ==="
-  report="test-artifacts/junit-$backend.xml"
-  TEST_BACKEND="$backend" python -m pytest -q -p no:cacheprovider --junitxml="$report" "$@"
+
+run_backend() {
+  local backend="$1"; shift
+  local report="test-artifacts/junit-$backend.xml"
+  TEST_BACKEND="$backend" python -m pytest -q -p no:cacheprovider --junitxml="$report" "$@" || return 1
   python - "$report" "$backend" <<'PY'
 import sys
 import xml.etree.ElementTree as ET
@@ -31,4 +32,27 @@ if tests == 0 or skipped:
     sys.exit(f"backend {sys.argv[2]}: {tests} tests ran, {skipped} skipped: nothing may be skipped")
 print(f"backend {sys.argv[2]}: {tests} tests ran, none skipped")
 PY
-done
+}
+
+# The backends share nothing (each run makes its own database; only the postgres run uses
+# Redis), so they run side by side unless TEST_SERIAL=1; each run's output is printed whole
+# when it ends.
+status=0
+if [[ ${#backends[@]} -gt 1 && "${TEST_SERIAL:-0}" != "1" ]]; then
+  pids=()
+  for backend in "${backends[@]}"; do
+    run_backend "$backend" "$@" >"test-artifacts/log-$backend.txt" 2>&1 &
+    pids+=($!)
+  done
+  for i in "${!backends[@]}"; do
+    if wait "${pids[$i]}"; then result=passed; else result=FAILED; status=1; fi
+    echo "=== test suite on backend: ${backends[$i]} ($result) ==="
+    cat "test-artifacts/log-${backends[$i]}.txt"
+  done
+else
+  for backend in "${backends[@]}"; do
+    echo "=== test suite on backend: $backend ==="
+    run_backend "$backend" "$@" || status=1
+  done
+fi
+exit "$status"
