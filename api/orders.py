@@ -23,8 +23,9 @@ from api.schemas.orders import (
     PaymentTxOut,
 )
 from core.errors import NotFound, PreconditionRequired, ValidationFailed
+from core.settings import Settings
 from models import CryptoTransaction, Order
-from services import checkout, crypto_payments, orders, profile
+from services import checkout, crypto_payments, orders, profile, tracking
 from services.checkout import AddressInput, CheckoutRequest
 
 routes = web.RouteTableDef()
@@ -32,9 +33,11 @@ routes = web.RouteTableDef()
 MAX_KEY = 128
 
 
-async def detail(order: Order) -> OrderDetailOut:
+async def detail(order: Order, settings: Settings | None = None) -> OrderDetailOut:
+    """The order as its reader sees it; with `settings`, the public tracking link too."""
     return OrderDetailOut(
         **OrderOut.of(order).model_dump(),
+        tracking_url=tracking.tracking_url(settings, order) if settings else None,
         items=[OrderItemOut.of(i) for i in await orders.items(order)],
         history=[HistoryOut.of(h) for h in await orders.history(order)],
         events=[OrderEventOut.of(e) for e in await orders.events(order)],
@@ -77,7 +80,7 @@ async def place(request: web.Request) -> web.Response:
         idempotency_key=key,
         locale=request_locale(request, ctx.settings.default_locale),
     )
-    return dump(await detail(order), status=201 if created else 200)
+    return dump(await detail(order, ctx.settings), status=201 if created else 200)
 
 
 def _checkout_request(body: OrderIn) -> CheckoutRequest:
@@ -151,7 +154,7 @@ async def mine(request: web.Request) -> web.Response:
 async def get_order(request: web.Request) -> web.Response:
     principal = require_principal(request)
     order = await orders.get_order_for(principal, path_id(request, "order_id"))
-    return dump(await detail(order))
+    return dump(await detail(order, request.config_dict[CTX].settings))
 
 
 @routes.get("/api/v1/orders/{order_id}/payment")

@@ -17,6 +17,7 @@ from api import (
     staff,
     store_setup,
     stores,
+    tracking,
 )
 
 
@@ -33,6 +34,7 @@ def setup_api(app: web.Application) -> None:
         staff,
         admin,
         store_setup,
+        tracking,
         openapi,
     )
     for module in modules:

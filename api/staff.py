@@ -263,7 +263,8 @@ async def shift(request: web.Request) -> web.Response:
 async def location(request: web.Request) -> web.Response:
     principal = require_principal(request, Role.DRIVER)
     body = await parse_body(request, LocationIn)
+    ctx = request.config_dict[CTX]
     updates = await drivers.update_location(
-        request.config_dict[CTX].settings, principal.user_id, body.lat, body.lng
+        ctx.settings, ctx.bus, principal.user_id, body.lat, body.lng
     )
     return web.json_response({"orders": [u.__dict__ for u in updates]})

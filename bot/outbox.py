@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from bot.common import alerts
 from bot.common.bots import BotSet
 from bot.common.pushover import PUSHOVER_CHANNEL, PushoverClient
@@ -15,7 +17,7 @@ from services.events import ALERTS, NOTIFY_CUSTOMER, NOTIFY_DISPATCHER, NOTIFY_D
 
 def register_senders(ctx: AppContext, bots: BotSet) -> None:
     outbox = ctx.outbox
-    outbox.register(NOTIFY_CUSTOMER, customer_notify.on_event)
+    outbox.register(NOTIFY_CUSTOMER, partial(customer_notify.on_event, settings=ctx.settings))
     outbox.register(NOTIFY_DISPATCHER, dispatcher_notify.on_event)
     outbox.register(NOTIFY_DRIVER, driver_notify.on_event)
     outbox.register(ALERTS, alerts.on_event)

@@ -66,6 +66,13 @@ class Conflict(DomainError):
     code = "conflict"
 
 
+class Gone(DomainError):
+    """Something that existed and has ended for good (a tracking link after delivery)."""
+
+    status = 410
+    code = "gone"
+
+
 class RateLimited(DomainError):
     status = 429
     code = "rate_limited"

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from tortoise.transactions import in_transaction
 
+from core.bus import Bus, BusMessage
 from core.clock import utcnow
+from core.degrade import REDIS_DOWN, fell_back
 from core.errors import Conflict, Forbidden, ValidationFailed
 from core.settings import Settings
 from models import Driver, DriverShift, Order
 from models.enums import DriverStatus, OrderStatus
 from services.delivery import eta_minutes, haversine_km
-from services.events import EventKind, emit
+from services.events import REALTIME, EventKind, emit
+
+log = logging.getLogger(__name__)
 
 ACTIVE = (OrderStatus.ASSIGNED, OrderStatus.PICKED_UP)
 
@@ -82,10 +87,14 @@ class EtaUpdate:
 
 
 async def update_location(
-    settings: Settings, user_id: int, lat: float, lng: float
+    settings: Settings, bus: Bus, user_id: int, lat: float, lng: float
 ) -> list[EtaUpdate]:
-    """Record where the driver is; recompute the ETA of every order they carry; emit
-    DRIVER_LOCATION_UPDATED. Returns the refreshed ETAs."""
+    """Record where the driver is; recompute the ETA of every order they carry; publish
+    DRIVER_LOCATION_UPDATED. Returns the refreshed ETAs.
+
+    A live location repeats every few seconds and only the latest matters: it is kept on the
+    driver's row and published on the bus after commit, not written to the outbox (a lost
+    update is replaced by the next one; a reconnecting page reads the latest position)."""
     if not (-90 <= lat <= 90 and -180 <= lng <= 180):
         raise ValidationFailed("not a location on Earth", fields={"location": "out of range"})
     async with in_transaction():
@@ -106,16 +115,19 @@ async def update_location(
             minutes = max(1, minutes)
             await Order.filter(id=order.id).update(eta_minutes=minutes)
             updates.append(EtaUpdate(order.id, order.customer_id, minutes))
-        await emit(
-            EventKind.DRIVER_LOCATION_UPDATED,
-            {
-                "store_id": driver.store_id,
-                "driver_id": driver.id,
-                "driver_user_id": driver.user_id,
-                "lat": lat,
-                "lng": lng,
-                "at": now.isoformat(),
-                "orders": [u.__dict__ for u in updates],
-            },
+    payload = {
+        "store_id": driver.store_id,
+        "driver_id": driver.id,
+        "driver_user_id": driver.user_id,
+        "lat": lat,
+        "lng": lng,
+        "at": now.isoformat(),
+        "orders": [u.__dict__ for u in updates],
+    }
+    try:
+        await bus.publish(
+            REALTIME, BusMessage(type=EventKind.DRIVER_LOCATION_UPDATED.value, payload=payload)
         )
+    except REDIS_DOWN as exc:
+        fell_back("driver location", exc)  # the row has it; the next update publishes again
     return updates

@@ -1,8 +1,9 @@
 """Realtime rooms: which rooms an identity may join, and which rooms each event goes to.
 
 Rooms: `store:{id}` (the store's staff board), `dispatcher:{user_id}`, `driver:{user_id}`,
-`customer:{user_id}`. A customer never sees another customer's data: for the driver's
-location each customer room gets only that customer's own orders.
+`customer:{user_id}`, and `track:{order_id}` for the public tracking page (the driver's
+position and the order's status, nothing else). A customer never sees another customer's
+data: for the driver's location each customer room gets only that customer's own orders.
 """
 
 from __future__ import annotations
@@ -38,6 +39,13 @@ def route(kind: str, payload: dict[str, Any]) -> dict[str, dict[str, Any]]:
             rooms[f"customer:{payload['customer_id']}"] = payload
         if payload.get("driver_user_id"):
             rooms[f"driver:{payload['driver_user_id']}"] = payload
+        if payload.get("order_id") and "to" in payload:
+            # The public tracking page learns the status only (it ends at delivery).
+            rooms[f"track:{payload['order_id']}"] = {
+                "store_id": payload["store_id"],
+                "order_id": payload["order_id"],
+                "to": payload["to"],
+            }
     elif kind.startswith("DRIVER_"):
         if payload.get("driver_user_id"):
             rooms[f"driver:{payload['driver_user_id']}"] = payload
@@ -49,5 +57,12 @@ def route(kind: str, payload: dict[str, Any]) -> dict[str, dict[str, Any]]:
                 "lng": payload.get("lng"),
                 "at": payload.get("at"),
                 "orders": own,
+            }
+            rooms[f"track:{entry['order_id']}"] = {
+                "store_id": payload["store_id"],
+                "lat": payload.get("lat"),
+                "lng": payload.get("lng"),
+                "at": payload.get("at"),
+                "orders": [entry],
             }
     return rooms

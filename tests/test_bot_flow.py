@@ -170,6 +170,8 @@ async def test_cash_order_from_customer_to_dispatcher_to_driver_and_back(
     told = [c.text for c in bots.screen("customer", IVAN)]
     for status in ("Подтверждён", "Готов к выдаче", "Курьер назначен", "В пути", "Доставлен"):
         assert any(f"Заказ {order.number}: {status}" in text for text in told), status
+    on_the_way = next(text for text in told if f"Заказ {order.number}: В пути" in text)
+    assert "Следите за курьером на карте: http" in on_the_way and "/track/" in on_the_way
     await bots.press("customer", IVAN, "★★★★★")
     customer = await User.get(tg_id=IVAN["id"])
     assert await Review.filter(user_id=customer.id, rating=5).exists()

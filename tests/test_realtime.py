@@ -146,7 +146,7 @@ async def test_the_five_events_reach_exactly_the_right_rooms(
     driver = await Driver.get(user_id=rider.user.id)
     await orders.assign_driver(order.id, driver.id, staff)  # ORDER_ASSIGNED (+ status changes)
     await drivers.update_location(
-        ctx.settings, rider.user.id, 41.392, 2.161
+        ctx.settings, ctx.bus, rider.user.id, 41.392, 2.161
     )  # DRIVER_LOCATION_UPDATED
     await flush(client)
     got = {name: await frames(ws) for name, ws in sockets.items()}

@@ -16,9 +16,11 @@ from aiohttp import web
 
 from api.keys import SETTINGS
 from api.locale import request_locale
-from core.errors import NotFound
+from bot.common.texts import STATUS, status_name
+from core.clock import utcnow
+from core.errors import Gone, NotFound
 from core.i18n import translator
-from services import stores
+from services import stores, tracking
 
 HERE = Path(__file__).resolve().parent
 routes = web.RouteTableDef()
@@ -29,6 +31,7 @@ PAGE_SCRIPTS = {
     "dispatch": ("app.js", "staff.js", "dispatch.js"),
     "driver": ("app.js", "staff.js", "driver.js"),
     "seo": ("app.js", "hydrate.js"),
+    "track": ("track.js",),
 }
 
 
@@ -104,6 +107,56 @@ async def dispatch(request: web.Request) -> web.Response:
 @routes.get("/app/driver", name="driver")
 async def driver(request: web.Request) -> web.Response:
     return _render("driver.html", request, await _context(request, "driver", "driver"))
+
+
+@routes.get("/track/{token}", name="track")
+async def track(request: web.Request) -> web.Response:
+    """The public tracking page (the link in the "On the way" message): 404 for a link that
+    is not ours, 410 once the delivery has ended."""
+    settings = request.config_dict[SETTINGS]
+    locale = page_locale(request, settings.default_locale)
+    t = translator(locale)
+    context: dict[str, Any] = {
+        "locale": locale,
+        "_": t,
+        "languages": LANGUAGES,
+        "extra_query": "",
+        "telegram": False,
+    }
+    try:
+        view = await tracking.tracking_view(settings, request.match_info["token"])
+    except Gone:
+        context |= {"ended": True, "config": {}}
+        response = aiohttp_jinja2.render_template("track.html", request, context, status=410)
+        response.headers["Cache-Control"] = "no-store"
+        return response
+
+    def position(p: tracking.Position | None) -> dict[str, float] | None:
+        return {"lat": p.lat, "lng": p.lng} if p else None
+
+    seen = view.driver.at if view.driver else None
+    context |= {
+        "view": view,
+        "ended": False,
+        "status_text": status_name(view.status, t),
+        "seen_minutes": int((utcnow() - seen).total_seconds() // 60) if seen else 0,
+        "config": {
+            "locale": locale,
+            "strings": {text: t(text) for text in script_texts("track")},
+            "tracking": {
+                "token": request.match_info["token"],
+                "order_id": view.order_id,
+                "store_name": view.store_name,
+                "store": position(view.store),
+                "driver": position(view.driver),
+                "tiles": settings.map_tile_url,
+                "statuses": {status.value: t(text) for status, text in STATUS.items()},
+            },
+        },
+    }
+    response = aiohttp_jinja2.render_template("track.html", request, context)
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 def setup_pages(app: web.Application) -> None:

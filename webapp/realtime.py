@@ -2,7 +2,9 @@
 
 Frames are JSON text (see docs/events.md). A client authenticates with a JWT (Authorization
 header, `?token=`, or a first `{"type":"auth","token":...}` frame) or with Mini App initData
-(`{"type":"auth","init_data":...,"bot":...}` or `?init_data=&bot=`). It joins every room its
+(`{"type":"auth","init_data":...,"bot":...}` or `?init_data=&bot=`), or, for the public
+tracking page, with a tracking link's token (`?tracking=`): that joins only `track:{order}`.
+It joins every room its
 identity allows and may narrow that with `{"type":"subscribe","rooms":[...]}`; asking for a
 room it does not own is refused. Each connection has a bounded send queue: a client too slow
 to keep up is dropped (close code 4008) rather than slowing the others.
@@ -34,6 +36,7 @@ from core.replay import event_number
 from core.security import Principal, decode_access_token
 from core.settings import BOT_NAMES
 from models import OutboxMessage
+from services import tracking
 from services.auth.sessions import principal_for
 from services.auth.telegram import user_for_telegram, validate_init_data
 from services.rooms import allowed_rooms, route
@@ -57,7 +60,7 @@ def frame(event_id: str, kind: str, ts: str, room: str, payload: dict[str, Any])
 
 
 class Connection:
-    def __init__(self, ws: web.WebSocketResponse, principal: Principal) -> None:
+    def __init__(self, ws: web.WebSocketResponse, principal: Principal | None) -> None:
         self.ws = ws
         self.principal = principal
         self.rooms: set[str] = set()
@@ -232,18 +235,24 @@ async def websocket(request: web.Request) -> web.WebSocketResponse:
         "token": bearer_token(request) or query.get("token"),
         "init_data": query.get("init_data"),
         "bot": query.get("bot", "customer"),
+        "tracking": query.get("tracking"),
     }
+    principal: Principal | None = None
     try:
-        if not hello["token"] and not hello["init_data"]:
+        if not hello["token"] and not hello["init_data"] and not hello["tracking"]:
             hello = await _first_frame(ws)
-        principal = await authenticate(ctx, hello)
+        if hello.get("tracking"):
+            view = await tracking.tracking_view(ctx.settings, str(hello["tracking"]))
+            allowed = {view.room}
+        else:
+            principal = await authenticate(ctx, hello)
+            allowed = await allowed_rooms(principal)
     except (DomainError, TimeoutError, ValueError) as exc:
         reason = exc.code if isinstance(exc, DomainError) else "not_authenticated"
         await ws.send_str(json.dumps({"type": "error", "code": reason}))
         await ws.close(code=CLOSE_UNAUTHORIZED, message=reason.encode())
         return ws
     conn = Connection(ws, principal)
-    allowed = await allowed_rooms(principal)
     hub.join(conn, allowed)
     conn_task = asyncio.create_task(conn.write_loop())
     try:
@@ -256,8 +265,8 @@ async def websocket(request: web.Request) -> web.WebSocketResponse:
         conn.say(
             {
                 "type": "welcome",
-                "user_id": principal.user_id,
-                "role": principal.role,
+                "user_id": principal.user_id if principal else None,
+                "role": principal.role if principal else "tracking",
                 "rooms": sorted(allowed),
                 "replayed": len({n for n, _ in replayed}),
             }

@@ -281,6 +281,8 @@ class OrderOut(BaseModel):
 
 
 class OrderDetailOut(OrderOut):
+    # The public live-tracking link, while a driver has the order (customer views only).
+    tracking_url: str | None = None
     items: list[OrderItemOut]
     history: list[HistoryOut]
     events: list[OrderEventOut]

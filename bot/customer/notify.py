@@ -10,12 +10,13 @@ from bot.common.sender import enqueue_message
 from bot.common.texts import status_name
 from bot.customer.keyboards import OrderView, Rate
 from core.i18n import money, translator
+from core.settings import Settings
 from models import Order, OutboxMessage
 from models.enums import OrderStatus
-from services import recipients
+from services import recipients, tracking
 
 
-async def on_event(row: OutboxMessage) -> None:
+async def on_event(row: OutboxMessage, *, settings: Settings) -> None:
     order = await Order.get_or_none(id=row.payload.get("order_id", 0))
     if order is None:
         return
@@ -34,6 +35,8 @@ async def on_event(row: OutboxMessage) -> None:
         text = t("Order {number}: {status}", number=order.number, status=status_name(status, t))
         if status is OrderStatus.PICKED_UP and order.eta_minutes:
             text += "\n" + t("Arrives in about {minutes} min.", minutes=order.eta_minutes)
+        if status is OrderStatus.PICKED_UP and (link := tracking.tracking_url(settings, order)):
+            text += "\n" + t("Follow the driver on the map: {link}", link=link)
         if status is OrderStatus.CANCELLED and order.cancel_reason:
             text += "\n" + t("Reason: {reason}", reason=t(order.cancel_reason))
     elif row.kind == "ORDER_PAID":

@@ -201,7 +201,7 @@ async def location(message: Message, principal: Principal, ctx: AppContext, t: T
     point = message.location
     assert point is not None
     updates = await drivers.update_location(
-        ctx.settings, principal.user_id, point.latitude, point.longitude
+        ctx.settings, ctx.bus, principal.user_id, point.latitude, point.longitude
     )
     # Live locations repeat every few seconds: say nothing. A one-off location is acknowledged
     # only when it moved an ETA someone sees.
