@@ -19,9 +19,10 @@ from api.schemas.catalog import (
     ReviewIn,
     ReviewList,
     ReviewOut,
+    StockAlertList,
 )
 from models import Review
-from services import catalog, engagement
+from services import catalog, engagement, stock_alerts
 from services.catalog import ProductQuery
 from services.stores import get_store
 
@@ -125,6 +126,49 @@ async def remove_favorite(request: web.Request) -> web.Response:
     return dump(
         FavoriteList(product_ids=await engagement.favorite_ids(principal.user_id, store.id))
     )
+
+
+async def _waiting(user_id: int, store_id: int) -> web.Response:
+    return dump(
+        StockAlertList(variant_ids=await stock_alerts.waiting_variant_ids(user_id, store_id))
+    )
+
+
+@routes.get("/api/v1/stores/{store_id}/stock-alerts")
+@doc(
+    "The out-of-stock variants I am waiting for",
+    tags=["catalog"],
+    response=StockAlertList,
+    auth=True,
+)
+async def my_stock_alerts(request: web.Request) -> web.Response:
+    principal = require_principal(request)
+    store = await get_store(path_id(request, "store_id"))
+    return await _waiting(principal.user_id, store.id)
+
+
+@routes.put("/api/v1/stores/{store_id}/variants/{variant_id}/stock-alert")
+@doc(
+    "Tell me when this out-of-stock variant is back (once)",
+    tags=["catalog"],
+    response=StockAlertList,
+    auth=True,
+    errors={409: "in_stock: it can be ordered now"},
+)
+async def add_stock_alert(request: web.Request) -> web.Response:
+    principal = require_principal(request)
+    store = await get_store(path_id(request, "store_id"))
+    await stock_alerts.subscribe(principal.user_id, store.id, path_id(request, "variant_id"))
+    return await _waiting(principal.user_id, store.id)
+
+
+@routes.delete("/api/v1/stores/{store_id}/variants/{variant_id}/stock-alert")
+@doc("Stop waiting for this variant", tags=["catalog"], response=StockAlertList, auth=True)
+async def remove_stock_alert(request: web.Request) -> web.Response:
+    principal = require_principal(request)
+    store = await get_store(path_id(request, "store_id"))
+    await stock_alerts.unsubscribe(principal.user_id, store.id, path_id(request, "variant_id"))
+    return await _waiting(principal.user_id, store.id)
 
 
 def cacheable(response: web.Response) -> web.Response:

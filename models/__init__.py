@@ -13,6 +13,7 @@ from models.catalog import (
     ProductVariant,
     Review,
     SearchLog,
+    StockAlert,
 )
 from models.drivers import CashDrop, Driver, DriverShift, Vehicle
 from models.marketing import (
@@ -95,6 +96,7 @@ __all__ = [
     "SessionRecording",
     "SlotRule",
     "StaffLinkCode",
+    "StockAlert",
     "Store",
     "TimeSlot",
     "User",

@@ -145,6 +145,29 @@ class InventoryLog(Model):
         table = "inventory_log"
 
 
+class StockAlert(Model):
+    """A customer asked to be told when an out-of-stock variant is back in a store; the
+    restock that brings it back sets `notified_at` and sends the message, once."""
+
+    id = fields.IntField(primary_key=True)
+    store = store_fk("stock_alerts")
+    store_id: int
+    user: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.User", related_name="stock_alerts", db_index=True
+    )
+    user_id: int
+    variant: fields.ForeignKeyRelation[ProductVariant] = fields.ForeignKeyField(
+        "models.ProductVariant", related_name="stock_alerts", db_index=True
+    )
+    variant_id: int
+    created_at = created_at()
+    notified_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "stock_alerts"
+        unique_together = (("user", "variant", "store"),)
+
+
 class Favorite(Model):
     id = fields.IntField(primary_key=True)
     store = store_fk("favorites")

@@ -23,7 +23,7 @@ from core.security import Principal
 from core.untrusted import CONTROL
 from models import Brand, Category, Inventory, InventoryLog, Product, ProductVariant, Store
 from models.enums import InventoryReason
-from services import catalog
+from services import catalog, stock_alerts
 
 REQUIRED = [
     "sku",
@@ -390,6 +390,10 @@ async def import_csv(
             await Inventory.bulk_update(changed_stock, fields=["quantity"])
         if log:
             await InventoryLog.bulk_create(log)
+        back = [
+            e.variant_id for e in log if e.resulting_quantity > 0 >= e.resulting_quantity - e.delta
+        ]
+        await stock_alerts.release(store.id, back)
     await catalog.invalidate(cache, store.id)
     return result
 

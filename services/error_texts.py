@@ -116,6 +116,7 @@ TEXTS: dict[str, str] = {
     "not_found": N("Not found."),
     "tracking_link_invalid": N("This tracking link is not valid. Open the link from your order."),
     "tracking_ended": N("This delivery has ended. Thank you!"),
+    "in_stock": N("This product is in stock: you can order it now."),
     "gone": N("This has ended and is no longer available."),
     "unauthorized": N("Please sign in."),
     "forbidden": N("You may not do this."),

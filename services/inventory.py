@@ -10,6 +10,7 @@ from core.db import insert_unless_exists
 from core.errors import Conflict
 from models import Inventory, InventoryLog
 from models.enums import InventoryReason
+from services import stock_alerts
 
 
 @dataclass(frozen=True)
@@ -61,13 +62,16 @@ async def restore(
     actor_id: int | None,
     reason: InventoryReason = InventoryReason.CANCEL,
 ) -> None:
-    """Put (variant_id, quantity) lines back in stock, logged. Call inside a transaction."""
+    """Put (variant_id, quantity) lines back in stock, logged; a variant that comes back from
+    none tells the customers waiting for it. Call inside a transaction."""
     for variant_id, quantity in lines:
         await insert_unless_exists(Inventory(store_id=store_id, variant_id=variant_id, quantity=0))
         await Inventory.filter(store_id=store_id, variant_id=variant_id).update(
             quantity=F("quantity") + quantity
         )
-        await _log(store_id, variant_id, quantity, reason, order_id, actor_id)
+        after = await _log(store_id, variant_id, quantity, reason, order_id, actor_id)
+        if quantity > 0 and after - quantity <= 0 < after:
+            await stock_alerts.release(store_id, [variant_id])
 
 
 async def _log(
@@ -77,7 +81,8 @@ async def _log(
     reason: InventoryReason,
     order_id: int | None,
     actor_id: int | None,
-) -> None:
+) -> int:
+    """Log a change; returns the resulting quantity."""
     row = await Inventory.get(store_id=store_id, variant_id=variant_id)
     await InventoryLog.create(
         store_id=store_id,
@@ -88,3 +93,4 @@ async def _log(
         resulting_quantity=row.quantity,
         reason=reason,
     )
+    return row.quantity

@@ -92,3 +92,9 @@ class ReviewList(BaseModel):
 
 class FavoriteList(BaseModel):
     product_ids: list[int]
+
+
+class StockAlertList(BaseModel):
+    """The variants I am waiting for (told once when each is back)."""
+
+    variant_ids: list[int]

@@ -32,6 +32,10 @@ class Add(CallbackData, prefix="a"):
     variant_id: int
 
 
+class StockWatch(CallbackData, prefix="sw"):
+    variant_id: int
+
+
 class CartEdit(CallbackData, prefix="ce"):
     variant_id: int
     delta: int  # +1, -1, or 0 to remove

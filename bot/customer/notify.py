@@ -8,15 +8,19 @@ from tortoise.transactions import in_transaction
 
 from bot.common.sender import enqueue_message
 from bot.common.texts import status_name
-from bot.customer.keyboards import OrderView, Rate
+from bot.customer.keyboards import OrderView, Prod, Rate
 from core.i18n import money, translator
 from core.settings import Settings
-from models import Order, OutboxMessage
+from models import Order, OutboxMessage, Product, ProductVariant
 from models.enums import OrderStatus
 from services import recipients, tracking
+from services.i18n_text import pick
 
 
 async def on_event(row: OutboxMessage, *, settings: Settings) -> None:
+    if row.kind == "BACK_IN_STOCK":
+        await _back_in_stock(row)
+        return
     order = await Order.get_or_none(id=row.payload.get("order_id", 0))
     if order is None:
         return
@@ -52,3 +56,24 @@ async def on_event(row: OutboxMessage, *, settings: Settings) -> None:
     builder.adjust(*([5] if row.payload.get("to") == OrderStatus.DELIVERED.value else []), 1)
     async with in_transaction():
         await enqueue_message("customer", person.chat_id, text, markup=builder.as_markup())
+
+
+async def _back_in_stock(row: OutboxMessage) -> None:
+    person = await recipients.customer(row.payload["customer_id"])
+    variant = await ProductVariant.get_or_none(id=row.payload["variant_id"])
+    if person is None or variant is None:
+        return  # no Telegram chat (the storefront shows stock) or the variant is gone
+    product = await Product.get(id=variant.product_id)
+    t = translator(person.locale)
+    name = pick(product.name, person.locale)
+    if variant_name := pick(variant.name, person.locale):
+        name += f" · {variant_name}"
+    builder = InlineKeyboardBuilder()
+    builder.button(text=t("View product"), callback_data=Prod(product_id=product.id))
+    async with in_transaction():
+        await enqueue_message(
+            "customer",
+            person.chat_id,
+            t("Good news: {name} is back in stock.", name=name),
+            markup=builder.as_markup(),
+        )

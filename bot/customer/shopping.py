@@ -10,11 +10,11 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.customer.keyboards import PAGE_SIZE, Add, CartAction, CartEdit, Cat, Prod
+from bot.customer.keyboards import PAGE_SIZE, Add, CartAction, CartEdit, Cat, Prod, StockWatch
 from core.context import AppContext
 from core.i18n import Translate, money
 from models import Store, User
-from services import cart, catalog
+from services import cart, catalog, stock_alerts
 from services.catalog import ProductQuery
 from services.stores import get_store, list_stores
 
@@ -139,6 +139,10 @@ async def product_card(
             )
         else:
             lines.append("  " + t("out of stock"))
+            builder.button(
+                text=t("🔔 Tell me when {variant} is back", variant=variant["name"]),
+                callback_data=StockWatch(variant_id=variant["id"]),
+            )
     builder.button(text=t("🛒 Cart"), callback_data=CartAction(action="view"))
     builder.adjust(1)
     assert callback.message is not None
@@ -170,6 +174,18 @@ async def add_to_cart(
     await callback.answer(
         t("Added. Cart: {total}", total=money(view.subtotal_cents, store.currency, locale))
     )
+
+
+async def watch_stock(
+    callback: CallbackQuery,
+    callback_data: StockWatch,
+    state: FSMContext,
+    user: User,
+    t: Translate,
+) -> None:
+    store = await current_store(state)
+    await stock_alerts.subscribe(user.id, store.id, callback_data.variant_id)
+    await callback.answer(t("We will tell you when it is back."), show_alert=True)
 
 
 async def render_cart(
@@ -241,6 +257,7 @@ def router() -> Router:
     built.callback_query.register(browse, Cat.filter())
     built.callback_query.register(product_card, Prod.filter())
     built.callback_query.register(add_to_cart, Add.filter())
+    built.callback_query.register(watch_stock, StockWatch.filter())
     built.callback_query.register(cart_edit, CartEdit.filter())
     built.callback_query.register(cart_view, CartAction.filter(F.action == "view"))
     return built

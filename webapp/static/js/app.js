@@ -125,6 +125,7 @@
     refresh_reused: _("Please sign in again."),
     forbidden: _("You are not allowed to do that."),
     not_found: _("We could not find that. It may have been removed."),
+    in_stock: _("This product is in stock: you can order it now."),
     validation_error: _("Check the highlighted fields."),
     bad_request: _("Check the highlighted fields."),
     invalid_json: _("Something went wrong. Please try again."),

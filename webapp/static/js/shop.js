@@ -174,7 +174,13 @@
       el("ul", { class: "variants" }, p.variants.map((v) => el("li", {},
         el("span", {}, `${v.name} · ${money(v.price_cents, currency)}`),
         v.stock > 0 ? el("button", { onclick: () => { cart.add(v.id, 1); haptic(); toast(_("Added to cart")); } }, _("Add"))
-                    : el("span", { class: "muted" }, _("out of stock")))))),
+                    : el("span", { class: "muted" }, _("out of stock"), " ", el("button", { class: "watch", onclick: (event) => busy(event.currentTarget, async () => {
+                        if (!(await signedIn())) return;
+                        try {
+                          await api(`/api/v1/stores/${storeId}/variants/${v.id}/stock-alert`, { method: "PUT", signed: true });
+                          toast(_("We will tell you when it is back."));
+                        } catch (e) { explain(e); }
+                      }) }, _("Tell me when it is back"))))))),
       reviewList, reviewForm);
     telegram.back(() => history.back());
     telegram.main(_("🛒 Cart"), () => go("#/cart"));
