@@ -25,6 +25,9 @@ class OrderStatus(StrEnum):
     PICKED_UP = "picked_up"
     DELIVERED = "delivered"
     CANCELLED = "cancelled"
+    # Could not be delivered: on its way back, then received back by the pharmacy.
+    RETURNING = "returning"
+    RETURNED = "returned"
 
 
 class OrderEventKind(StrEnum):
@@ -137,6 +140,7 @@ class InventoryReason(StrEnum):
     CANCEL = "cancel"
     RESTOCK = "restock"
     ADJUSTMENT = "adjustment"
+    RETURN = "return"
 
 
 class CryptoDepositStatus(StrEnum):

@@ -32,6 +32,7 @@ from models import (
 from models.enums import (
     DriverStatus,
     IdDocument,
+    InventoryReason,
     OrderEventKind,
     OrderStatus,
     PaymentMethod,
@@ -57,6 +58,8 @@ WHO_MAY: dict[OrderStatus, frozenset[str]] = {
     S.PICKED_UP: frozenset({"driver", Role.ADMIN, Role.MANAGER}),
     S.DELIVERED: frozenset({"driver", Role.ADMIN, Role.MANAGER}),
     S.CANCELLED: frozenset({"customer", *MANAGING}),
+    S.RETURNING: frozenset({"driver", *MANAGING}),
+    S.RETURNED: frozenset(MANAGING),
 }
 
 
@@ -136,10 +139,8 @@ async def transition(
     reason: str = "",
     driver_id: int | None = None,
     cash_collected_cents: int | None = None,
-    handover: bool = False,
 ) -> Order:
-    """Move the order to `target` on behalf of `principal`. `handover=True` is for
-    refuse_handover(): the driver carrying the order may then cancel it.
+    """Move the order to `target` on behalf of `principal`.
 
     Raises NotFound (not theirs to see), Forbidden (role may not), ValidationFailed
     `illegal_transition` (table says no; `extra` has from/to), `id_check_required`,
@@ -159,7 +160,7 @@ async def transition(
                 fields={"status": f"not allowed from {current.value}"},
                 extra={"from": current.value, "to": target.value},
             )
-        if not (_may(actor, target, order) or (handover and actor.is_driver)):
+        if not _may(actor, target, order):
             raise Forbidden(f"you may not move this order to {target.value}")
         changes = await _preconditions(
             order, target, actor, driver_id, cash_collected_cents, reason
@@ -257,11 +258,23 @@ async def _preconditions(
         if paid is PaymentState.DUE_ON_DELIVERY:
             paid = PaymentState.PAID
         return {"delivered_at": utcnow(), "payment_state": paid}
-    if target is S.CANCELLED:
+    if target is S.RETURNING:
+        if not reason.strip():
+            raise ValidationFailed(
+                "say why the order could not be delivered", fields={"reason": "required"}
+            )
+        return {"cancel_reason": reason[:300]}  # why it did not go through
+    if target is S.READY and order.status is S.RETURNING:
+        return {"driver_id": None, "eta_minutes": None}  # a second attempt, by any driver
+    if target in (S.CANCELLED, S.RETURNED):
         changes: dict[str, Any] = {"cancel_reason": reason[:300]}
-        if order.status is S.PICKED_UP or order.payment_state is PaymentState.PAID:
+        if target is S.RETURNED and not reason:
+            del changes["cancel_reason"]  # the history has why it came back
+        was_paid = order.payment_state is PaymentState.PAID
+        # A returned order owes back only what was paid; a cancel after pickup is flagged too.
+        if was_paid or (target is S.CANCELLED and order.status is S.PICKED_UP):
             changes["refund_due"] = True
-            if order.payment_state is PaymentState.PAID:
+            if was_paid:
                 changes["payment_state"] = PaymentState.REFUND_DUE
         elif order.payment_state in (PaymentState.DUE_ON_DELIVERY, PaymentState.AWAITING_PAYMENT):
             changes["payment_state"] = PaymentState.VOID
@@ -273,11 +286,14 @@ async def _side_effects(
     order: Order, current: OrderStatus, target: OrderStatus, principal: Principal
 ) -> None:
     store_id = order.store_id
-    if target is S.CANCELLED:
+    if target in (S.CANCELLED, S.RETURNED):
         lines = [(i.variant_id, i.quantity) for i in await OrderItem.filter(order=order)]
         actor_id = None if principal is SYSTEM else principal.user_id
-        await inventory.restore(store_id, lines, order_id=order.id, actor_id=actor_id)
-        if order.slot_id is not None:
+        stock_reason = InventoryReason.RETURN if target is S.RETURNED else InventoryReason.CANCEL
+        await inventory.restore(
+            store_id, lines, order_id=order.id, actor_id=actor_id, reason=stock_reason
+        )
+        if order.slot_id is not None and target is S.CANCELLED:
             await release_slot(order.slot_id)
         await promos.release(order)
         if order.wallet_cents > 0:
@@ -419,8 +435,9 @@ REFUSALS: dict[str, str] = {
 
 async def refuse_handover(order_id: int, principal: Principal, *, reason: str) -> Order:
     """The driver cannot hand the order over (no ID, under age, nobody there, refused): the
-    order is cancelled through `transition()` (stock back, refund if paid) with a
-    HANDOVER_REFUSED event saying why. Raises not_picked_up, ValidationFailed on `reason`."""
+    order goes back to the pharmacy (RETURNING, through `transition()`) with a
+    HANDOVER_REFUSED event saying why; the pharmacy then receives it back or sends it again.
+    Raises not_picked_up, ValidationFailed on `reason`."""
     if reason not in REFUSALS:
         raise ValidationFailed(
             "unknown refusal reason", fields={"reason": "one of " + ", ".join(REFUSALS)}
@@ -435,9 +452,7 @@ async def refuse_handover(order_id: int, principal: Principal, *, reason: str) -
             actor_role=actor.role,
             data={"reason": reason},
         )
-        return await transition(
-            order.id, S.CANCELLED, principal, reason=REFUSALS[reason], handover=True
-        )
+        return await transition(order.id, S.RETURNING, principal, reason=REFUSALS[reason])
 
 
 async def events(order: Order) -> list[OrderEvent]:

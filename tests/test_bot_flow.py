@@ -273,7 +273,7 @@ async def test_an_18_plus_order_is_handed_over_after_an_id_check(
     assert "Куда доставить" in bots.last("customer", petr).text
 
 
-async def test_a_refused_handover_cancels_the_order_and_tells_everyone_why(
+async def test_a_refused_handover_comes_back_to_the_pharmacy_and_tells_everyone_why(
     bots: BotHarness, demo: SeedReport
 ) -> None:
     _dispatcher, _manager, driver_user = await staff(bots.settings, demo.store_id)
@@ -289,18 +289,48 @@ async def test_a_refused_handover_cancels_the_order_and_tells_everyone_why(
     await bots.press("driver", DAN, "🚫 Не могу передать")
     await bots.press("driver", DAN, "Никого нет")
     order = await Order.get(id=order.id)
-    assert order.status is OrderStatus.CANCELLED
+    assert order.status is OrderStatus.RETURNING
+    assert await stock_of(order) == stock_before  # still in the van
+    await bots.deliver()
+    told = bots.last("customer", {"id": 7011}).text
+    assert "Возвращается в аптеку" in told and "по адресу никого нет" in told
+    card = bots.last("dispatcher", DINA)
+    assert "Вернул" in card.text and "по адресу никого нет" in card.text
+    event = await OrderEvent.get(order_id=order.id)
+    assert event.kind.value == "handover_refused" and event.data == {"reason": "customer_absent"}
+
+    # The pharmacy receives it back from the card's button: stock back, customer told.
+    await bots.press("dispatcher", DINA, "📥 Получен обратно")
+    order = await Order.get(id=order.id)
+    assert order.status is OrderStatus.RETURNED and order.payment_state.value == "void"
     stock_after = await stock_of(order)
     assert {k: now for k, (now, _) in stock_after.items()} == {
         k: was + quantity for k, (was, quantity) in stock_before.items()
     }
     await bots.deliver()
-    told = bots.last("customer", {"id": 7011}).text
-    assert "Отменён" in told and "по адресу никого нет" in told
-    assert "Отменил" in bots.last("dispatcher", DINA).text
+    assert "Возвращён в аптеку" in bots.last("customer", {"id": 7011}).text
     assert not bots.last("dispatcher", DINA).buttons()
-    event = await OrderEvent.get(order_id=order.id)
-    assert event.kind.value == "handover_refused" and event.data == {"reason": "customer_absent"}
+
+
+async def test_a_returning_order_can_go_out_again_for_a_second_attempt(
+    bots: BotHarness, demo: SeedReport
+) -> None:
+    _dispatcher, _manager, driver_user = await staff(bots.settings, demo.store_id)
+    customer = await make_person(bots.settings, Role.CUSTOMER, tg_id=7012, locale="ru")
+    order = await place(bots.ctx, customer.user.id, demo.store_id, payment=PaymentMethod.CASH)
+    await dispatch_to(bots, order, driver_user.name)
+    await bots.press("driver", DAN, "📦 Забрал")
+    await bots.deliver()
+    await bots.press("driver", DAN, "🚫 Не могу передать")
+    await bots.press("driver", DAN, "Клиент отказался")
+    await bots.deliver()
+    await bots.press("dispatcher", DINA, "🔁 Доставить снова")
+    order = await Order.get(id=order.id)
+    assert order.status is OrderStatus.READY and order.driver_id is None
+    await bots.deliver()
+    await bots.press("dispatcher", DINA, "🚚 Назначить курьера")
+    await bots.press("dispatcher", DINA, driver_user.name)
+    assert (await Order.get(id=order.id)).status is OrderStatus.ASSIGNED
 
 
 async def stock_of(order: Order) -> dict[int, tuple[int, int]]:

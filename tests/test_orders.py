@@ -51,9 +51,15 @@ def test_transition_table_is_the_documented_one() -> None:
     for current, following in itertools.pairwise(chain):
         assert can_transition(current, following)
     for status in S:
-        assert can_transition(status, S.CANCELLED) == (status not in FINAL_STATUSES)
+        # A returning order is not cancelled: the pharmacy receives it back.
+        expected = status not in FINAL_STATUSES and status is not S.RETURNING
+        assert can_transition(status, S.CANCELLED) == expected
     assert TRANSITIONS[S.DELIVERED] == frozenset() and TRANSITIONS[S.CANCELLED] == frozenset()
+    assert TRANSITIONS[S.PICKED_UP] == {S.DELIVERED, S.CANCELLED, S.RETURNING}
+    assert TRANSITIONS[S.RETURNING] == {S.RETURNED, S.READY}
+    assert TRANSITIONS[S.RETURNED] == frozenset()
     assert not can_transition(S.PENDING, S.DELIVERED)
+    assert not can_transition(S.ASSIGNED, S.RETURNING)
 
 
 async def test_full_lifecycle_with_history_and_events(
@@ -271,7 +277,7 @@ async def test_age_restricted_delivery_needs_the_id_check(
     assert (await move(client, driver_person, order.id, "delivered")).status == 200
 
 
-async def test_a_driver_refuses_a_handover_and_the_order_is_cancelled(
+async def test_a_driver_refuses_a_handover_and_the_order_comes_back(
     client: TestClient, settings: Settings, demo: SeedReport, customer: Person, dispatcher: Person
 ) -> None:
     driver_person, driver = await make_driver(settings, demo.store_id)
@@ -295,9 +301,45 @@ async def test_a_driver_refuses_a_handover_and_the_order_is_cancelled(
         url, headers=driver_person.headers, json={"reason": "customer_absent"}
     )
     body = await refused.json()
-    assert refused.status == 200 and body["status"] == "cancelled"
+    assert refused.status == 200 and body["status"] == "returning"
     assert body["events"][0]["kind"] == "handover_refused"
     assert body["history"][-1]["actor_role"] == "driver"
+
+
+async def test_returning_and_returned_through_the_status_endpoint(
+    client: TestClient, settings: Settings, demo: SeedReport, customer: Person, dispatcher: Person
+) -> None:
+    driver_person, driver = await make_driver(settings, demo.store_id)
+    order = await place(app_ctx(client), customer.user.id, demo.store_id)
+    held = {i.variant_id: i.quantity for i in await OrderItem.filter(order_id=order.id)}
+    stock = {v: (await Inventory.get(store_id=demo.store_id, variant_id=v)).quantity for v in held}
+    for status in ("confirmed", "ready"):
+        await move(client, dispatcher, order.id, status)
+    await client.post(
+        f"/api/v1/staff/orders/{order.id}/assign",
+        headers=dispatcher.headers,
+        json={"driver_id": driver.id},
+    )
+    early = await move(client, driver_person, order.id, "returning", reason="nobody home")
+    assert early.status == 422 and (await early.json())["error"]["code"] == "illegal_transition"
+    await move(client, driver_person, order.id, "picked_up")
+    silent = await move(client, driver_person, order.id, "returning")
+    assert silent.status == 422 and "reason" in (await silent.json())["error"]["fields"]
+    back = await move(client, driver_person, order.id, "returning", reason="nobody home")
+    body = await back.json()
+    assert back.status == 200 and body["status"] == "returning"
+    assert body["history"][-1]["reason"] == "nobody home"
+    # The driver brings it back; receiving it is the pharmacy's.
+    assert (await move(client, driver_person, order.id, "returned")).status == 403
+    assert (await move(client, dispatcher, order.id, "cancelled")).status == 422
+    received = await move(client, dispatcher, order.id, "returned")
+    assert received.status == 200 and (await received.json())["status"] == "returned"
+    for variant_id, quantity in held.items():
+        now = (await Inventory.get(store_id=demo.store_id, variant_id=variant_id)).quantity
+        assert now == stock[variant_id] + quantity
+    log = await InventoryLog.filter(order_id=order.id, reason="return").count()
+    assert log == len(held)
+    assert (await move(client, dispatcher, order.id, "ready")).status == 422  # final
 
 
 async def test_a_driver_moves_only_their_own_deliveries(

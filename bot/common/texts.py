@@ -18,7 +18,11 @@ STATUS = {
     OrderStatus.PICKED_UP: N("On the way"),
     OrderStatus.DELIVERED: N("Delivered"),
     OrderStatus.CANCELLED: N("Cancelled"),
+    OrderStatus.RETURNING: N("Returning to the pharmacy"),
+    OrderStatus.RETURNED: N("Returned to the pharmacy"),
 }
+# Statuses in which the order did not reach the customer: the card says why.
+UNDONE = (OrderStatus.CANCELLED, OrderStatus.RETURNING, OrderStatus.RETURNED)
 EVENT_NAMES = {
     OrderEventKind.ID_CHECKED: N("ID checked at handover"),
     OrderEventKind.HANDOVER_REFUSED: N("Handover refused"),
@@ -78,7 +82,7 @@ async def order_card(
         driver = await Driver.get_or_none(id=order.driver_id).prefetch_related("user")
         if driver:
             lines.append(t("Driver: {name}", name=escape(driver.user.name)))
-    if order.status is OrderStatus.CANCELLED and order.cancel_reason:
+    if order.status in UNDONE and order.cancel_reason:
         lines.append(t("Reason: {reason}", reason=escape(t(order.cancel_reason))))
     if last_actor:
         lines.append(f"<i>{escape(last_actor)}</i>")
@@ -94,6 +98,8 @@ DONE_BY: dict[OrderStatus | str, str] = {
     OrderStatus.PICKED_UP: N("Picked up by {name}"),
     OrderStatus.DELIVERED: N("Delivered by {name}"),
     OrderStatus.CANCELLED: N("Cancelled by {name}"),
+    OrderStatus.RETURNING: N("Sent back by {name}"),
+    OrderStatus.RETURNED: N("Received back by {name}"),
     "id_checked": N("ID checked by {name}"),
 }
 

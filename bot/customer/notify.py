@@ -7,7 +7,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from tortoise.transactions import in_transaction
 
 from bot.common.sender import enqueue_message
-from bot.common.texts import status_name
+from bot.common.texts import UNDONE, status_name
 from bot.customer.keyboards import OrderView, Prod, Rate
 from core.i18n import money, translator
 from core.settings import Settings
@@ -41,7 +41,7 @@ async def on_event(row: OutboxMessage, *, settings: Settings) -> None:
             text += "\n" + t("Arrives in about {minutes} min.", minutes=order.eta_minutes)
         if status is OrderStatus.PICKED_UP and (link := tracking.tracking_url(settings, order)):
             text += "\n" + t("Follow the driver on the map: {link}", link=link)
-        if status is OrderStatus.CANCELLED and order.cancel_reason:
+        if status in UNDONE and order.cancel_reason:
             text += "\n" + t("Reason: {reason}", reason=t(order.cancel_reason))
     elif row.kind == "ORDER_PAID":
         text = t("Payment received for order {number}. Thank you!", number=order.number)

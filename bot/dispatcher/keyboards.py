@@ -7,12 +7,13 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from core.i18n import Translate
 from core.i18n import gettext_noop as N
 from models.enums import OrderStatus
+from models.transitions import FINAL_STATUSES
 from services.orders import DriverLoad
 
 
 class OrderAction(CallbackData, prefix="oa"):
     order_id: int
-    action: str  # confirm | ready | assign | cancel | back (closes a chooser)
+    action: str  # confirm | ready | assign | cancel | returned | retry | back (closes a chooser)
 
 
 class AssignTo(CallbackData, prefix="at"):
@@ -49,7 +50,19 @@ def order_actions(order_id: int, status: OrderStatus, t: Translate) -> InlineKey
             text=t("🚚 Assign driver"),
             callback_data=OrderAction(order_id=order_id, action="assign"),
         )
-    if status in (OrderStatus.DELIVERED, OrderStatus.CANCELLED):
+    elif status is OrderStatus.RETURNING:
+        # Coming back: receive it (stock back, refunds) or put it on the shelf for another try.
+        builder.button(
+            text=t("📥 Received back"),
+            callback_data=OrderAction(order_id=order_id, action="returned"),
+        )
+        builder.button(
+            text=t("🔁 Deliver again"),
+            callback_data=OrderAction(order_id=order_id, action="retry"),
+        )
+        builder.adjust(2)
+        return builder.as_markup()
+    if status in FINAL_STATUSES:
         return None
     builder.button(
         text=t("✖ Cancel"), callback_data=OrderAction(order_id=order_id, action="cancel")

@@ -22,7 +22,12 @@ from models.enums import OrderStatus, Role
 from services import orders
 
 STAFF = (Role.DISPATCHER, Role.MANAGER, Role.ADMIN)
-MOVES = {"confirm": OrderStatus.CONFIRMED, "ready": OrderStatus.READY}
+MOVES = {
+    "confirm": OrderStatus.CONFIRMED,
+    "ready": OrderStatus.READY,
+    "returned": OrderStatus.RETURNED,
+    "retry": OrderStatus.READY,  # a returning order goes back on the shelf for another try
+}
 
 
 async def move(

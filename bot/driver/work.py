@@ -134,7 +134,9 @@ async def refuse(
     await orders.refuse_handover(callback_data.order_id, principal, reason=callback_data.reason)
     if callback.message is not None:
         await bot.delete_message(callback.message.chat.id, callback.message.message_id)
-    await callback.answer(t("Order cancelled. Bring the items back to the store."), show_alert=True)
+    await callback.answer(
+        t("Marked as returning. Bring the items back to the pharmacy."), show_alert=True
+    )
 
 
 async def delivered(

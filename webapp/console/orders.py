@@ -33,7 +33,13 @@ from webapp.console.tables import Column, Table, table_view
 
 routes = web.RouteTableDef()
 S = OrderStatus
-ACTIONS = {"confirm": S.CONFIRMED, "ready": S.READY, "cancel": S.CANCELLED}
+ACTIONS = {
+    "confirm": S.CONFIRMED,
+    "ready": S.READY,  # also a second attempt for a returning order
+    "cancel": S.CANCELLED,
+    "returning": S.RETURNING,
+    "returned": S.RETURNED,
+}
 
 
 def _positive_id(text: str) -> int:

@@ -311,6 +311,7 @@
   const STATUS = {
     pending: _("New"), confirmed: _("Confirmed"), ready: _("Ready for pickup"), assigned: _("Driver assigned"),
     picked_up: _("On the way"), delivered: _("Delivered"), cancelled: _("Cancelled"),
+    returning: _("Returning to the pharmacy"), returned: _("Returned to the pharmacy"),
   };
 
   /* Switching the language keeps the page: the shop's page lives in the fragment. */

@@ -6,7 +6,7 @@
   "use strict";
   const { _, api, auth, money, when, el, toast, explain, messageArea, busy, live, haptic, telegram, STATUS, timeline } = window.App;
   const view = document.getElementById("view");
-  const OPEN = ["pending", "confirmed", "ready", "assigned", "picked_up"];
+  const OPEN = ["pending", "confirmed", "ready", "assigned", "picked_up", "returning"];
   const state = { store: null, filter: "", q: "", selected: null, shown: null };
   const parts = {};
 
@@ -131,7 +131,11 @@
       shown.noDrivers = el("p", { class: "muted", hidden: true }, _("No driver is on shift."));
       actions.append(el("label", { for: "driver-pick", class: "sr-only" }, _("Driver")), shown.pick, shown.assign, shown.noDrivers);
     }
-    if (!["delivered", "cancelled"].includes(order.status)) {
+    if (order.status === "returning") {
+      // Coming back: received (stock back, refunds) or out again for a second attempt.
+      actions.append(move("returned", _("📥 Received back")), move("ready", _("🔁 Deliver again")));
+    }
+    if (!["delivered", "cancelled", "returning", "returned"].includes(order.status)) {
       // A reason typed before the order moved on is kept.
       shown.reason = el("input", { name: "reason", id: "cancel-reason", placeholder: _("Reason"), value: previous && previous.reason ? previous.reason.value : "" });
       const cancel = el("button", { type: "button", class: "danger", "data-action": "cancel",

@@ -36,6 +36,11 @@
           const cash = o.payment_method === "cash" ? el("input", { name: "cash", inputmode: "decimal", "aria-label": _("Enter the cash you collected."), placeholder: money(o.total_cents, o.currency) }) : null;
           actions.append(cash || "", guarded("delivered", _("✅ Delivered"), () => move(o, "delivered", cash), "primary"));
         }
+        // Could not deliver: the order goes back to the pharmacy with the reason.
+        const why = el("select", { name: "refusal", "aria-label": _("🚫 Cannot hand over") },
+          el("option", { value: "customer_absent" }, _("Nobody there")), el("option", { value: "no_id" }, _("No valid ID")),
+          el("option", { value: "underage" }, _("Under age")), el("option", { value: "customer_refused" }, _("Customer refused")));
+        actions.append(why, guarded("refuse", _("🚫 Cannot hand over"), () => refuse(o, why)));
       }
       return el("article", { class: "card", "data-order": o.number, "data-status": o.status },
         el("h3", {}, `${o.number} · ${STATUS[o.status]}`),
@@ -50,6 +55,11 @@
 
   async function toggleShift(onShift) {
     try { await api("/api/v1/driver/shift", { method: "POST", signed: true, body: { action: onShift ? "end" : "start" } }); haptic("success"); await render(); }
+    catch (e) { explain(e); }
+  }
+
+  async function refuse(order, why) {
+    try { await api(`/api/v1/staff/orders/${order.id}/refuse-handover`, { method: "POST", signed: true, body: { reason: why.value } }); haptic("success"); await render(); }
     catch (e) { explain(e); }
   }
 
