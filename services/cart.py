@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from tortoise.expressions import F
+from tortoise.transactions import in_transaction
+
 from core.db import insert_unless_exists, upsert
 from core.errors import NotFound, ValidationFailed
 from models import Cart, CartItem, Product, ProductVariant
@@ -123,6 +126,21 @@ async def price_lines(
     return view
 
 
+def _refuse_problem(line: CartLine) -> None:
+    if line.problem == "insufficient_stock":
+        raise ValidationFailed(
+            f"only {line.stock} in stock",
+            code="insufficient_stock",
+            fields={"quantity": f"at most {line.stock} available"},
+        )
+    if line.problem == "over_limit":
+        raise ValidationFailed(
+            f"at most {line.max_per_order} per order",
+            code="over_limit",
+            fields={"quantity": f"at most {line.max_per_order} per order"},
+        )
+
+
 async def _cart(user_id: int, store_id: int) -> Cart:
     await insert_unless_exists(Cart(user_id=user_id, store_id=store_id))
     return await Cart.get(user_id=user_id, store_id=store_id)
@@ -154,18 +172,7 @@ async def set_quantity(
     line = (
         await price_lines(store_id, [(variant_id, quantity)], locale=locale, fallback=fallback)
     ).lines[0]
-    if line.problem == "insufficient_stock":
-        raise ValidationFailed(
-            f"only {line.stock} in stock",
-            code="insufficient_stock",
-            fields={"quantity": f"at most {line.stock} available"},
-        )
-    if line.problem == "over_limit":
-        raise ValidationFailed(
-            f"at most {line.max_per_order} per order",
-            code="over_limit",
-            fields={"quantity": f"at most {line.max_per_order} per order"},
-        )
+    _refuse_problem(line)
     await upsert(
         CartItem(cart_id=cart.id, variant_id=variant_id, quantity=quantity),
         on=("cart_id", "variant_id"),
@@ -178,10 +185,45 @@ async def set_quantity(
 async def add(
     user_id: int, store_id: int, variant_id: int, quantity: int, *, locale: str, fallback: str
 ) -> CartView:
-    current = dict(await cart_items(user_id, store_id)).get(variant_id, 0)
-    return await set_quantity(
-        user_id, store_id, variant_id, current + quantity, locale=locale, fallback=fallback
-    )
+    """Add `quantity` (may be negative) to a line in one atomic step, so two taps at once add
+    up instead of one overwriting the other. Refuses a result over stock or the product's
+    limit (nothing changes then); a result of 0 or less removes the line."""
+    if not -MAX_QUANTITY <= quantity <= MAX_QUANTITY:
+        raise ValidationFailed(
+            "invalid quantity", fields={"quantity": f"-{MAX_QUANTITY} to {MAX_QUANTITY}"}
+        )
+    if not await ProductVariant.exists(store_id=store_id, id=variant_id, is_active=True):
+        raise NotFound(
+            "some items are not sold here",
+            code="unknown_variant",
+            fields={"items": f"unknown variant ids [{variant_id}]"},
+            extra={"variant_ids": [variant_id]},
+        )
+    cart = await _cart(user_id, store_id)
+    async with in_transaction():
+        # The zero row makes the line exist whoever inserted it; the UPDATE then locks it on
+        # PostgreSQL (SQLite runs one write transaction at a time), so increments serialise.
+        await insert_unless_exists(CartItem(cart_id=cart.id, variant_id=variant_id, quantity=0))
+        await CartItem.filter(cart_id=cart.id, variant_id=variant_id).update(
+            quantity=F("quantity") + quantity
+        )
+        total = await CartItem.filter(cart_id=cart.id, variant_id=variant_id).first()
+        wanted = total.quantity if total is not None else 0
+        if wanted <= 0:
+            await CartItem.filter(cart_id=cart.id, variant_id=variant_id).delete()
+        else:
+            if wanted > MAX_QUANTITY:
+                raise ValidationFailed(
+                    "invalid quantity", fields={"quantity": f"0 to {MAX_QUANTITY}"}
+                )
+            line = (
+                await price_lines(
+                    store_id, [(variant_id, wanted)], locale=locale, fallback=fallback
+                )
+            ).lines[0]
+            _refuse_problem(line)
+        await Cart.filter(id=cart.id).update(store_id=store_id)  # touch updated_at
+    return await view_cart(user_id, store_id, locale=locale, fallback=fallback)
 
 
 async def merge_anonymous(
