@@ -72,8 +72,12 @@ async def price_lines(
     if len(items) > MAX_LINES:
         raise ValidationFailed("too many different items", fields={"items": f"at most {MAX_LINES}"})
     ids = [variant_id for variant_id, _ in items]
+    # Variants with their products in one query (a join), then stock: two round trips.
     variants = {
-        v.id: v for v in await ProductVariant.filter(store_id=store_id, id__in=ids, is_active=True)
+        v.id: v
+        for v in await ProductVariant.filter(
+            store_id=store_id, id__in=ids, is_active=True
+        ).select_related("product")
     }
     missing = [i for i in ids if i not in variants]
     if missing:
@@ -83,12 +87,8 @@ async def price_lines(
             fields={"items": f"unknown variant ids {missing}"},
             extra={"variant_ids": missing},
         )
-    products = {
-        p.id: p
-        for p in await Product.filter(
-            id__in={v.product_id for v in variants.values()},
-            is_active=True,
-        )
+    products: dict[int, Product] = {
+        v.product_id: v.product for v in variants.values() if v.product.is_active
     }
     stock = await stock_by_variant(store_id, ids)
     view = CartView(store_id=store_id)
@@ -147,10 +147,12 @@ async def _cart(user_id: int, store_id: int) -> Cart:
 
 
 async def cart_items(user_id: int, store_id: int) -> list[tuple[int, int]]:
-    cart = await Cart.get_or_none(user_id=user_id, store_id=store_id)
-    if cart is None:
-        return []
-    return [(i.variant_id, i.quantity) for i in await CartItem.filter(cart=cart).order_by("id")]
+    rows = (
+        await CartItem.filter(cart__user_id=user_id, cart__store_id=store_id)
+        .order_by("id")
+        .values_list("variant_id", "quantity")
+    )
+    return [(int(v), int(q)) for v, q in rows]
 
 
 async def view_cart(user_id: int, store_id: int, *, locale: str, fallback: str) -> CartView:
@@ -207,23 +209,25 @@ async def add(
         await CartItem.filter(cart_id=cart.id, variant_id=variant_id).update(
             quantity=F("quantity") + quantity
         )
-        total = await CartItem.filter(cart_id=cart.id, variant_id=variant_id).first()
-        wanted = total.quantity if total is not None else 0
+        rows = (
+            await CartItem.filter(cart_id=cart.id)
+            .order_by("id")
+            .values_list("variant_id", "quantity")
+        )
+        items = [(int(v), int(q)) for v, q in rows]
+        wanted = dict(items).get(variant_id, 0)
         if wanted <= 0:
             await CartItem.filter(cart_id=cart.id, variant_id=variant_id).delete()
-        else:
-            if wanted > MAX_QUANTITY:
-                raise ValidationFailed(
-                    "invalid quantity", fields={"quantity": f"0 to {MAX_QUANTITY}"}
-                )
-            line = (
-                await price_lines(
-                    store_id, [(variant_id, wanted)], locale=locale, fallback=fallback
-                )
-            ).lines[0]
-            _refuse_problem(line)
+            items = [(v, q) for v, q in items if v != variant_id]
+        elif wanted > MAX_QUANTITY:
+            raise ValidationFailed("invalid quantity", fields={"quantity": f"0 to {MAX_QUANTITY}"})
+        # The whole cart priced once: it checks the changed line and is the answer.
+        view = await price_lines(store_id, items, locale=locale, fallback=fallback)
+        for line in view.lines:
+            if line.variant_id == variant_id:
+                _refuse_problem(line)
         await Cart.filter(id=cart.id).update(store_id=store_id)  # touch updated_at
-    return await view_cart(user_id, store_id, locale=locale, fallback=fallback)
+    return view
 
 
 async def merge_anonymous(
