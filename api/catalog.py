@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+
 from aiohttp import web
 
 from api.auth import optional_principal, require_principal
 from api.http import doc, dump, parse_body, parse_query, path_id
-from api.keys import CTX
+from api.keys import CATALOG_RESPONSES, CTX
 from api.locale import request_locale
 from api.schemas.catalog import (
     BrandList,
@@ -32,10 +34,13 @@ routes = web.RouteTableDef()
 @routes.get("/api/v1/stores/{store_id}/categories")
 @doc("The category tree, localised", tags=["catalog"], response=CategoryTree)
 async def categories(request: web.Request) -> web.Response:
-    store = await get_store(path_id(request, "store_id"))
-    locale = request_locale(request, store.default_locale)
-    tree = await catalog.list_categories(store.id, locale=locale, fallback=store.default_locale)
-    return cacheable(dump(CategoryTree.model_validate({"items": tree, "locale": locale})))
+    async def build() -> web.Response:
+        store = await get_store(path_id(request, "store_id"))
+        locale = request_locale(request, store.default_locale)
+        tree = await catalog.list_categories(store.id, locale=locale, fallback=store.default_locale)
+        return cacheable(dump(CategoryTree.model_validate({"items": tree, "locale": locale})))
+
+    return await _from_memory(request, build)
 
 
 @routes.get("/api/v1/stores/{store_id}/brands")
@@ -56,8 +61,14 @@ async def brands(request: web.Request) -> web.Response:
     response=ProductPage,
 )
 async def products(request: web.Request) -> web.Response:
-    store = await get_store(path_id(request, "store_id"))
     query = parse_query(request, ProductsQuery)
+    if query.q.strip():  # a search is logged every time: never answered from memory
+        return await _products(request, query)
+    return await _from_memory(request, lambda: _products(request, query))
+
+
+async def _products(request: web.Request, query: ProductsQuery) -> web.Response:
+    store = await get_store(path_id(request, "store_id"))
     locale = request_locale(request, store.default_locale)
     principal = optional_principal(request)
     page = await catalog.search_products(
@@ -84,16 +95,27 @@ async def products(request: web.Request) -> web.Response:
 @routes.get("/api/v1/stores/{store_id}/products/{product_id}")
 @doc("One product with its variants", tags=["catalog"], response=ProductOut)
 async def product(request: web.Request) -> web.Response:
-    store = await get_store(path_id(request, "store_id"))
-    locale = request_locale(request, store.default_locale)
-    found = await catalog.get_product(
-        request.config_dict[CTX].cache,
-        store.id,
-        path_id(request, "product_id"),
-        locale=locale,
-        fallback=store.default_locale,
+    async def build() -> web.Response:
+        store = await get_store(path_id(request, "store_id"))
+        locale = request_locale(request, store.default_locale)
+        found = await catalog.get_product(
+            request.config_dict[CTX].cache,
+            store.id,
+            path_id(request, "product_id"),
+            locale=locale,
+            fallback=store.default_locale,
+        )
+        return cacheable(dump(ProductOut.model_validate(found)))
+
+    return await _from_memory(request, build)
+
+
+async def _from_memory(
+    request: web.Request, build: Callable[[], Awaitable[web.Response]]
+) -> web.Response:
+    return await request.config_dict[CATALOG_RESPONSES].serve(
+        request, request.config_dict[CTX].cache, path_id(request, "store_id"), build
     )
-    return cacheable(dump(ProductOut.model_validate(found)))
 
 
 @routes.get("/api/v1/stores/{store_id}/favorites")

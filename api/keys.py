@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from aiohttp import web
 
+from api.catalog_responses import CatalogResponses
 from core.context import AppContext
 from core.settings import Settings
 
 SETTINGS = web.AppKey("settings", Settings)
 CTX = web.AppKey("ctx", AppContext)
+CATALOG_RESPONSES = web.AppKey("catalog_responses", CatalogResponses)

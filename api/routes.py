@@ -19,9 +19,12 @@ from api import (
     stores,
     tracking,
 )
+from api.catalog_responses import CatalogResponses
+from api.keys import CATALOG_RESPONSES
 
 
 def setup_api(app: web.Application) -> None:
+    app[CATALOG_RESPONSES] = CatalogResponses()
     modules = (
         health,
         money,

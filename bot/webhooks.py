@@ -4,6 +4,12 @@ Each checks its own secret token (403 when wrong), refuses bodies that are not a
 (400), answers a repeated update_id at once without processing it again (Telegram retries),
 and otherwise processes the update, then answers 200: an update is acknowledged only once it
 was handled. A handler that fails is logged and counted; Telegram still gets its 200.
+
+Each bot handles at most `max_in_flight` updates at once (WEBHOOK_MAX_IN_FLIGHT, also given
+to Telegram as the webhook's max_connections). An update beyond that is answered 429 before
+anything is claimed or run, so Telegram delivers it again later: a burst is never dropped,
+never queues without bound (shutdown waits for at most `max_in_flight` updates), and leaves
+the event loop and the database pool to the REST API and the other bots.
 """
 
 from __future__ import annotations
@@ -39,10 +45,19 @@ def _error(status: int, code: str, message: str) -> web.Response:
 
 class TelegramWebhook(SimpleRequestHandler):
     def __init__(
-        self, dispatcher: Dispatcher, bot: Bot, *, name: BotName, secret_token: str, cache: Cache
+        self,
+        dispatcher: Dispatcher,
+        bot: Bot,
+        *,
+        name: BotName,
+        secret_token: str,
+        cache: Cache,
+        max_in_flight: int,
     ) -> None:
         super().__init__(dispatcher=dispatcher, bot=bot, secret_token=secret_token)
         self.name = name
+        self.max_in_flight = max_in_flight
+        self._in_flight = 0
         self._cache = cache
         self._tasks: set[asyncio.Task[Any]] = set()
 
@@ -61,6 +76,24 @@ class TelegramWebhook(SimpleRequestHandler):
             update_id = int(update["update_id"])
         except (ValueError, KeyError, TypeError):
             return _error(400, "invalid_update", "the body is not a Telegram Update")
+        if self._in_flight >= self.max_in_flight:
+            count("busy_updates")
+            response = _error(429, "busy", "too many updates at once; retry later")
+            response.headers["Retry-After"] = "1"
+            return response
+        # The claim, the handling and the "done" mark run as one task that a dropped
+        # connection cannot cancel; the slot is held until that task ends, so the bound holds.
+        self._in_flight += 1
+        task = asyncio.create_task(self._claim_and_process(update, update_id))
+        self._tasks.add(task)
+        task.add_done_callback(self._release)
+        return await asyncio.shield(task)
+
+    def _release(self, task: asyncio.Task[Any]) -> None:
+        self._tasks.discard(task)
+        self._in_flight -= 1
+
+    async def _claim_and_process(self, update: dict[str, Any], update_id: int) -> web.Response:
         key = f"tg-update:{self.name}:{update_id}"
         if not await self._cache.add(key, "processing", CLAIM_TTL):
             if await self._cache.get(key) == "processing":
@@ -72,10 +105,7 @@ class TelegramWebhook(SimpleRequestHandler):
         count("updates")
         # Handled before the answer: a process killed mid-update never acknowledged it, so
         # Telegram redelivers it; the claim above keeps a redelivery from running it twice.
-        task = asyncio.create_task(self._process(update))
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
-        await asyncio.shield(task)
+        await self._process(update)
         await self._cache.set(key, "done", DEDUPE_TTL)
         return web.json_response({})
 
@@ -108,6 +138,7 @@ def mount_webhooks(app: web.Application, bots: BotSet, settings: Settings, cache
             name=name,
             secret_token=settings.webhook_secret(name),
             cache=cache,
+            max_in_flight=settings.webhook_max_in_flight,
         )
         handler.register(app, path=webhook_path(name), name=f"webhook-{name}")
         setup_application(app, bots.dispatchers[name], bot=bots.bots[name])

@@ -76,6 +76,9 @@ class Settings(BaseSettings):
     dispatcher_bot_id: int | None = None
     driver_bot_id: int | None = None
     initdata_max_age: int = Field(default=86400, ge=0)
+    # Updates one bot handles at once; beyond it the webhook answers 429 and Telegram retries.
+    # `set-webhooks` passes it to Telegram as max_connections, so Telegram rarely exceeds it.
+    webhook_max_in_flight: int = Field(default=8, ge=1, le=100)
 
     # Security.
     bcrypt_rounds: int = Field(default=12, ge=4, le=16)

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from tortoise.expressions import F
+from tortoise.transactions import in_transaction
+
 from core.db import insert_unless_exists, upsert
 from core.errors import NotFound, ValidationFailed
 from models import Cart, CartItem, Product, ProductVariant
@@ -69,8 +72,12 @@ async def price_lines(
     if len(items) > MAX_LINES:
         raise ValidationFailed("too many different items", fields={"items": f"at most {MAX_LINES}"})
     ids = [variant_id for variant_id, _ in items]
+    # Variants with their products in one query (a join), then stock: two round trips.
     variants = {
-        v.id: v for v in await ProductVariant.filter(store_id=store_id, id__in=ids, is_active=True)
+        v.id: v
+        for v in await ProductVariant.filter(
+            store_id=store_id, id__in=ids, is_active=True
+        ).select_related("product")
     }
     missing = [i for i in ids if i not in variants]
     if missing:
@@ -80,12 +87,8 @@ async def price_lines(
             fields={"items": f"unknown variant ids {missing}"},
             extra={"variant_ids": missing},
         )
-    products = {
-        p.id: p
-        for p in await Product.filter(
-            id__in={v.product_id for v in variants.values()},
-            is_active=True,
-        )
+    products: dict[int, Product] = {
+        v.product_id: v.product for v in variants.values() if v.product.is_active
     }
     stock = await stock_by_variant(store_id, ids)
     view = CartView(store_id=store_id)
@@ -123,16 +126,33 @@ async def price_lines(
     return view
 
 
+def _refuse_problem(line: CartLine) -> None:
+    if line.problem == "insufficient_stock":
+        raise ValidationFailed(
+            f"only {line.stock} in stock",
+            code="insufficient_stock",
+            fields={"quantity": f"at most {line.stock} available"},
+        )
+    if line.problem == "over_limit":
+        raise ValidationFailed(
+            f"at most {line.max_per_order} per order",
+            code="over_limit",
+            fields={"quantity": f"at most {line.max_per_order} per order"},
+        )
+
+
 async def _cart(user_id: int, store_id: int) -> Cart:
     await insert_unless_exists(Cart(user_id=user_id, store_id=store_id))
     return await Cart.get(user_id=user_id, store_id=store_id)
 
 
 async def cart_items(user_id: int, store_id: int) -> list[tuple[int, int]]:
-    cart = await Cart.get_or_none(user_id=user_id, store_id=store_id)
-    if cart is None:
-        return []
-    return [(i.variant_id, i.quantity) for i in await CartItem.filter(cart=cart).order_by("id")]
+    rows = (
+        await CartItem.filter(cart__user_id=user_id, cart__store_id=store_id)
+        .order_by("id")
+        .values_list("variant_id", "quantity")
+    )
+    return [(int(v), int(q)) for v, q in rows]
 
 
 async def view_cart(user_id: int, store_id: int, *, locale: str, fallback: str) -> CartView:
@@ -154,18 +174,7 @@ async def set_quantity(
     line = (
         await price_lines(store_id, [(variant_id, quantity)], locale=locale, fallback=fallback)
     ).lines[0]
-    if line.problem == "insufficient_stock":
-        raise ValidationFailed(
-            f"only {line.stock} in stock",
-            code="insufficient_stock",
-            fields={"quantity": f"at most {line.stock} available"},
-        )
-    if line.problem == "over_limit":
-        raise ValidationFailed(
-            f"at most {line.max_per_order} per order",
-            code="over_limit",
-            fields={"quantity": f"at most {line.max_per_order} per order"},
-        )
+    _refuse_problem(line)
     await upsert(
         CartItem(cart_id=cart.id, variant_id=variant_id, quantity=quantity),
         on=("cart_id", "variant_id"),
@@ -178,10 +187,47 @@ async def set_quantity(
 async def add(
     user_id: int, store_id: int, variant_id: int, quantity: int, *, locale: str, fallback: str
 ) -> CartView:
-    current = dict(await cart_items(user_id, store_id)).get(variant_id, 0)
-    return await set_quantity(
-        user_id, store_id, variant_id, current + quantity, locale=locale, fallback=fallback
-    )
+    """Add `quantity` (may be negative) to a line in one atomic step, so two taps at once add
+    up instead of one overwriting the other. Refuses a result over stock or the product's
+    limit (nothing changes then); a result of 0 or less removes the line."""
+    if not -MAX_QUANTITY <= quantity <= MAX_QUANTITY:
+        raise ValidationFailed(
+            "invalid quantity", fields={"quantity": f"-{MAX_QUANTITY} to {MAX_QUANTITY}"}
+        )
+    if not await ProductVariant.exists(store_id=store_id, id=variant_id, is_active=True):
+        raise NotFound(
+            "some items are not sold here",
+            code="unknown_variant",
+            fields={"items": f"unknown variant ids [{variant_id}]"},
+            extra={"variant_ids": [variant_id]},
+        )
+    cart = await _cart(user_id, store_id)
+    async with in_transaction():
+        # The zero row makes the line exist whoever inserted it; the UPDATE then locks it on
+        # PostgreSQL (SQLite runs one write transaction at a time), so increments serialise.
+        await insert_unless_exists(CartItem(cart_id=cart.id, variant_id=variant_id, quantity=0))
+        await CartItem.filter(cart_id=cart.id, variant_id=variant_id).update(
+            quantity=F("quantity") + quantity
+        )
+        rows = (
+            await CartItem.filter(cart_id=cart.id)
+            .order_by("id")
+            .values_list("variant_id", "quantity")
+        )
+        items = [(int(v), int(q)) for v, q in rows]
+        wanted = dict(items).get(variant_id, 0)
+        if wanted <= 0:
+            await CartItem.filter(cart_id=cart.id, variant_id=variant_id).delete()
+            items = [(v, q) for v, q in items if v != variant_id]
+        elif wanted > MAX_QUANTITY:
+            raise ValidationFailed("invalid quantity", fields={"quantity": f"0 to {MAX_QUANTITY}"})
+        # The whole cart priced once: it checks the changed line and is the answer.
+        view = await price_lines(store_id, items, locale=locale, fallback=fallback)
+        for line in view.lines:
+            if line.variant_id == variant_id:
+                _refuse_problem(line)
+        await Cart.filter(id=cart.id).update(store_id=store_id)  # touch updated_at
+    return view
 
 
 async def merge_anonymous(

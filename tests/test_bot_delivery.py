@@ -241,6 +241,7 @@ async def test_set_webhooks_registers_the_three_bots(telegram, tmp_path: Path) -
     assert hooks["111:AAA"]["url"] == "https://shop.example/webhook/customer"
     assert hooks["222:BBB"]["secret_token"] == "s2"
     assert "callback_query" in hooks["333:CCC"]["allowed_updates"]
+    assert str(hooks["111:AAA"]["max_connections"]) == "8"  # the webhook's in-flight bound
     assert "webhook set to https://shop.example/webhook/driver" in out.decode()
     menus = {
         c.token: c.params["menu_button"] for c in telegram.calls if c.method == "setChatMenuButton"

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+import json
+
+from bot.webhooks import WEBHOOKS
 from core.metrics import COUNTERS
 from models import User
+from tests.fixtures.backend import SECRETS
 from tests.fixtures.telegram import BotHarness, tg_user
+from webapp.app import build_app
 
 
 async def test_start_registers_and_answers_in_the_users_language(bots: BotHarness, demo) -> None:  # type: ignore[no-untyped-def]
@@ -48,3 +54,51 @@ async def test_a_failing_handler_still_answers_200_and_is_counted(bots: BotHarne
     status = await bots.post("customer", bots.callback(tg_user(5004), "ov:not-a-number"))
     assert status == 200
     assert COUNTERS["handler_errors"] >= before  # logged, counted, not retried by Telegram
+
+
+async def test_a_burst_is_bounded_the_excess_is_retried_and_the_api_stays_up(  # type: ignore[no-untyped-def]
+    aiohttp_client, make_settings, telegram, geocoder, demo
+) -> None:
+    settings = make_settings(
+        telegram_api_url=telegram.url, geocoder_url=geocoder.url, webhook_max_in_flight=3
+    )
+    bots = BotHarness(await aiohttp_client(build_app(settings, workers=False)), telegram)
+    hook = bots.client.app[WEBHOOKS]["customer"]
+    entered: list[int] = []
+    release, full = asyncio.Event(), asyncio.Event()
+
+    async def hold(handler, event, data):  # type: ignore[no-untyped-def]
+        entered.append(event.update_id)
+        if len(entered) == 3:
+            full.set()
+        await release.wait()  # keeps the bot busy until the test lets go
+        return await handler(event, data)
+
+    hook.dispatcher.update.outer_middleware(hold)
+    people = [tg_user(5100 + i) for i in range(8)]
+    updates = [bots.message(who, "/start") for who in people]
+
+    async def post(update: dict) -> int:  # type: ignore[type-arg]
+        response = await bots.client.post(
+            "/webhook/customer",
+            data=json.dumps(update),
+            headers={"X-Telegram-Bot-Api-Secret-Token": SECRETS["customer_webhook_secret"]},
+        )
+        return response.status
+
+    first = [asyncio.create_task(post(u)) for u in updates[:3]]
+    await full.wait()
+    # The bot is at its bound: the rest of the burst is refused at once, nothing claimed.
+    assert [await post(u) for u in updates[3:]] == [429] * 5
+    # Meanwhile the API answers.
+    assert (await bots.client.get("/healthz")).status == 200
+    release.set()
+    assert await asyncio.gather(*first) == [200] * 3
+    # Telegram retries what was refused; every update runs exactly once, even if repeated.
+    assert [await post(u) for u in updates[3:]] == [200] * 5
+    assert await post(updates[0]) == 200
+    await hook.drain()
+    assert sorted(entered) == sorted(u["update_id"] for u in updates)
+    for who in people:
+        assert len(bots.telegram.sent(chat_id=who["id"])) == 1
+    assert await User.filter(tg_id__in=[p["id"] for p in people]).count() == 8

@@ -144,3 +144,46 @@ async def test_unknown_store_and_product_are_404(client: TestClient, demo: SeedR
     response = await client.get(url(demo.store_id, "products/99999"))
     assert response.status == 404
     assert (await response.json())["error"]["fields"] == {"product_id": "unknown id"}
+
+
+async def test_catalog_pages_come_from_memory_with_an_etag_until_the_catalog_changes(
+    client: TestClient, settings: Settings, demo: SeedReport
+) -> None:
+    manager = await make_person(settings, Role.MANAGER, store_ids=(demo.store_id,))
+    first = await client.get(url(demo.store_id), params={"page": "1"})
+    etag = first.headers["ETag"]
+    product = (await first.json())["items"][0]
+    variant = product["variants"][0]
+    detail_url = f"{url(demo.store_id)}/{product['id']}"
+    detail = await client.get(detail_url)
+    assert detail.status == 200 and detail.headers["ETag"]
+    # A client holding the page gets 304; a write behind the service's back is not seen.
+    await Inventory.filter(variant_id=variant["id"]).update(quantity=555)
+    again = await client.get(
+        url(demo.store_id), params={"page": "1"}, headers={"If-None-Match": etag}
+    )
+    assert again.status == 304 and again.headers["ETag"] == etag
+    same = await client.get(url(demo.store_id), params={"page": "1"})
+    assert await same.read() == await first.read()
+    # A change through the service retires the bytes: new body, new ETag, 200 to the old one.
+    response = await client.put(
+        f"/api/v1/admin/stores/{demo.store_id}/variants/{variant['id']}/price",
+        headers=manager.headers,
+        json={"price_cents": 1234},
+    )
+    assert response.status == 200
+    fresh = await client.get(
+        url(demo.store_id), params={"page": "1"}, headers={"If-None-Match": etag}
+    )
+    assert fresh.status == 200 and fresh.headers["ETag"] != etag
+    changed = next(p for p in (await fresh.json())["items"] if p["id"] == product["id"])
+    assert changed["variants"][0]["price_cents"] == 1234
+    assert changed["variants"][0]["stock"] == 555
+    detail = await (await client.get(detail_url)).json()
+    assert detail["variants"][0]["price_cents"] == 1234
+    # Another language is another entry; a wrong store is still 404, never a cached page.
+    ru = await client.get(
+        url(demo.store_id), params={"page": "1"}, headers={"Accept-Language": "ru"}
+    )
+    assert (await ru.json())["locale"] == "ru"
+    assert (await client.get(url(999_999), params={"page": "1"})).status == 404

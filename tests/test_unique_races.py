@@ -4,6 +4,7 @@ and a clear answer, never a 500 `UNIQUE constraint failed`, on SQLite and on Pos
 from __future__ import annotations
 
 import asyncio
+import json
 
 from aiohttp.test_utils import TestClient
 
@@ -16,6 +17,7 @@ from tests.fixtures.backend import SECRETS
 from tests.fixtures.fakes import OtpProviders
 from tests.fixtures.orders import stocked_variant
 from tests.fixtures.people import Person
+from tests.fixtures.telegram import BotHarness, tg_user
 from tests.test_auth_telegram import ALICE, signed_init_data
 
 PHONE = "+34600111222"
@@ -157,3 +159,34 @@ async def test_two_processes_seeding_slots_at_once_make_each_slot_once(
     made = await asyncio.gather(ensure_slots(store), ensure_slots(store))
     assert await TimeSlot.filter(store=store).count() == 18
     assert sum(made) >= 18  # both saw them appear; neither failed
+
+
+async def test_taps_on_add_in_the_bot_at_once_all_count_and_never_fail(
+    bots: BotHarness, demo: SeedReport
+) -> None:
+    from bot.webhooks import WEBHOOKS
+    from core.metrics import COUNTERS
+
+    who = tg_user(7301)
+    assert await bots.post("customer", bots.message(who, "/start")) == 200
+    await bots.tap("customer", who, "🛍 Каталог")
+    await bots.press("customer", who, "Витамины")
+    await bots.press("customer", who, "Мультивитамины")
+    call, button = bots.button("customer", who, "Добавить")
+    errors = COUNTERS["handler_errors"]
+    taps = [
+        bots.client.post(
+            "/webhook/customer",
+            data=json.dumps(bots.callback(who, button["callback_data"], call.message_id or 1)),
+            headers={"X-Telegram-Bot-Api-Secret-Token": SECRETS["customer_webhook_secret"]},
+        )
+        for _ in range(TAPS)
+    ]
+    statuses = [r.status for r in await asyncio.gather(*taps)]
+    await bots.client.app[WEBHOOKS]["customer"].drain()
+    assert statuses == [200] * TAPS
+    assert COUNTERS["handler_errors"] == errors
+    lines = await CartItem.filter(cart__user__tg_id=who["id"])
+    assert [line.quantity for line in lines] == [TAPS]  # every tap counted, one line
+    toasts = [a for a in bots.answers("customer") if "Добавлено" in a]
+    assert len(toasts) == TAPS

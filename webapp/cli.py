@@ -265,6 +265,7 @@ def cmd_set_webhooks(args: argparse.Namespace) -> None:
                         url=url,
                         secret_token=settings.webhook_secret(name),
                         allowed_updates=bots.dispatchers[name].resolve_used_update_types(),
+                        max_connections=settings.webhook_max_in_flight,
                     )
                     print(f"{name}: webhook set to {url}")
                     if base.startswith("https://"):

@@ -239,16 +239,24 @@ async def cart_edit(
     locale: str,
 ) -> None:
     store = await current_store(state)
-    current = dict(await cart.cart_items(user.id, store.id)).get(callback_data.variant_id, 0)
-    quantity = 0 if callback_data.delta == 0 else max(0, current + callback_data.delta)
-    await cart.set_quantity(
-        user.id,
-        store.id,
-        callback_data.variant_id,
-        quantity,
-        locale=locale,
-        fallback=store.default_locale,
-    )
+    if callback_data.delta == 0:
+        await cart.set_quantity(
+            user.id,
+            store.id,
+            callback_data.variant_id,
+            0,
+            locale=locale,
+            fallback=store.default_locale,
+        )
+    else:
+        await cart.add(
+            user.id,
+            store.id,
+            callback_data.variant_id,
+            callback_data.delta,
+            locale=locale,
+            fallback=store.default_locale,
+        )
     await cart_view(callback, bot, state, user, t, locale)
 
 

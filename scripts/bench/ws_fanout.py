@@ -1,7 +1,7 @@
 """Websocket fan-out: with N clients in one store room, the delay from publish to receipt
 (p50/p99) and the memory each connection costs.
 
-    python scripts/bench/ws_fanout.py [--clients 2000] [--events 20] [--redis]
+    python scripts/bench/ws_fanout.py [--clients 5000] [--events 20] [--redis]
 
 The server runs in a child process (so client and server do not share one event loop); the
 clients connect over loopback. With --redis the event goes through Redis pub/sub
@@ -78,7 +78,7 @@ def free_port() -> int:
 
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--clients", type=int, default=2000)
+    parser.add_argument("--clients", type=int, default=5000)
     parser.add_argument("--events", type=int, default=20)
     parser.add_argument("--redis", action="store_true")
     args = parser.parse_args()
