@@ -106,7 +106,11 @@ def _cell(value: Any) -> str:
     return text
 
 
-async def table_view(request: web.Request, table: Table) -> web.StreamResponse:
+async def table_view(
+    request: web.Request, table: Table, *, summary: tuple[tuple[str, str], ...] = ()
+) -> web.StreamResponse:
+    """The table's page (`summary`: label/value pairs shown above it) or, with ?format=csv,
+    its rows as CSV."""
     viewer = viewer_of(request)
     params = _params(request)
     cell = Cell(store_money(viewer.store), store_time(viewer.store))
@@ -133,7 +137,7 @@ async def table_view(request: web.Request, table: Table) -> web.StreamResponse:
         return render(
             request,
             "console/table.html",
-            {"table": table, "page": None, "problem": exc, "params": params},
+            {"table": table, "page": None, "problem": exc, "params": params, "summary": summary},
             status=422,
         )
     lines = [
@@ -161,5 +165,6 @@ async def table_view(request: web.Request, table: Table) -> web.StreamResponse:
             "buttons": buttons,
             "params": params,
             "problem": None,
+            "summary": summary,
         },
     )

@@ -1,0 +1,74 @@
+"""The console's daily-operations pages beyond tests/test_console.py: promo code edit and
+usage report, closing days, drivers' vehicles and shifts."""
+
+from __future__ import annotations
+
+from aiohttp.test_utils import TestClient
+
+from core.context import AppContext
+from core.settings import Settings
+from models import PromoCode, PromoRedemption
+from models.enums import PromoKind, Role
+from services.demo import SeedReport
+from tests.fixtures.orders import place
+from tests.fixtures.people import make_person
+from tests.test_console import post_form, session_for, staff_user
+
+
+async def test_a_manager_edits_a_promo_code_and_reads_who_used_it(
+    client: TestClient, settings: Settings, ctx: AppContext, demo: SeedReport
+) -> None:
+    promo = await PromoCode.create(
+        store_id=demo.store_id, code="AUTUMN", kind=PromoKind.PERCENT, value=5, used_count=2
+    )
+    await PromoCode.create(store_id=demo.store_id, code="TAKEN", kind=PromoKind.FIXED, value=100)
+    buyer = await make_person(settings, Role.CUSTOMER, adult=True)
+    order = await place(ctx, buyer.user.id, demo.store_id)
+    await PromoRedemption.create(
+        store_id=demo.store_id, promo=promo, user_id=buyer.user.id, order=order, discount_cents=150
+    )
+    other = await place(ctx, buyer.user.id, demo.store_id)
+    await PromoRedemption.create(
+        store_id=demo.store_id, promo=promo, user_id=buyer.user.id, order=other, discount_cents=275
+    )
+    manager = await staff_user(settings, Role.MANAGER, (demo.store_id,))
+    await session_for(settings, client, manager)
+    base = f"/admin/stores/{demo.store_id}/promos/{promo.id}"
+
+    report = await (await client.get(base)).text()
+    assert order.number in report and other.number in report and buyer.user.name in report
+    summary = report.split("data-summary>")[1].split("</dl>")[0]
+    assert "<dd>2</dd>" in summary  # uses
+    assert "<dd>1</dd>" in summary  # one customer
+    assert "4.25" in summary or "4,25" in summary  # 1.50 + 2.75 off in total
+    csv_text = await (await client.get(base + "?format=csv")).text()
+    assert csv_text.splitlines()[0] == "Customer,Order,Discount,Used at"
+    assert len(csv_text.splitlines()) == 3
+
+    form = await (await client.get(base + "/edit")).text()
+    assert 'value="AUTUMN"' in form
+    edit = {
+        "code": "autumn",
+        "kind": "fixed",
+        "value": "300",
+        "min_order_cents": "2000",
+        "starts_on": "2026-10-01",
+        "expires_on": "2026-11-30",
+        "max_uses": "50",
+        "max_uses_per_customer": "",
+    }
+    taken = await post_form(client, base + "/edit", {**edit, "code": "taken"})
+    assert taken.status == 409 and 'data-field="code"' in await taken.text()
+    bad = await post_form(client, base + "/edit", {**edit, "expires_on": "2026-09-01"})
+    assert bad.status == 422 and 'data-field="expires_on"' in await bad.text()
+    saved = await post_form(client, base + "/edit", edit)
+    assert saved.status == 303, await saved.text()
+    await promo.refresh_from_db()
+    assert (promo.code, promo.kind, promo.value) == ("AUTUMN", PromoKind.FIXED, 300)
+    assert promo.min_order_cents == 2000 and promo.max_uses == 50
+    assert promo.used_count == 2 and promo.is_active  # uses and state are kept
+    again = await (await client.get(base + "/edit")).text()
+    assert 'value="2026-10-01"' in again and 'value="2026-11-30"' in again  # the same days back
+
+    unknown = await client.get(f"/admin/stores/{demo.store_id}/promos/999999")
+    assert unknown.status == 404
