@@ -257,6 +257,8 @@ ROUTES = [
     Route("POST", "/admin/stores/{store}/zones", RUNNERS),
     Route("GET", "/admin/stores/{store}/slot-rules", RUNNERS),
     Route("POST", "/admin/stores/{store}/slot-rules", RUNNERS),
+    Route("GET", "/admin/stores/{store}/closing-days", RUNNERS),
+    Route("POST", "/admin/stores/{store}/closing-days", RUNNERS),
     Route("GET", "/admin/stores/{store}/products", RUNNERS),
     Route("GET", "/admin/stores/{store}/products/import", RUNNERS),
     Route("POST", "/admin/stores/{store}/products/import", RUNNERS),

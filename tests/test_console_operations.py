@@ -3,13 +3,19 @@ usage report, closing days, drivers' vehicles and shifts."""
 
 from __future__ import annotations
 
+from datetime import time, timedelta
+from zoneinfo import ZoneInfo
+
 from aiohttp.test_utils import TestClient
 
+from core.clock import utcnow
 from core.context import AppContext
 from core.settings import Settings
-from models import PromoCode, PromoRedemption
+from models import PromoCode, PromoRedemption, Store, TimeSlot
 from models.enums import PromoKind, Role
+from services import store_setup
 from services.demo import SeedReport
+from tests.fixtures.data import make_store
 from tests.fixtures.orders import place
 from tests.fixtures.people import make_person
 from tests.test_console import post_form, session_for, staff_user
@@ -72,3 +78,51 @@ async def test_a_manager_edits_a_promo_code_and_reads_who_used_it(
 
     unknown = await client.get(f"/admin/stores/{demo.store_id}/promos/999999")
     assert unknown.status == 404
+
+
+async def test_closing_days_withdraw_free_slots_and_list_the_booked_ones(
+    client: TestClient, settings: Settings
+) -> None:
+    store = await make_store("closing", timezone="Europe/Madrid")
+    rules = [store_setup.Rule(d, time(10), time(12), 60, 3) for d in range(7)]
+    await store_setup.set_slot_rules(store, rules)
+    zone = ZoneInfo(store.timezone)
+    today = utcnow().astimezone(zone).date()
+    holiday, other = today + timedelta(days=3), today + timedelta(days=5)
+    on_holiday = [
+        s
+        for s in await TimeSlot.filter(store_id=store.id).order_by("starts_at")
+        if s.starts_at.astimezone(zone).date() == holiday
+    ]
+    assert len(on_holiday) == 2
+    booked, free = on_holiday
+    await TimeSlot.filter(id=booked.id).update(reserved=1)
+    manager = await staff_user(settings, Role.MANAGER, (store.id,))
+    await session_for(settings, client, manager)
+    path = f"/admin/stores/{store.id}/closing-days"
+
+    bad = await post_form(client, path, {"days": f"{holiday}\n25/12/2026"})
+    assert bad.status == 422
+    assert 'data-field="days"' in (text := await bad.text()) and "line 2" in text
+    assert (await Store.get(id=store.id)).closed_dates == []
+
+    past = today - timedelta(days=1)
+    saved = await post_form(client, path, {"days": f"{other}\n\n{holiday}\n{past}\n{holiday}"})
+    assert saved.status == 200
+    text = await saved.text()
+    assert "data-booked" in text and "1 booked" in text
+    assert (await Store.get(id=store.id)).closed_dates == [holiday.isoformat(), other.isoformat()]
+    assert not (await TimeSlot.get(id=free.id)).is_active  # nobody can book the holiday
+    assert (await TimeSlot.get(id=booked.id)).is_active  # a booking is never dropped
+    open_days = {
+        s.starts_at.astimezone(zone).date()
+        for s in await TimeSlot.filter(store_id=store.id, is_active=True, reserved=0)
+    }
+    assert holiday not in open_days and other not in open_days
+    assert today + timedelta(days=4) in open_days
+    shown = await (await client.get(path)).text()
+    assert f"{holiday}\n{other}" in shown
+
+    reopened = await post_form(client, path, {"days": ""})
+    assert reopened.status == 200 and (await Store.get(id=store.id)).closed_dates == []
+    assert (await TimeSlot.get(id=free.id)).is_active
