@@ -41,9 +41,10 @@ from models import (
     SlotRule,
     Store,
     User,
+    Vehicle,
     WalletTransaction,
 )
-from models.enums import OrderStatus, PromoKind, Role, WalletTxKind
+from models.enums import OrderStatus, PromoKind, Role, TransportType, WalletTxKind
 from services import recipients, wallets
 from services.auth.browser import csrf_token
 from services.auth.sessions import ClientInfo, start_session
@@ -292,6 +293,12 @@ ROUTES = [
     Route("GET", "/admin/stores/{store}/orders/{order}/invoice.pdf", ORDER_DESK),
     Route("GET", "/admin/stores/{store}/drivers", ORDER_DESK),
     Route("POST", "/admin/stores/{store}/drivers/cash", RUNNERS),
+    Route("POST", "/admin/stores/{store}/drivers/vehicle", RUNNERS),
+    Route("GET", "/admin/stores/{store}/vehicles", RUNNERS),
+    Route("GET", "/admin/stores/{store}/vehicles/new", RUNNERS),
+    Route("POST", "/admin/stores/{store}/vehicles/new", RUNNERS),
+    Route("POST", "/admin/stores/{store}/vehicles/{vehicle}/active", RUNNERS),
+    Route("GET", "/admin/stores/{store}/shifts", ORDER_DESK),
     Route("GET", "/admin/deliveries", frozenset({"admin", "driver"})),
 ]
 # The switcher reaches a driver's own store (they work there) but a driver has no store page.
@@ -335,6 +342,7 @@ async def test_permission_matrix(
         store_id=demo.store_id, name="Owner", pushover_user_key=ctx.secret_box.seal("u" * 30)
     )
     mate = await make_person(settings, Role.DISPATCHER, store_ids=(demo.store_id,))
+    vehicle = await Vehicle.create(store_id=demo.store_id, transport=TransportType.BIKE)
     colleague = await Employee.get(user_id=mate.user.id)
     order_line = await OrderItem.filter(order_id=order.id).first()
     assert order_line is not None
@@ -359,6 +367,7 @@ async def test_permission_matrix(
             customer=buyer.user.id,
             employee=colleague.id,
             variant=order_line.variant_id,
+            vehicle=vehicle.id,
         )
         if route.method == "GET":
             response = await client.get(path, allow_redirects=False)

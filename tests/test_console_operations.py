@@ -11,13 +11,13 @@ from aiohttp.test_utils import TestClient
 from core.clock import utcnow
 from core.context import AppContext
 from core.settings import Settings
-from models import PromoCode, PromoRedemption, Store, TimeSlot
-from models.enums import PromoKind, Role
+from models import Driver, DriverShift, PromoCode, PromoRedemption, Store, TimeSlot, Vehicle
+from models.enums import PromoKind, Role, TransportType
 from services import store_setup
 from services.demo import SeedReport
 from tests.fixtures.data import make_store
 from tests.fixtures.orders import place
-from tests.fixtures.people import make_person
+from tests.fixtures.people import make_driver, make_person
 from tests.test_console import post_form, session_for, staff_user
 
 
@@ -126,3 +126,68 @@ async def test_closing_days_withdraw_free_slots_and_list_the_booked_ones(
     reopened = await post_form(client, path, {"days": ""})
     assert reopened.status == 200 and (await Store.get(id=store.id)).closed_dates == []
     assert (await TimeSlot.get(id=free.id)).is_active
+
+
+async def test_a_manager_gives_drivers_vehicles_and_reads_each_shifts_cash(
+    client: TestClient, settings: Settings, demo: SeedReport
+) -> None:
+    manager = await staff_user(settings, Role.MANAGER, (demo.store_id,))
+    _, driver = await make_driver(settings, demo.store_id)
+    other = await make_store("fleet-elsewhere")
+    foreign = await Vehicle.create(store_id=other.id, transport=TransportType.CAR)
+    await session_for(settings, client, manager)
+    base = f"/admin/stores/{demo.store_id}"
+
+    bad = await post_form(client, base + "/vehicles/new", {"transport": "boat", "plate": "x"})
+    assert bad.status == 422 and 'data-field="transport"' in await bad.text()
+    added = await post_form(
+        client, base + "/vehicles/new", {"transport": "bike", "plate": "b-17", "description": ""}
+    )
+    assert added.status == 303
+    bike = await Vehicle.get(store_id=demo.store_id, plate="B-17")
+    assert "B-17" in await (await client.get(base + "/vehicles?transport=bike")).text()
+
+    drivers = base + "/drivers"
+    page = await (await client.get(drivers)).text()
+    assert f'<option value="{bike.id}"' in page
+    refused = await post_form(
+        client,
+        drivers + "/vehicle",
+        {"driver_id": str(driver.id), "vehicle_id": str(foreign.id)},
+        csrf_from=drivers,
+    )
+    assert refused.status == 422 and 'data-field="vehicle_id"' in await refused.text()
+    given = await post_form(
+        client,
+        drivers + "/vehicle",
+        {"driver_id": str(driver.id), "vehicle_id": str(bike.id)},
+        csrf_from=drivers,
+    )
+    assert given.status == 303
+    await driver.refresh_from_db()
+    assert driver.vehicle_id == bike.id and driver.transport == TransportType.BIKE
+    vehicles = base + "/vehicles"
+    stopped = await post_form(
+        client, f"{vehicles}/{bike.id}/active", {"active": "no"}, csrf_from=vehicles
+    )
+    assert stopped.status == 303
+    assert (await Driver.get(id=driver.id)).vehicle_id is None  # out of service, out of hands
+
+    now = utcnow()
+    await DriverShift.create(
+        store_id=demo.store_id,
+        driver=driver,
+        started_at=now - timedelta(days=1, hours=8),
+        ended_at=now - timedelta(days=1),
+        cash_collected_cents=1000,
+        cash_dropped_cents=1000,
+    )
+    await DriverShift.create(
+        store_id=demo.store_id, driver=driver, started_at=now, cash_collected_cents=4250
+    )
+    shifts = await (await client.get(base + "/shifts?state=open")).text()
+    assert "on shift" in shifts and ("42.50" in shifts or "42,50" in shifts)
+    assert "1 row(s)" in shifts
+    exported = await (await client.get(base + "/shifts?format=csv")).text()
+    lines = exported.splitlines()
+    assert lines[0].endswith("Cash held") and len(lines) == 3

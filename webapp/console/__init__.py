@@ -16,6 +16,7 @@ from webapp.console import (
     closing,
     customers,
     drivers,
+    fleet,
     home,
     orders,
     promos,
@@ -25,7 +26,7 @@ from webapp.console import (
 from webapp.console.base import PREFIX, console_errors
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-AREAS = (home, stores, closing, catalog, staff, drivers, orders, promos, customers, alerts)
+AREAS = (home, stores, closing, catalog, staff, drivers, fleet, orders, promos, customers, alerts)
 
 
 def build_console() -> web.Application:
