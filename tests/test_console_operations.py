@@ -3,22 +3,37 @@ usage report, closing days, drivers' vehicles and shifts."""
 
 from __future__ import annotations
 
+import io
 from datetime import time, timedelta
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from aiohttp.test_utils import TestClient
 
 from core.clock import utcnow
 from core.context import AppContext
+from core.i18n import money
 from core.settings import Settings
-from models import Driver, DriverShift, PromoCode, PromoRedemption, Store, TimeSlot, Vehicle
+from models import (
+    Driver,
+    DriverShift,
+    OrderItem,
+    Product,
+    PromoCode,
+    PromoRedemption,
+    Store,
+    TimeSlot,
+    Vehicle,
+)
 from models.enums import PromoKind, Role, TransportType
 from services import store_setup
 from services.demo import SeedReport
+from services.invoices import vat_included
 from tests.fixtures.data import make_store
 from tests.fixtures.orders import place
 from tests.fixtures.people import make_driver, make_person
 from tests.test_console import post_form, session_for, staff_user
+from webapp.console.stores import store_values
 
 
 async def test_a_manager_edits_a_promo_code_and_reads_who_used_it(
@@ -191,3 +206,35 @@ async def test_a_manager_gives_drivers_vehicles_and_reads_each_shifts_cash(
     exported = await (await client.get(base + "/shifts?format=csv")).text()
     lines = exported.splitlines()
     assert lines[0].endswith("Cash held") and len(lines) == 3
+
+
+async def test_the_store_default_vat_rate_prices_lines_without_a_rate_of_their_own(
+    client: TestClient, settings: Settings, ctx: AppContext, demo: SeedReport
+) -> None:
+    from pypdf import PdfReader
+
+    admin = await staff_user(settings, Role.ADMIN)
+    await session_for(settings, client, admin)
+    store = await Store.get(id=demo.store_id)
+    edit = f"/admin/stores/{store.id}/edit"
+    form = {k: "" if v is None else str(v) for k, v in store_values(store).items()}
+    for bad in ("abc", "101", "10.555", "NaN"):
+        refused = await post_form(client, edit, {**form, "default_tax_rate": bad})
+        assert refused.status == 422, bad
+        assert 'data-field="default_tax_rate"' in await refused.text(), bad
+    saved = await post_form(client, edit, {**form, "default_tax_rate": "10"})
+    assert saved.status == 303, await saved.text()
+    store = await Store.get(id=demo.store_id)
+    assert store.default_tax_rate == Decimal(10)
+    assert 'value="10"' in await (await client.get(edit)).text()
+
+    buyer = await make_person(settings, Role.CUSTOMER, adult=True)
+    order = await place(ctx, buyer.user.id, demo.store_id)
+    items = await OrderItem.filter(order_id=order.id).order_by("id")
+    await Product.filter(id__in=[i.product_id for i in items]).update(tax_rate=None)
+    response = await client.get(f"/admin/stores/{store.id}/orders/{order.id}/invoice.pdf")
+    assert response.status == 200
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(await response.read())).pages)
+    vat = sum(vat_included(i.price_cents * i.quantity, Decimal(10)) for i in items)
+    assert vat > 0
+    assert money(vat, order.currency, store.default_locale) in text.split("of which VAT")[1]
