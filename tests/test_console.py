@@ -271,6 +271,7 @@ ROUTES = [
     Route("GET", "/admin/stores/{store}/staff", RUNNERS),
     Route("GET", "/admin/stores/{store}/staff/new", RUNNERS),
     Route("POST", "/admin/stores/{store}/staff/new", RUNNERS),
+    Route("POST", "/admin/stores/{store}/staff/{employee}/invite", RUNNERS),
     Route("POST", "/admin/stores/{store}/staff/{employee}/active", RUNNERS),
     Route("GET", "/admin/stores/{store}/orders", ORDER_DESK),
     Route("GET", "/admin/stores/{store}/board", ORDER_DESK),
@@ -320,6 +321,9 @@ def test_the_matrix_covers_every_console_route(client: TestClient) -> None:
     mounted.discard(("GET", "/admin/login"))
     mounted.discard(("POST", "/admin/login"))
     mounted.discard(("POST", "/admin/logout"))
+    # An invitation's page is for whoever holds the link (tests/test_console_operations.py).
+    mounted.discard(("GET", "/admin/invite/{}"))
+    mounted.discard(("POST", "/admin/invite/{}"))
     assert mounted == listed
 
 

@@ -3,36 +3,45 @@ usage report, closing days, drivers' vehicles and shifts."""
 
 from __future__ import annotations
 
+import asyncio
 import io
+import re
 from datetime import time, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+import pytest
 from aiohttp.test_utils import TestClient
 
 from core.clock import utcnow
 from core.context import AppContext
+from core.errors import Unauthorized
 from core.i18n import money
+from core.security import hash_token
 from core.settings import Settings
 from models import (
     Driver,
     DriverShift,
+    Employee,
     OrderItem,
     Product,
     PromoCode,
     PromoRedemption,
+    StaffInvitation,
     Store,
     TimeSlot,
+    User,
     Vehicle,
 )
 from models.enums import PromoKind, Role, TransportType
-from services import store_setup
+from services import staff_invitations, store_setup
+from services.auth.sessions import principal_for
 from services.demo import SeedReport
 from services.invoices import vat_included
 from tests.fixtures.data import make_store
 from tests.fixtures.orders import place
 from tests.fixtures.people import make_driver, make_person
-from tests.test_console import post_form, session_for, staff_user
+from tests.test_console import CSRF, post_form, session_for, staff_user
 from webapp.console.stores import store_values
 
 
@@ -238,3 +247,83 @@ async def test_the_store_default_vat_rate_prices_lines_without_a_rate_of_their_o
     vat = sum(vat_included(i.price_cents * i.quantity, Decimal(10)) for i in items)
     assert vat > 0
     assert money(vat, order.currency, store.default_locale) in text.split("of which VAT")[1]
+
+
+async def _use_link(client: TestClient, path: str) -> tuple[int, str]:
+    """Open an invitation link in a fresh browser and press Sign in."""
+    client.session.cookie_jar.clear()
+    shown = await client.get(path)
+    text = await shown.text()
+    if shown.status != 200:
+        return shown.status, text
+    token = CSRF.search(text)
+    assert token
+    used = await client.post(path, data={"csrf": token.group(1)}, allow_redirects=False)
+    return used.status, used.headers.get("Location", "")
+
+
+async def test_an_invitation_link_signs_the_new_member_in_once(
+    client: TestClient, settings: Settings, demo: SeedReport
+) -> None:
+    manager = await staff_user(settings, Role.MANAGER, (demo.store_id,))
+    await session_for(settings, client, manager)
+    done = await post_form(
+        client,
+        f"/admin/stores/{demo.store_id}/staff/new",
+        {"email": "ines@x.test", "name": "Inés", "role": "dispatcher"},
+    )
+    assert done.status == 200
+    found = re.search(r"data-invite-url>([^<]+)<", await done.text())
+    assert found
+    url = found.group(1)
+    token = url.rsplit("/", 1)[1]
+    path = "/admin/invite/" + token
+    row = await StaffInvitation.get(token_hash=hash_token(token))
+    assert token not in (row.token_hash, str(row.id))  # only the hash is kept
+
+    client.session.cookie_jar.clear()
+    page = await (await client.get(path)).text()
+    assert "Inés" in page
+    status, location = await _use_link(client, path)
+    assert (status, location) == (303, "/admin/")
+    home = await client.get("/admin/", allow_redirects=False)
+    assert home.status == 200 and "Inés" in await home.text()
+    staff_page = await client.get(f"/admin/stores/{demo.store_id}/orders", allow_redirects=False)
+    assert staff_page.status == 200  # a dispatcher of this store, no more
+    again, text = await _use_link(client, path)
+    assert again == 401 and 'data-code="link_code_invalid"' in text
+
+    # A fresh link from the staff table; an expired one is refused.
+    await session_for(settings, client, manager)
+    ines = await User.get(email="ines@x.test")
+    employee = await Employee.get(user_id=ines.id, store_id=demo.store_id)
+    staff = f"/admin/stores/{demo.store_id}/staff"
+    fresh = await post_form(client, f"{staff}/{employee.id}/invite", {}, csrf_from=staff)
+    assert fresh.status == 200
+    fresh_found = re.search(r"data-invite-url>[^<]+/invite/([^<]+)<", await fresh.text())
+    assert fresh_found
+    await StaffInvitation.filter(token_hash=hash_token(fresh_found.group(1))).update(
+        expires_at=utcnow() - timedelta(seconds=1)
+    )
+    expired, _ = await _use_link(client, "/admin/invite/" + fresh_found.group(1))
+    assert expired == 401
+    for bogus in ("nope", "x" * 300):
+        assert (await _use_link(client, "/admin/invite/" + bogus))[0] == 401
+
+
+async def test_two_concurrent_clicks_on_one_invitation_sign_in_once(
+    settings: Settings, demo: SeedReport
+) -> None:
+    manager = await staff_user(settings, Role.MANAGER, (demo.store_id,))
+    mate = await make_person(settings, Role.DRIVER, store_ids=(demo.store_id,))
+    principal = await principal_for(manager)
+    token = await staff_invitations.create_invitation(
+        principal, store_id=demo.store_id, user_id=mate.user.id, ttl_seconds=60
+    )
+    results = await asyncio.gather(
+        *(staff_invitations.use_invitation(token) for _ in range(2)), return_exceptions=True
+    )
+    assert sum(isinstance(r, User) for r in results) == 1
+    assert sum(isinstance(r, Unauthorized) for r in results) == 1
+    with pytest.raises(Unauthorized):
+        await staff_invitations.use_invitation(token)

@@ -18,6 +18,7 @@ from webapp.console import (
     drivers,
     fleet,
     home,
+    invitations,
     orders,
     promos,
     staff,
@@ -26,7 +27,20 @@ from webapp.console import (
 from webapp.console.base import PREFIX, console_errors
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-AREAS = (home, stores, closing, catalog, staff, drivers, fleet, orders, promos, customers, alerts)
+AREAS = (
+    home,
+    invitations,
+    stores,
+    closing,
+    catalog,
+    staff,
+    drivers,
+    fleet,
+    orders,
+    promos,
+    customers,
+    alerts,
+)
 
 
 def build_console() -> web.Application:
