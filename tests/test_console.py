@@ -26,6 +26,7 @@ from core.settings import Settings
 from models import (
     AlertRecipient,
     CashDrop,
+    Category,
     DeliveryZone,
     DriverShift,
     Employee,
@@ -268,6 +269,13 @@ ROUTES = [
     Route("POST", "/admin/stores/{store}/products/{variant}/price", RUNNERS),
     Route("POST", "/admin/stores/{store}/products/{variant}/stock", RUNNERS),
     Route("POST", "/admin/stores/{store}/products/{variant}/active", RUNNERS),
+    Route("GET", "/admin/stores/{store}/products/{variant}/texts", RUNNERS),
+    Route("POST", "/admin/stores/{store}/products/{variant}/texts", RUNNERS),
+    Route("GET", "/admin/stores/{store}/categories", RUNNERS),
+    Route("GET", "/admin/stores/{store}/categories/new", RUNNERS),
+    Route("POST", "/admin/stores/{store}/categories/new", RUNNERS),
+    Route("GET", "/admin/stores/{store}/categories/{category}", RUNNERS),
+    Route("POST", "/admin/stores/{store}/categories/{category}", RUNNERS),
     Route("GET", "/admin/stores/{store}/staff", RUNNERS),
     Route("GET", "/admin/stores/{store}/staff/new", RUNNERS),
     Route("POST", "/admin/stores/{store}/staff/new", RUNNERS),
@@ -347,6 +355,7 @@ async def test_permission_matrix(
     )
     mate = await make_person(settings, Role.DISPATCHER, store_ids=(demo.store_id,))
     vehicle = await Vehicle.create(store_id=demo.store_id, transport=TransportType.BIKE)
+    category = await Category.create(store_id=demo.store_id, slug=f"m-{role}", name={"en": role})
     colleague = await Employee.get(user_id=mate.user.id)
     order_line = await OrderItem.filter(order_id=order.id).first()
     assert order_line is not None
@@ -372,6 +381,7 @@ async def test_permission_matrix(
             employee=colleague.id,
             variant=order_line.variant_id,
             vehicle=vehicle.id,
+            category=category.id,
         )
         if route.method == "GET":
             response = await client.get(path, allow_redirects=False)

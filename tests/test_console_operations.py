@@ -20,11 +20,14 @@ from core.i18n import money
 from core.security import hash_token
 from core.settings import Settings
 from models import (
+    Category,
     Driver,
     DriverShift,
     Employee,
     OrderItem,
     Product,
+    ProductAuditLog,
+    ProductVariant,
     PromoCode,
     PromoRedemption,
     StaffInvitation,
@@ -34,7 +37,7 @@ from models import (
     Vehicle,
 )
 from models.enums import PromoKind, Role, TransportType
-from services import staff_invitations, store_setup
+from services import catalog, staff_invitations, store_setup
 from services.auth.sessions import principal_for
 from services.demo import SeedReport
 from services.invoices import vat_included
@@ -327,3 +330,68 @@ async def test_two_concurrent_clicks_on_one_invitation_sign_in_once(
     assert sum(isinstance(r, Unauthorized) for r in results) == 1
     with pytest.raises(Unauthorized):
         await staff_invitations.use_invitation(token)
+
+
+async def test_a_manager_edits_the_category_tree_and_a_products_translations(
+    client: TestClient, settings: Settings, demo: SeedReport
+) -> None:
+    manager = await staff_user(settings, Role.MANAGER, (demo.store_id,))
+    await session_for(settings, client, manager)
+    base = f"/admin/stores/{demo.store_id}/categories"
+    form = {"name_en": "Aches and pains", "name_ru": "", "name_es": "", "position": "0"}
+    created = await post_form(client, base + "/new", {**form, "is_active": "yes"})
+    assert created.status == 303, await created.text()
+    pain = await Category.get(store_id=demo.store_id, slug="aches-and-pains")
+    child = {**form, "name_en": "Tension headache", "parent_id": str(pain.id), "is_active": "yes"}
+    assert (await post_form(client, base + "/new", child)).status == 303
+    headache = await Category.get(store_id=demo.store_id, slug="tension-headache")
+    assert headache.parent_id == pain.id
+
+    taken = await post_form(client, base + "/new", {**form, "is_active": "yes"})
+    assert taken.status == 409 and 'data-field="name_en"' in await taken.text()
+    loop = await post_form(
+        client, f"{base}/{pain.id}", {**form, "parent_id": str(headache.id), "is_active": "yes"}
+    )
+    assert loop.status == 422 and 'data-field="parent_id"' in await loop.text()
+    other = await make_store("cat-elsewhere")
+    foreign = await Category.create(store_id=other.id, slug="x", name={"en": "X"})
+    stranger = await post_form(client, base + "/new", {**child, "parent_id": str(foreign.id)})
+    assert stranger.status == 422 and 'data-field="parent_id"' in await stranger.text()
+    renamed = await post_form(
+        client,
+        f"{base}/{pain.id}",
+        {**form, "name_ru": "Обезболивающие", "name_es": "Analgésicos", "is_active": "yes"},
+    )
+    assert renamed.status == 303
+    assert (await Category.get(id=pain.id)).name["ru"] == "Обезболивающие"
+    tree = await (await client.get(base)).text()
+    assert f'data-category="{headache.id}" data-depth="1"' in tree
+    shop = await catalog.list_categories(demo.store_id, locale="es", fallback="en")
+    node = next(n for n in shop if n["id"] == pain.id)
+    assert node["name"] == "Analgésicos" and [c["id"] for c in node["children"]] == [headache.id]
+
+    variant = await ProductVariant.filter(store_id=demo.store_id).first()
+    assert variant is not None
+    texts = f"/admin/stores/{demo.store_id}/products/{variant.id}/texts"
+    page = await (await client.get(texts)).text()
+    assert "name_ru" in page
+    values = {
+        "name_en": "Ibuprofen",
+        "name_ru": "Ибупрофен",
+        "name_es": "Ibuprofeno",
+        "description_en": "For pain",
+        "description_ru": "",
+        "description_es": "Para el dolor",
+        "category_id": str(headache.id),
+    }
+    bad = await post_form(client, texts, {**values, "category_id": str(foreign.id)})
+    assert bad.status == 422 and 'data-field="category_id"' in await bad.text()
+    empty = await post_form(client, texts, {**values, "name_en": ""})
+    assert empty.status == 422 and 'data-field="name_en"' in await empty.text()
+    saved = await post_form(client, texts, values)
+    assert saved.status == 303
+    product = await Product.get(id=variant.product_id)
+    assert product.name == {"en": "Ibuprofen", "ru": "Ибупрофен", "es": "Ibuprofeno"}
+    assert product.description["es"] == "Para el dolor" and product.category_id == headache.id
+    assert "ибупрофен" in product.search_text
+    assert await ProductAuditLog.filter(product_id=product.id, actor_id=manager.id).exists()

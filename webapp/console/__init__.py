@@ -13,6 +13,7 @@ from aiohttp import web
 from webapp.console import (
     alerts,
     catalog,
+    categories,
     closing,
     customers,
     drivers,
@@ -33,6 +34,7 @@ AREAS = (
     stores,
     closing,
     catalog,
+    categories,
     staff,
     drivers,
     fleet,

@@ -1,0 +1,33 @@
+"""Catalog edits the console makes: a category (names in every locale, place in the tree) and a
+product's names, descriptions and category."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class CategoryIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name_en: str = Field(min_length=1, max_length=200)
+    name_ru: str = Field(default="", max_length=200)
+    name_es: str = Field(default="", max_length=200)
+    # None: a top-level category.
+    parent_id: int | None = Field(default=None, ge=1, le=2**31 - 1, strict=True)
+    position: int = Field(default=0, ge=0, le=100_000, strict=True)
+    is_active: bool = True
+
+
+class ProductTextsIn(BaseModel):
+    """A product's names and descriptions in every locale, and its category."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name_en: str = Field(min_length=1, max_length=300)
+    name_ru: str = Field(default="", max_length=300)
+    name_es: str = Field(default="", max_length=300)
+    description_en: str = Field(default="", max_length=5000)
+    description_ru: str = Field(default="", max_length=5000)
+    description_es: str = Field(default="", max_length=5000)
+    # None: no category.
+    category_id: int | None = Field(default=None, ge=1, le=2**31 - 1, strict=True)
