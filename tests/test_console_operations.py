@@ -218,6 +218,9 @@ async def test_a_manager_gives_drivers_vehicles_and_reads_each_shifts_cash(
     exported = await (await client.get(base + "/shifts?format=csv")).text()
     lines = exported.splitlines()
     assert lines[0].endswith("Cash held") and len(lines) == 3
+    held = (await (await client.get(drivers + "?format=csv")).text()).splitlines()
+    assert held[0] == "Driver,Transport,Vehicle,Status,On shift,Cash held"
+    assert any("42.50" in line or "42,50" in line for line in held[1:])
 
 
 async def test_the_store_default_vat_rate_prices_lines_without_a_rate_of_their_own(

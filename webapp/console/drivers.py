@@ -19,6 +19,7 @@ from webapp.console.base import (
     validate,
     viewer_of,
 )
+from webapp.console.tables import csv_response
 
 routes = web.RouteTableDef()
 
@@ -42,7 +43,31 @@ async def cash_page(
 @routes.get("/stores/{store_id}/drivers")
 @page(P.VIEW_STORE_ORDERS)
 async def drivers_page(request: web.Request) -> web.StreamResponse:
+    if request.query.get("format") == "csv":
+        return await _cash_csv(request)
     return await cash_page(request)
+
+
+async def _cash_csv(request: web.Request) -> web.Response:
+    store = store_of(request)
+    balances = await cash.driver_balances(viewer_of(request).principal, store.id)
+    plates = {v.id: v.plate or v.transport.value for v in await fleet.active_vehicles(store.id)}
+    fmt = store_money(store)
+    return csv_response(
+        "drivers",
+        ["Driver", "Transport", "Vehicle", "Status", "On shift", "Cash held"],
+        (
+            [
+                b.name,
+                b.driver.transport.value,
+                plates.get(b.driver.vehicle_id or 0, ""),
+                b.driver.status.value,
+                "yes" if b.on_shift else "no",
+                fmt(b.balance_cents),
+            ]
+            for b in balances
+        ),
+    )
 
 
 @routes.post("/stores/{store_id}/drivers/cash")
