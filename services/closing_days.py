@@ -44,6 +44,17 @@ def parse_days(text: str, *, field: str = "days") -> list[date]:
     return sorted(days)
 
 
+def _stored(store: Store) -> list[date]:
+    """The store's closing days as dates (an entry that is not one is skipped)."""
+    days = []
+    for entry in store.closed_dates or []:
+        try:
+            days.append(date.fromisoformat(str(entry)[:10]))
+        except ValueError:
+            continue
+    return days
+
+
 def _today(store: Store) -> date:
     return utcnow().astimezone(ZoneInfo(store.timezone)).date()
 
@@ -51,7 +62,7 @@ def _today(store: Store) -> date:
 async def closing_days(store: Store) -> ClosingDays:
     """The store's closing days from today on, with the booked slots that fall on them."""
     today = _today(store)
-    days = sorted(d for d in (date.fromisoformat(str(x)) for x in store.closed_dates) if d >= today)
+    days = sorted(d for d in _stored(store) if d >= today)
     return ClosingDays(days, await _booked_on(store, days))
 
 
