@@ -3,13 +3,14 @@ cash each shift still holds (collected at handover − handed in, services.cash)
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
 from core.errors import NotFound, ValidationFailed
-from models import Driver, DriverShift, Vehicle
+from models import Driver, DriverShift, Store, Vehicle
 from models.enums import TransportType
 
 
@@ -71,3 +72,23 @@ async def assign_vehicle(store_id: int, driver_id: int, vehicle_id: int | None) 
         fields.append("transport")
     await driver.save(update_fields=fields)
     return driver
+
+
+@dataclass(frozen=True)
+class OwnCash:
+    """What a driver sees of their own money: the cash they hold now and their last shifts."""
+
+    store: Store
+    balance_cents: int
+    shifts: list[DriverShift]
+
+
+async def own_cash(user_id: int, *, recent: int = 10) -> OwnCash | None:
+    """The signed-in driver's cash held (collected − handed in over every shift) and their
+    latest shifts; None for someone who is not a driver."""
+    driver = await Driver.get_or_none(user_id=user_id, is_active=True)
+    if driver is None:
+        return None
+    shifts = await DriverShift.filter(driver_id=driver.id).order_by("-started_at", "-id")
+    balance = sum(s.cash_collected_cents - s.cash_dropped_cents for s in shifts)
+    return OwnCash(await Store.get(id=driver.store_id), balance, shifts[:recent])

@@ -398,3 +398,19 @@ async def test_a_manager_edits_the_category_tree_and_a_products_translations(
     assert product.description["es"] == "Para el dolor" and product.category_id == headache.id
     assert "ибупрофен" in product.search_text
     assert await ProductAuditLog.filter(product_id=product.id, actor_id=manager.id).exists()
+
+
+async def test_a_driver_sees_the_cash_they_hold_and_their_shifts(
+    client: TestClient, settings: Settings, demo: SeedReport
+) -> None:
+    person, driver = await make_driver(settings, demo.store_id)
+    await DriverShift.create(
+        store_id=demo.store_id, driver=driver, started_at=utcnow(), cash_collected_cents=1875
+    )
+    await session_for(settings, client, person.user)
+    page = await client.get("/admin/deliveries", allow_redirects=False)
+    assert page.status == 200
+    text = await page.text()
+    own = text.split("data-own-cash>")[1].split("</p>")[0]
+    assert "18.75" in own or "18,75" in own
+    assert "on shift" in text
