@@ -257,6 +257,9 @@ ROUTES = [
     Route("POST", "/admin/stores/{store}/active", ADMIN_ONLY),
     Route("GET", "/admin/stores/{store}/zones", RUNNERS),
     Route("POST", "/admin/stores/{store}/zones", RUNNERS),
+    Route("GET", "/admin/stores/{store}/zones/{zone}", RUNNERS),
+    Route("POST", "/admin/stores/{store}/zones/{zone}", RUNNERS),
+    Route("POST", "/admin/stores/{store}/zones/{zone}/active", RUNNERS),
     Route("GET", "/admin/stores/{store}/slot-rules", RUNNERS),
     Route("POST", "/admin/stores/{store}/slot-rules", RUNNERS),
     Route("GET", "/admin/stores/{store}/closing-days", RUNNERS),
@@ -356,6 +359,8 @@ async def test_permission_matrix(
     mate = await make_person(settings, Role.DISPATCHER, store_ids=(demo.store_id,))
     vehicle = await Vehicle.create(store_id=demo.store_id, transport=TransportType.BIKE)
     category = await Category.create(store_id=demo.store_id, slug=f"m-{role}", name={"en": role})
+    zone = await DeliveryZone.filter(store_id=demo.store_id).first()
+    assert zone is not None
     colleague = await Employee.get(user_id=mate.user.id)
     order_line = await OrderItem.filter(order_id=order.id).first()
     assert order_line is not None
@@ -382,6 +387,7 @@ async def test_permission_matrix(
             variant=order_line.variant_id,
             vehicle=vehicle.id,
             category=category.id,
+            zone=zone.id,
         )
         if route.method == "GET":
             response = await client.get(path, allow_redirects=False)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import json
 import re
 from datetime import time, timedelta
 from decimal import Decimal
@@ -21,6 +22,7 @@ from core.security import hash_token
 from core.settings import Settings
 from models import (
     Category,
+    DeliveryZone,
     Driver,
     DriverShift,
     Employee,
@@ -414,3 +416,46 @@ async def test_a_driver_sees_the_cash_they_hold_and_their_shifts(
     own = text.split("data-own-cash>")[1].split("</p>")[0]
     assert "18.75" in own or "18,75" in own
     assert "on shift" in text
+
+
+async def test_a_manager_redraws_reprices_and_stops_a_zone(
+    client: TestClient, settings: Settings, demo: SeedReport
+) -> None:
+    from services import stores as store_reads
+
+    manager = await staff_user(settings, Role.MANAGER, (demo.store_id,))
+    await session_for(settings, client, manager)
+    zone = await DeliveryZone.filter(store_id=demo.store_id).first()
+    assert zone is not None
+    path = f"/admin/stores/{demo.store_id}/zones/{zone.id}"
+    page = await (await client.get(path)).text()
+    assert "&#34;Polygon&#34;" in page or "&quot;Polygon&quot;" in page  # the polygon, to edit
+    ring = [[2.15, 41.38], [2.18, 41.38], [2.18, 41.40], [2.15, 41.40], [2.15, 41.38]]
+    form = {
+        "name": "Centre",
+        "polygon": json.dumps({"type": "Polygon", "coordinates": [ring]}),
+        "fee_cents": "250",
+        "min_order_cents": "1500",
+        "eta_minutes": "40",
+    }
+    swapped = [[lat, lng] for lng, lat in ring]
+    bad = await post_form(
+        client, path, {**form, "polygon": json.dumps({"type": "Polygon", "coordinates": [swapped]})}
+    )
+    assert bad.status == 422 and 'data-field="polygon"' in await bad.text()
+    saved = await post_form(client, path, form)
+    assert saved.status == 303, await saved.text()
+    await zone.refresh_from_db()
+    assert (zone.name, zone.fee_cents, zone.min_order_cents, zone.eta_minutes) == (
+        "Centre",
+        250,
+        1500,
+        40,
+    )
+    assert zone.polygon["coordinates"] == [ring]
+    zones = f"/admin/stores/{demo.store_id}/zones"
+    stopped = await post_form(client, path + "/active", {"active": "no"}, csrf_from=zones)
+    assert stopped.status == 303
+    assert zone.id not in [z.id for z in await store_reads.active_zones(demo.store_id)]
+    unknown = await client.get(f"/admin/stores/{demo.store_id}/zones/99999999")
+    assert unknown.status == 404

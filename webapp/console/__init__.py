@@ -24,6 +24,7 @@ from webapp.console import (
     promos,
     staff,
     stores,
+    zones,
 )
 from webapp.console.base import PREFIX, console_errors
 
@@ -32,6 +33,7 @@ AREAS = (
     home,
     invitations,
     stores,
+    zones,
     closing,
     catalog,
     categories,
