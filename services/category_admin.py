@@ -5,6 +5,7 @@ descriptions and category. Every change retires the store's cached catalog pages
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from tortoise.exceptions import IntegrityError
@@ -14,7 +15,7 @@ from tortoise.transactions import in_transaction
 from core.cache import Cache
 from core.errors import Conflict, NotFound, ValidationFailed
 from core.security import Principal
-from models import Category, Product
+from models import Category, Product, ProductAuditLog
 from services import catalog, catalog_admin
 from services.catalog_csv import slugify
 
@@ -133,6 +134,9 @@ def product_text_values(product: Product) -> dict[str, Any]:
     values: dict[str, Any] = {f"name_{loc}": names.get(loc) or "" for loc in LOCALES}
     values.update({f"description_{loc}": texts.get(loc) or "" for loc in LOCALES})
     values["category_id"] = product.category_id
+    values["age_restricted"] = product.age_restricted
+    values["max_per_order"] = product.max_per_order
+    values["tax_rate"] = None if product.tax_rate is None else Decimal(product.tax_rate)
     return values
 
 
@@ -140,7 +144,8 @@ async def update_product_texts(
     cache: Cache, principal: Principal, store_id: int, product_id: int, values: dict[str, Any]
 ) -> Product:
     """Set a product's names and descriptions in en/ru/es (an empty one falls back to English
-    for readers) and its category, audited like every catalog change. Raises NotFound,
+    for readers), its category, age restriction, per-order limit and VAT rate (None: the
+    store's default), audited like every catalog change. Raises NotFound,
     ValidationFailed naming category_id (not a category of this store), Forbidden."""
     category_id = values.get("category_id")
     if category_id is not None and not await Category.exists(id=category_id, store_id=store_id):
@@ -151,5 +156,29 @@ async def update_product_texts(
         "name": {loc: values[f"name_{loc}"].strip() for loc in LOCALES},
         "description": {loc: values[f"description_{loc}"].strip() for loc in LOCALES},
         "category_id": category_id,
+        "age_restricted": bool(values.get("age_restricted", False)),
+        "max_per_order": values.get("max_per_order"),
     }
-    return await catalog_admin.update_product(cache, principal, store_id, product_id, changes)
+    async with in_transaction():
+        product = await catalog_admin.update_product(
+            cache, principal, store_id, product_id, changes
+        )
+        rate = values.get("tax_rate")
+        before = None if product.tax_rate is None else Decimal(product.tax_rate)
+        if rate != before:
+            # The audit log is JSON: the rate goes in as text ("21.00"), as people read it.
+            await Product.filter(id=product.id).update(tax_rate=rate)
+            await ProductAuditLog.create(
+                store_id=store_id,
+                product_id=product.id,
+                actor_id=principal.user_id,
+                action="update",
+                changes={"tax_rate": {"from": _rate(before), "to": _rate(rate)}},
+            )
+            product.tax_rate = rate
+    await catalog.invalidate(cache, store_id)
+    return product
+
+
+def _rate(value: Decimal | None) -> str | None:
+    return None if value is None else f"{value.normalize():f}"

@@ -388,9 +388,14 @@ async def test_a_manager_edits_the_category_tree_and_a_products_translations(
         "description_ru": "",
         "description_es": "Para el dolor",
         "category_id": str(headache.id),
+        "age_restricted": "yes",
+        "max_per_order": "3",
+        "tax_rate": "10.5",
     }
     bad = await post_form(client, texts, {**values, "category_id": str(foreign.id)})
     assert bad.status == 422 and 'data-field="category_id"' in await bad.text()
+    rate = await post_form(client, texts, {**values, "tax_rate": "ten"})
+    assert rate.status == 422 and 'data-field="tax_rate"' in await rate.text()
     empty = await post_form(client, texts, {**values, "name_en": ""})
     assert empty.status == 422 and 'data-field="name_en"' in await empty.text()
     saved = await post_form(client, texts, values)
@@ -399,6 +404,15 @@ async def test_a_manager_edits_the_category_tree_and_a_products_translations(
     assert product.name == {"en": "Ibuprofen", "ru": "Ибупрофен", "es": "Ibuprofeno"}
     assert product.description["es"] == "Para el dolor" and product.category_id == headache.id
     assert "ибупрофен" in product.search_text
+    assert product.age_restricted and product.max_per_order == 3
+    assert product.tax_rate == Decimal("10.5")
+    assert 'value="10.5"' in await (await client.get(texts)).text()
+    cleared = await post_form(client, texts, {**values, "tax_rate": "", "age_restricted": ""})
+    assert cleared.status == 303
+    product = await Product.get(id=variant.product_id)
+    assert product.tax_rate is None and product.age_restricted is False
+    history = await client.get(f"/admin/stores/{demo.store_id}/products/{variant.id}")
+    assert history.status == 200 and "VAT %: 10.5" in await history.text()
     assert await ProductAuditLog.filter(product_id=product.id, actor_id=manager.id).exists()
 
 

@@ -3,6 +3,8 @@ product's names, descriptions and category."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from pydantic import BaseModel, ConfigDict, Field
 
 
@@ -19,7 +21,8 @@ class CategoryIn(BaseModel):
 
 
 class ProductTextsIn(BaseModel):
-    """A product's names and descriptions in every locale, and its category."""
+    """A product's names and descriptions in every locale, its category, age restriction,
+    per-order limit and VAT rate."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -31,3 +34,9 @@ class ProductTextsIn(BaseModel):
     description_es: str = Field(default="", max_length=5000)
     # None: no category.
     category_id: int | None = Field(default=None, ge=1, le=2**31 - 1, strict=True)
+    age_restricted: bool = False
+    max_per_order: int | None = Field(default=None, ge=1, le=999, strict=True)
+    # VAT percent; None: the store's default rate.
+    tax_rate: Decimal | None = Field(
+        default=None, ge=0, le=100, max_digits=5, decimal_places=2, allow_inf_nan=False
+    )

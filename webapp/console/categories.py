@@ -130,7 +130,10 @@ async def product_texts_page(request: web.Request) -> web.StreamResponse:
     store = store_of(request)
     variant, _, _ = await backoffice.variant_file(store.id, path_int(request, "variant_id"))
     values = category_admin.product_text_values(variant.product)
-    return await _texts_form(request, {**values, "category_id": values["category_id"] or ""})
+    shown = {k: "" if v is None else v for k, v in values.items()}
+    if values["tax_rate"] is not None:
+        shown["tax_rate"] = f"{values['tax_rate'].normalize():f}"
+    return await _texts_form(request, shown)
 
 
 @routes.post("/stores/{store_id}/products/{variant_id}/texts")
