@@ -10,12 +10,13 @@ from typing import Any
 
 from tortoise.exceptions import IntegrityError
 from tortoise.functions import Count
+from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
 from core.cache import Cache
 from core.errors import Conflict, NotFound, ValidationFailed
 from core.security import Principal
-from models import Category, Product, ProductAuditLog
+from models import Brand, Category, Product, ProductAuditLog
 from services import catalog, catalog_admin
 from services.catalog_csv import slugify
 
@@ -134,6 +135,7 @@ def product_text_values(product: Product) -> dict[str, Any]:
     values: dict[str, Any] = {f"name_{loc}": names.get(loc) or "" for loc in LOCALES}
     values.update({f"description_{loc}": texts.get(loc) or "" for loc in LOCALES})
     values["category_id"] = product.category_id
+    values["brand_id"] = product.brand_id
     values["age_restricted"] = product.age_restricted
     values["max_per_order"] = product.max_per_order
     values["tax_rate"] = None if product.tax_rate is None else Decimal(product.tax_rate)
@@ -152,7 +154,11 @@ async def update_product_texts(
         raise ValidationFailed(
             "no such category", fields={"category_id": "a category of this store"}
         )
+    brand_id = values.get("brand_id")
+    if brand_id is not None and not await Brand.exists(id=brand_id, store_id=store_id):
+        raise ValidationFailed("no such brand", fields={"brand_id": "a brand of this store"})
     changes: dict[str, Any] = {
+        "brand_id": brand_id,
         "name": {loc: values[f"name_{loc}"].strip() for loc in LOCALES},
         "description": {loc: values[f"description_{loc}"].strip() for loc in LOCALES},
         "category_id": category_id,
@@ -182,3 +188,39 @@ async def update_product_texts(
 
 def _rate(value: Decimal | None) -> str | None:
     return None if value is None else f"{value.normalize():f}"
+
+
+def brands_query(store_id: int) -> QuerySet[Brand]:
+    return Brand.filter(store_id=store_id)
+
+
+async def get_brand(store_id: int, brand_id: int) -> Brand:
+    brand = await Brand.get_or_none(id=brand_id, store_id=store_id)
+    if brand is None:
+        raise NotFound("no such brand", fields={"brand_id": "unknown id"})
+    return brand
+
+
+async def all_brands(store_id: int) -> list[Brand]:
+    return await Brand.filter(store_id=store_id).order_by("name", "id")
+
+
+async def save_brand(cache: Cache, store_id: int, brand_id: int | None, name: str) -> Brand:
+    """Create (brand_id None; its slug from the name) or rename a brand of the store. Raises
+    NotFound, Conflict brand_taken naming `name`."""
+    name = name.strip()
+    try:
+        if brand_id is None:
+            brand = await Brand.create(store_id=store_id, slug=slugify(name), name=name)
+        else:
+            brand = await get_brand(store_id, brand_id)
+            brand.name = name
+            await brand.save(update_fields=["name"])
+    except IntegrityError:
+        raise Conflict(
+            "a brand with this name exists",
+            code="brand_taken",
+            fields={"name": "another brand has this name"},
+        ) from None
+    await catalog.invalidate(cache, store_id)
+    return brand

@@ -25,6 +25,7 @@ from core.passwords import hash_password
 from core.settings import Settings
 from models import (
     AlertRecipient,
+    Brand,
     CashDrop,
     Category,
     DeliveryZone,
@@ -279,6 +280,11 @@ ROUTES = [
     Route("POST", "/admin/stores/{store}/categories/new", RUNNERS),
     Route("GET", "/admin/stores/{store}/categories/{category}", RUNNERS),
     Route("POST", "/admin/stores/{store}/categories/{category}", RUNNERS),
+    Route("GET", "/admin/stores/{store}/brands", RUNNERS),
+    Route("GET", "/admin/stores/{store}/brands/new", RUNNERS),
+    Route("POST", "/admin/stores/{store}/brands/new", RUNNERS),
+    Route("GET", "/admin/stores/{store}/brands/{brand}", RUNNERS),
+    Route("POST", "/admin/stores/{store}/brands/{brand}", RUNNERS),
     Route("GET", "/admin/stores/{store}/staff", RUNNERS),
     Route("GET", "/admin/stores/{store}/staff/new", RUNNERS),
     Route("POST", "/admin/stores/{store}/staff/new", RUNNERS),
@@ -361,6 +367,7 @@ async def test_permission_matrix(
     category = await Category.create(store_id=demo.store_id, slug=f"m-{role}", name={"en": role})
     zone = await DeliveryZone.filter(store_id=demo.store_id).first()
     assert zone is not None
+    brand = await Brand.create(store_id=demo.store_id, slug=f"m-{role}", name=f"M {role}")
     colleague = await Employee.get(user_id=mate.user.id)
     order_line = await OrderItem.filter(order_id=order.id).first()
     assert order_line is not None
@@ -388,6 +395,7 @@ async def test_permission_matrix(
             vehicle=vehicle.id,
             category=category.id,
             zone=zone.id,
+            brand=brand.id,
         )
         if route.method == "GET":
             response = await client.get(path, allow_redirects=False)

@@ -21,6 +21,7 @@ from core.i18n import money
 from core.security import hash_token
 from core.settings import Settings
 from models import (
+    Brand,
     Category,
     DeliveryZone,
     Driver,
@@ -375,6 +376,16 @@ async def test_a_manager_edits_the_category_tree_and_a_products_translations(
     node = next(n for n in shop if n["id"] == pain.id)
     assert node["name"] == "Analgésicos" and [c["id"] for c in node["children"]] == [headache.id]
 
+    brands = f"/admin/stores/{demo.store_id}/brands"
+    assert (await post_form(client, brands + "/new", {"name": "Acme Labs"})).status == 303
+    brand = await Brand.get(store_id=demo.store_id, slug="acme-labs")
+    dup = await post_form(client, brands + "/new", {"name": "Acme Labs"})
+    assert dup.status == 409 and 'data-field="name"' in await dup.text()
+    renamed_brand = await post_form(client, f"{brands}/{brand.id}", {"name": "Acme Pharma"})
+    assert renamed_brand.status == 303 and (await Brand.get(id=brand.id)).name == "Acme Pharma"
+    assert "Acme Pharma" in await (await client.get(brands + "?q=acme")).text()
+    foreign_brand = await Brand.create(store_id=other.id, slug="y", name="Y")
+
     variant = await ProductVariant.filter(store_id=demo.store_id).first()
     assert variant is not None
     texts = f"/admin/stores/{demo.store_id}/products/{variant.id}/texts"
@@ -388,12 +399,15 @@ async def test_a_manager_edits_the_category_tree_and_a_products_translations(
         "description_ru": "",
         "description_es": "Para el dolor",
         "category_id": str(headache.id),
+        "brand_id": str(brand.id),
         "age_restricted": "yes",
         "max_per_order": "3",
         "tax_rate": "10.5",
     }
     bad = await post_form(client, texts, {**values, "category_id": str(foreign.id)})
     assert bad.status == 422 and 'data-field="category_id"' in await bad.text()
+    alien = await post_form(client, texts, {**values, "brand_id": str(foreign_brand.id)})
+    assert alien.status == 422 and 'data-field="brand_id"' in await alien.text()
     rate = await post_form(client, texts, {**values, "tax_rate": "ten"})
     assert rate.status == 422 and 'data-field="tax_rate"' in await rate.text()
     empty = await post_form(client, texts, {**values, "name_en": ""})
@@ -404,7 +418,7 @@ async def test_a_manager_edits_the_category_tree_and_a_products_translations(
     assert product.name == {"en": "Ibuprofen", "ru": "Ибупрофен", "es": "Ibuprofeno"}
     assert product.description["es"] == "Para el dolor" and product.category_id == headache.id
     assert "ибупрофен" in product.search_text
-    assert product.age_restricted and product.max_per_order == 3
+    assert product.age_restricted and product.max_per_order == 3 and product.brand_id == brand.id
     assert product.tax_rate == Decimal("10.5")
     assert 'value="10.5"' in await (await client.get(texts)).text()
     cleared = await post_form(client, texts, {**values, "tax_rate": "", "age_restricted": ""})

@@ -34,9 +34,17 @@ class ProductTextsIn(BaseModel):
     description_es: str = Field(default="", max_length=5000)
     # None: no category.
     category_id: int | None = Field(default=None, ge=1, le=2**31 - 1, strict=True)
+    # None: no brand.
+    brand_id: int | None = Field(default=None, ge=1, le=2**31 - 1, strict=True)
     age_restricted: bool = False
     max_per_order: int | None = Field(default=None, ge=1, le=999, strict=True)
     # VAT percent; None: the store's default rate.
     tax_rate: Decimal | None = Field(
         default=None, ge=0, le=100, max_digits=5, decimal_places=2, allow_inf_nan=False
     )
+
+
+class BrandIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, max_length=200)

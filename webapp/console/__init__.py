@@ -12,6 +12,7 @@ from aiohttp import web
 
 from webapp.console import (
     alerts,
+    brands,
     catalog,
     categories,
     closing,
@@ -37,6 +38,7 @@ AREAS = (
     closing,
     catalog,
     categories,
+    brands,
     staff,
     drivers,
     fleet,

@@ -117,6 +117,7 @@ async def _texts_form(
     context = {
         "variant": variant,
         "tree": await category_admin.category_tree(store.id),
+        "brands": await category_admin.all_brands(store.id),
         "values": dict(values),
         "errors": form_errors(error) if error else {},
     }
