@@ -136,6 +136,8 @@ class Settings(BaseSettings):
     smtp_from: str = "pharmacy@localhost"
     smtp_starttls: bool = True
     password_reset_ttl: int = Field(default=3600, gt=0)
+    # Lifetime of a console invitation (a one-time sign-in link for new staff), seconds.
+    staff_invite_ttl: int = Field(default=72 * 3600, gt=0)
     # Google sign-in (OIDC authorization code + PKCE).
     google_client_id: str = ""
     google_client_secret: str = ""

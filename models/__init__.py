@@ -27,7 +27,15 @@ from models.marketing import (
 )
 from models.orders import CheckoutLog, Order, OrderEvent, OrderItem, OrderStatusHistory
 from models.outbox import OutboxMessage
-from models.stores import AlertRecipient, DeliveryZone, Employee, SlotRule, Store, TimeSlot
+from models.stores import (
+    AlertRecipient,
+    DeliveryZone,
+    Employee,
+    SlotRule,
+    StaffInvitation,
+    Store,
+    TimeSlot,
+)
 from models.telegram import BotMessage, StaffLinkCode
 from models.users import (
     Address,
@@ -95,6 +103,7 @@ __all__ = [
     "SearchLog",
     "SessionRecording",
     "SlotRule",
+    "StaffInvitation",
     "StaffLinkCode",
     "StockAlert",
     "Store",

@@ -31,6 +31,8 @@ class Store(Model):
     cashback_bps = fields.IntField(default=0)
     # What a referrer earns when someone they invited has a first order delivered.
     referral_reward_cents = fields.IntField(default=0)
+    # VAT percent for invoice lines whose product has no tax rate of its own.
+    default_tax_rate = fields.DecimalField(max_digits=5, decimal_places=2, default=0)
     order_seq = fields.IntField(default=0)
     is_active = fields.BooleanField(default=True)
     created_at = created_at()
@@ -57,6 +59,30 @@ class Employee(Model):
     class Meta:
         table = "employees"
         unique_together = (("user", "store"),)
+
+
+class StaffInvitation(Model):
+    """A one-time sign-in link for an employed person: only the token's hash is kept; using
+    it sets `used_at` (once, whoever clicks first), and it expires."""
+
+    id = fields.IntField(primary_key=True)
+    store = store_fk("staff_invitations")
+    store_id: int
+    user: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.User", related_name="staff_invitations", db_index=True
+    )
+    user_id: int
+    token_hash = fields.CharField(max_length=64, unique=True)
+    expires_at = fields.DatetimeField()
+    used_at = fields.DatetimeField(null=True)
+    created_by: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.User", related_name="invitations_sent", null=True, on_delete=fields.SET_NULL
+    )
+    created_by_id: int | None
+    created_at = created_at()
+
+    class Meta:
+        table = "staff_invitations"
 
 
 class AlertRecipient(Model):

@@ -102,6 +102,8 @@ TEXTS: dict[str, str] = {
     "payment_unavailable": N("Crypto payment is unavailable right now. Choose another way to pay."),
     "invalid_csv": N("Some rows of the file have problems; nothing was imported."),
     "slug_taken": N("This address name is already used by another store."),
+    "category_taken": N("Another category of this store already has this name."),
+    "brand_taken": N("Another brand of this store already has this name."),
     "database_unavailable": N("This is not available right now. Please try again shortly."),
     "unsupported_media_type": N("Please check what you entered."),
     "precondition_required": N("Something went wrong. Please try again."),

@@ -1,6 +1,6 @@
 """An order's invoice as PDF (fpdf2): the store, the customer, every line with its VAT, and
 the totals. Prices are gross (VAT included, as shelf prices are); each line's VAT comes from
-its product's tax rate, else DEFAULT_TAX_RATE."""
+its product's tax rate, else the store's default (Store.default_tax_rate)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ from fpdf import FPDF
 from core.i18n import money, when
 from models import Order, OrderItem, Product, Store, User
 
-DEFAULT_TAX_RATE = Decimal("0")
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"),)
 
 
@@ -35,13 +34,15 @@ def vat_included(gross_cents: int, rate: Decimal) -> int:
     return int((Decimal(gross_cents) - net).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
-async def invoice_lines(order: Order) -> list[InvoiceLine]:
+async def invoice_lines(order: Order, store: Store) -> list[InvoiceLine]:
+    """The order's lines with their VAT: the product's rate, else the store's default."""
+    default = Decimal(store.default_tax_rate or 0)
     items = await OrderItem.filter(order_id=order.id).order_by("id")
     rates = {p.id: p.tax_rate for p in await Product.filter(id__in=[i.product_id for i in items])}
     lines = []
     for item in items:
         rate = rates.get(item.product_id)
-        rate = DEFAULT_TAX_RATE if rate is None else Decimal(rate)
+        rate = default if rate is None else Decimal(rate)
         gross = item.price_cents * item.quantity
         lines.append(
             InvoiceLine(item.name, item.sku, item.quantity, gross, rate, vat_included(gross, rate))
@@ -64,7 +65,7 @@ async def invoice_pdf(order: Order) -> bytes:
     in the store's timezone)."""
     store = await Store.get(id=order.store_id)
     customer = await User.get_or_none(id=order.customer_id)
-    lines = await invoice_lines(order)
+    lines = await invoice_lines(order, store)
     pdf = FPDF(format="A4")
     family, unicode_ok = _font(pdf)
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F
+from tortoise.queryset import QuerySet
+from tortoise.transactions import in_transaction
 
 from core.clock import utcnow
 from core.errors import Conflict, NotFound, ValidationFailed
@@ -91,10 +94,10 @@ async def release(order: Order) -> None:
         await redemption.delete()
 
 
-async def create_promo(store: Store, values: dict[str, Any]) -> PromoCode:
-    """A new active promo code of the store (codes are kept upper-case; the dates are whole
-    days in the store's timezone). Raises ValidationFailed naming the field, Conflict
-    promo_taken."""
+def _promo_fields(store: Store, values: dict[str, Any]) -> dict[str, Any]:
+    """The row's fields for a promo as PromoIn gives it: the code upper-case, the dates whole
+    days in the store's timezone. Raises ValidationFailed naming the field."""
+    values = dict(values)
     if values["kind"] == PromoKind.PERCENT.value and values["value"] > 100:
         raise ValidationFailed("too much", fields={"value": "a percentage from 1 to 100"})
     zone = ZoneInfo(store.timezone)
@@ -107,13 +110,86 @@ async def create_promo(store: Store, values: dict[str, Any]) -> PromoCode:
         if expires_on
         else None
     )
+    return {**values, "code": values["code"].upper(), "kind": PromoKind(values["kind"]),
+            "starts_at": starts, "expires_at": expires}  # fmt: skip
+
+
+async def create_promo(store: Store, values: dict[str, Any]) -> PromoCode:
+    """A new active promo code of the store (codes are kept upper-case; the dates are whole
+    days in the store's timezone). Raises ValidationFailed naming the field, Conflict
+    promo_taken."""
+    fields = _promo_fields(store, values)
     try:
-        return await PromoCode.create(
-            **{**values, "store_id": store.id, "code": values["code"].upper(),
-               "kind": PromoKind(values["kind"]), "starts_at": starts, "expires_at": expires},
-        )  # fmt: skip
+        return await PromoCode.create(**fields, store_id=store.id)
     except IntegrityError:
         raise Conflict("this code exists", code="promo_taken", fields={"code": "taken"}) from None
+
+
+async def get_promo(store_id: int, promo_id: int) -> PromoCode:
+    """A promo code of the store; raises NotFound."""
+    promo = await PromoCode.get_or_none(id=promo_id, store_id=store_id)
+    if promo is None:
+        raise NotFound("no such promo code", fields={"promo_id": "unknown id"})
+    return promo
+
+
+def promo_form_values(store: Store, promo: PromoCode) -> dict[str, Any]:
+    """A promo code as PromoIn's fields (the dates as the store's local days), to edit it."""
+    zone = ZoneInfo(store.timezone)
+    last_day = (
+        (promo.expires_at.astimezone(zone) - timedelta(days=1)).date() if promo.expires_at else None
+    )
+    return {
+        "code": promo.code,
+        "kind": promo.kind.value,
+        "value": promo.value,
+        "min_order_cents": promo.min_order_cents,
+        "starts_on": promo.starts_at.astimezone(zone).date() if promo.starts_at else None,
+        "expires_on": last_day,
+        "max_uses": promo.max_uses,
+        "max_uses_per_customer": promo.max_uses_per_customer,
+    }
+
+
+async def update_promo(store: Store, promo_id: int, values: dict[str, Any]) -> PromoCode:
+    """Rewrite a promo code of the store with PromoIn's fields (its use count and pause state
+    are kept; a total limit below the uses so far just stops further uses). Raises NotFound,
+    ValidationFailed naming the field, Conflict promo_taken."""
+    fields = _promo_fields(store, values)
+    async with in_transaction():
+        promo = await PromoCode.filter(id=promo_id, store_id=store.id).select_for_update().first()
+        if promo is None:
+            raise NotFound("no such promo code", fields={"promo_id": "unknown id"})
+        promo.update_from_dict(fields)
+        try:
+            await promo.save(update_fields=list(fields))
+        except IntegrityError:
+            raise Conflict(
+                "this code exists", code="promo_taken", fields={"code": "taken"}
+            ) from None
+    return promo
+
+
+@dataclass(frozen=True)
+class PromoUsage:
+    uses: int
+    customers: int
+    discount_cents: int
+
+
+def redemptions_query(store_id: int, promo_id: int) -> QuerySet[PromoRedemption]:
+    """Every use of the promo code in the store (who, which order, how much off)."""
+    return PromoRedemption.filter(store_id=store_id, promo_id=promo_id)
+
+
+async def promo_usage(store_id: int, promo_id: int) -> PromoUsage:
+    """The promo code's uses so far: how many, by how many customers, the discount total."""
+    rows = await redemptions_query(store_id, promo_id).values_list("user_id", "discount_cents")
+    return PromoUsage(
+        uses=len(rows),
+        customers=len({user for user, _ in rows}),
+        discount_cents=sum(int(cents) for _, cents in rows),
+    )
 
 
 async def set_promo_active(store_id: int, promo_id: int, active: bool) -> PromoCode:

@@ -15,7 +15,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from core.clock import utcnow
-from core.errors import Conflict, Unavailable, ValidationFailed
+from core.errors import Conflict, NotFound, Unavailable, ValidationFailed
 from core.geocoding import Geocoder
 from models import DeliveryZone, SlotRule, Store, TimeSlot
 
@@ -103,6 +103,34 @@ async def add_zone(store: Store, values: dict[str, Any]) -> DeliveryZone:
     if problem is not None:
         raise ValidationFailed("invalid delivery zone", fields={"polygon": problem})
     return await DeliveryZone.create(store_id=store.id, **values)
+
+
+async def get_zone(store_id: int, zone_id: int) -> DeliveryZone:
+    zone = await DeliveryZone.get_or_none(id=zone_id, store_id=store_id)
+    if zone is None:
+        raise NotFound("no such delivery zone", fields={"zone_id": "unknown id"})
+    return zone
+
+
+async def update_zone(store: Store, zone_id: int, values: dict[str, Any]) -> DeliveryZone:
+    """Redraw or re-price a zone of the store (ZoneIn's fields, checked as add_zone checks
+    them). Orders already placed keep the fee they were quoted. Raises NotFound,
+    ValidationFailed naming the field."""
+    problem = polygon_problem(values["polygon"], store)
+    if problem is not None:
+        raise ValidationFailed("invalid delivery zone", fields={"polygon": problem})
+    zone = await get_zone(store.id, zone_id)
+    zone.update_from_dict(values)
+    await zone.save(update_fields=list(values))
+    return zone
+
+
+async def set_zone_active(store_id: int, zone_id: int, active: bool) -> DeliveryZone:
+    """Stop or resume delivering to a zone (it stays for its orders' history); NotFound."""
+    zone = await get_zone(store_id, zone_id)
+    zone.is_active = active
+    await zone.save(update_fields=["is_active"])
+    return zone
 
 
 # --- slots -------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, RootModel
@@ -27,6 +28,10 @@ class StoreIn(BaseModel):
     phone: str = Field(default="", max_length=32)
     legal_age: int = Field(default=18, ge=0, le=99, strict=True)
     opening_hours: OpeningHours = Field(default_factory=dict)
+    # VAT percent for invoice lines whose product has no tax rate (21, 10.5).
+    default_tax_rate: Decimal = Field(
+        default=Decimal(0), ge=0, le=100, max_digits=5, decimal_places=2, allow_inf_nan=False
+    )
 
     def model_values(self) -> dict[str, Any]:
         values = self.model_dump()

@@ -10,11 +10,43 @@ import aiohttp_jinja2
 import jinja2
 from aiohttp import web
 
-from webapp.console import alerts, catalog, customers, drivers, home, orders, promos, staff, stores
+from webapp.console import (
+    alerts,
+    brands,
+    catalog,
+    categories,
+    closing,
+    customers,
+    drivers,
+    fleet,
+    home,
+    invitations,
+    orders,
+    promos,
+    staff,
+    stores,
+    zones,
+)
 from webapp.console.base import PREFIX, console_errors
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-AREAS = (home, stores, catalog, staff, drivers, orders, promos, customers, alerts)
+AREAS = (
+    home,
+    invitations,
+    stores,
+    zones,
+    closing,
+    catalog,
+    categories,
+    brands,
+    staff,
+    drivers,
+    fleet,
+    orders,
+    promos,
+    customers,
+    alerts,
+)
 
 
 def build_console() -> web.Application:

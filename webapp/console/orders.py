@@ -15,7 +15,7 @@ from core.permissions import Permission as P
 from models import Order, User
 from models.enums import OrderStatus, PaymentMethod
 from models.transitions import OPEN_STATUSES, can_transition
-from services import backoffice, invoices, listing, orders
+from services import backoffice, fleet, invoices, listing, orders
 from services.auth.browser import socket_token
 from webapp.console.base import (
     PREFIX,
@@ -25,7 +25,9 @@ from webapp.console.base import (
     path_int,
     redirect,
     render,
+    store_money,
     store_of,
+    store_time,
     validate,
     viewer_of,
 )
@@ -218,4 +220,11 @@ async def my_deliveries(request: web.Request) -> web.StreamResponse:
         rows = await orders.driver_orders(viewer_of(request).principal)
     except DomainError:
         rows = []
-    return render(request, "console/orders/deliveries.html", {"deliveries": rows})
+    own = await fleet.own_cash(viewer_of(request).principal.user_id)
+    context = {
+        "deliveries": rows,
+        "own": own,
+        "own_money": store_money(own.store if own else None),
+        "own_when": store_time(own.store if own else None),
+    }
+    return render(request, "console/orders/deliveries.html", context)

@@ -1,5 +1,6 @@
 """Staff: the store's employees and employing someone (services.employees, as the API does),
-with the Telegram link code shown once."""
+with the Telegram link code and a one-time sign-in link (webapp/console/invitations.py)
+shown once."""
 
 from __future__ import annotations
 
@@ -23,7 +24,8 @@ from webapp.console.base import (
     store_of,
     viewer_of,
 )
-from webapp.console.tables import Action, Column, Table, active_toggle, table_view
+from webapp.console.invitations import new_invitation
+from webapp.console.tables import Action, Column, RowAction, Table, active_toggle, table_view
 
 routes = web.RouteTableDef()
 ROLES = (("manager", "manager"), ("dispatcher", "dispatcher"), ("driver", "driver"))
@@ -62,6 +64,11 @@ STAFF = Table(
             lambda r, v: f"{PREFIX}/stores/{v.store_id}/staff/{r.id}/active",
             "Deactivate",
             "Reactivate",
+        ),
+        RowAction(
+            label=lambda row: "Sign-in link",
+            url=lambda r, v: f"{PREFIX}/stores/{v.store_id}/staff/{r.id}/invite",
+            fields=lambda row: {},
         ),
     ),
 )
@@ -111,7 +118,12 @@ async def employ(request: web.Request) -> web.StreamResponse:
     return render(
         request,
         "console/staff/employed.html",
-        {"employee": user, "role": body.role, "link_code": code},
+        {
+            "employee": user,
+            "role": body.role,
+            "link_code": code,
+            "invite_url": await new_invitation(request, user_id=user.id),
+        },
     )
 
 

@@ -4,6 +4,7 @@ schemas (api/schemas/setup.py) and call services.store_setup, as the API does.""
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from typing import Any
 
 from aiohttp import web
@@ -42,11 +43,13 @@ STORE_FORM = schema_form(
         "lng": "Longitude",
         "default_locale": "Language",
         "opening_hours": "Opening hours (JSON)",
+        "default_tax_rate": "Default VAT %",
     },
     help={
         "lat": "leave latitude and longitude empty to look them up from the address",
         "timezone": "an IANA zone, e.g. Europe/Madrid",
         "currency": "ISO code, e.g. EUR",
+        "default_tax_rate": "invoices use it for products without a VAT rate of their own",
         "opening_hours": '{"mon": [["09:00", "21:00"]], ...}',
         "slug": "lower-case letters, digits and dashes",
     },
@@ -121,6 +124,7 @@ def store_values(store: Store) -> dict[str, Any]:
         "phone": store.phone,
         "legal_age": store.legal_age,
         "opening_hours": json.dumps(store.opening_hours or {}),
+        "default_tax_rate": f"{Decimal(store.default_tax_rate).normalize():f}",
     }
 
 

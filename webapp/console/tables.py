@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -106,26 +106,39 @@ def _cell(value: Any) -> str:
     return text
 
 
-async def table_view(request: web.Request, table: Table) -> web.StreamResponse:
+def csv_response(name: str, header: list[str], rows: Iterable[list[Any]]) -> web.Response:
+    """Rows as a CSV download named `name`.csv (cells safe from spreadsheet formulas)."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([_cell(value) for value in row])
+    return web.Response(
+        text=out.getvalue(),
+        content_type="text/csv",
+        charset="utf-8",
+        headers={
+            "Content-Disposition": f'attachment; filename="{name}.csv"',
+            "Cache-Control": "no-store",
+        },
+    )
+
+
+async def table_view(
+    request: web.Request, table: Table, *, summary: tuple[tuple[str, str], ...] = ()
+) -> web.StreamResponse:
+    """The table's page (`summary`: label/value pairs shown above it) or, with ?format=csv,
+    its rows as CSV."""
     viewer = viewer_of(request)
     params = _params(request)
     cell = Cell(store_money(viewer.store), store_time(viewer.store))
     rows = table.source(viewer)
     if params.get("format") == "csv":
         found = await listing.all_rows(table.listing, rows, params, tz=_zone(viewer))
-        out = io.StringIO()
-        writer = csv.writer(out)
-        writer.writerow([c.label for c in table.columns])
-        for row in found:
-            writer.writerow([_cell(c.value(row, cell)) for c in table.columns])
-        return web.Response(
-            text=out.getvalue(),
-            content_type="text/csv",
-            charset="utf-8",
-            headers={
-                "Content-Disposition": f'attachment; filename="{table.name}.csv"',
-                "Cache-Control": "no-store",
-            },
+        return csv_response(
+            table.name,
+            [c.label for c in table.columns],
+            ([c.value(row, cell) for c in table.columns] for row in found),
         )
     try:
         page = await listing.page_of(table.listing, rows, params, tz=_zone(viewer))
@@ -133,7 +146,7 @@ async def table_view(request: web.Request, table: Table) -> web.StreamResponse:
         return render(
             request,
             "console/table.html",
-            {"table": table, "page": None, "problem": exc, "params": params},
+            {"table": table, "page": None, "problem": exc, "params": params, "summary": summary},
             status=422,
         )
     lines = [
@@ -161,5 +174,6 @@ async def table_view(request: web.Request, table: Table) -> web.StreamResponse:
             "buttons": buttons,
             "params": params,
             "problem": None,
+            "summary": summary,
         },
     )
