@@ -18,7 +18,7 @@ from api.keys import SETTINGS
 from api.locale import request_locale
 from core.errors import NotFound
 from core.i18n import translator
-from services import stores
+from services import media, stores
 
 HERE = Path(__file__).resolve().parent
 routes = web.RouteTableDef()
@@ -104,6 +104,22 @@ async def dispatch(request: web.Request) -> web.Response:
 @routes.get("/app/driver", name="driver")
 async def driver(request: web.Request) -> web.Response:
     return _render("driver.html", request, await _context(request, "driver", "driver"))
+
+
+# Media file names are content hashes: a URL always means the same bytes.
+IMMUTABLE = "public, max-age=31536000, immutable"
+
+
+@routes.get("/media/{shard}/{name}", name="media")
+async def media_file(request: web.Request) -> web.StreamResponse:
+    path = media.resolve(
+        request.config_dict[SETTINGS].media_path(),
+        request.match_info["shard"],
+        request.match_info["name"],
+    )
+    if path is None:
+        raise web.HTTPNotFound()
+    return web.FileResponse(path, headers={"Cache-Control": IMMUTABLE})
 
 
 def setup_pages(app: web.Application) -> None:
