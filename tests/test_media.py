@@ -44,7 +44,9 @@ async def test_uploaded_picture_is_cleaned_resized_listed_and_cached_forever(
     # Named like a picture, but it is not one: refused by content, naming the field.
     fake = await client.post(target, headers=manager.headers, data=form(b"%PDF-1.4 not a pic"))
     assert fake.status == 415
-    assert (await fake.json())["error"]["fields"] == {"file": "not a JPEG, PNG, WebP or GIF picture"}
+    assert (await fake.json())["error"]["fields"] == {
+        "file": "not a JPEG, PNG, WebP or GIF picture"
+    }
     missing = await client.post(target, headers=manager.headers, data=form(b"x", field="other"))
     assert missing.status == 422 and (await missing.json())["error"]["fields"] == {
         "file": "required"
