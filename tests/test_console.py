@@ -265,6 +265,8 @@ ROUTES = [
     Route("POST", "/admin/stores/{store}/products/{variant}/price", RUNNERS),
     Route("POST", "/admin/stores/{store}/products/{variant}/stock", RUNNERS),
     Route("POST", "/admin/stores/{store}/products/{variant}/active", RUNNERS),
+    Route("POST", "/admin/stores/{store}/products/{variant}/image", RUNNERS),
+    Route("POST", "/admin/stores/{store}/products/{variant}/image/remove", RUNNERS),
     Route("GET", "/admin/stores/{store}/staff", RUNNERS),
     Route("GET", "/admin/stores/{store}/staff/new", RUNNERS),
     Route("POST", "/admin/stores/{store}/staff/new", RUNNERS),
