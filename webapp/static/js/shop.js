@@ -31,6 +31,8 @@
 
   const SORTS = { relevance: _("Best match"), name: _("Name"), price_asc: _("Price: low to high"), price_desc: _("Price: high to low"), newest: _("Newest") };
   const PER_PAGE = 24;
+  const CARD_SIZES = "(min-width: 40rem) 12rem, 45vw";
+  const PAGE_SIZES = "(min-width: 40rem) 20rem, 90vw";
 
   async function catalog(params) {
     const wanted = { ...params };
@@ -115,11 +117,25 @@
     telegram.back(() => go("#/"));
   }
 
+  // A product picture with every stored width in srcset; `sizes` says how wide it is drawn, so
+  // a phone downloads the 320 px file and a laptop's product page the 640 px one.
+  function picture(p, sizes, width, alt) {
+    if (!p.image_url) return null;
+    const images = p.images || [];
+    const attrs = { loading: "lazy", decoding: "async", alt, width, height: width, class: "picture" };
+    if (images.length) {
+      attrs.sizes = sizes;
+      attrs.srcset = images.map((i) => `${i.url} ${i.width}w`).join(", ");
+    }
+    attrs.src = images.length ? images[Math.min(1, images.length - 1)].url : p.image_url;
+    return el("img", attrs);
+  }
+
   function productCard(p) {
     const from = Math.min(...p.variants.map((v) => v.price_cents));
     const inStock = p.variants.some((v) => v.stock > 0);
     return el("article", { class: "card product", "data-product": p.id },
-      p.image_url ? el("img", { src: p.image_url, alt: "", width: 160, height: 160, loading: "lazy", decoding: "async" }) : null,
+      picture(p, CARD_SIZES, 160, ""),
       el("a", { href: `#/product/${p.id}` }, el("h3", {}, p.name)),
       p.age_restricted ? el("span", { class: "tag" }, "18+") : null,
       el("p", { class: "price" }, money(from, currency)),
@@ -169,7 +185,7 @@
     reviewForm.append(el("label", { for: "rating" }, _("Your rating"), rating), el("label", { for: "review-text" }, _("Your review"), text), msg.node, send);
     show(el("article", { class: "card" },
       el("div", { class: "title-row" }, el("h2", {}, p.name), favorite), p.age_restricted ? el("span", { class: "tag" }, "18+") : null,
-      p.image_url ? el("img", { src: p.image_url, alt: p.name, width: 320, height: 320, loading: "lazy", decoding: "async" }) : null,
+      picture(p, PAGE_SIZES, 320, p.name),
       el("p", {}, p.description),
       el("ul", { class: "variants" }, p.variants.map((v) => el("li", {},
         el("span", {}, `${v.name} · ${money(v.price_cents, currency)}`),
