@@ -72,9 +72,12 @@ async def _context(request: web.Request, page: str, bot: str) -> dict[str, Any]:
                 "name": store.name,
                 "currency": store.currency,
                 "timezone": store.timezone,
+                "lat": store.lat,
+                "lng": store.lng,
             },
             "strings": {text: t(text) for text in script_texts(page)},
             "base_url": request.config_dict[SETTINGS].public_base_url,
+            "map_tile_url": request.config_dict[SETTINGS].map_tile_url,
         },
     }
 

@@ -148,6 +148,8 @@ async def _variant_page(
         "log": log,
         "history": await product_history.product_history(store, variant.product_id),
         "images": media.image_urls(variant.product.image_key),
+        # The forms post here plus their action, also when this page answers a POST.
+        "product_path": f"{PREFIX}/stores/{store.id}/products/{variant.id}",
         "errors": errors or {},
         "notice": notice,
     }
