@@ -70,6 +70,20 @@ async def test_pictures_addresses_map_note_wallet_and_referral(
             " return i.complete && i.naturalWidth > 0 && i.currentSrc.includes('/media/'); }"
         )
 
+        # Filters the API has: brand and a price range (typed in euros, sent in cents).
+        await shop.select_option("#brand", label="Medico")
+        await shop.wait_for_url("**brand=*")
+        await shop.fill("#price-max", "5")
+        await shop.press("#price-max", "Tab")
+        await shop.wait_for_url("**price_max=500*")
+        await expect(shop.locator("#price-max")).to_have_value("5")
+        # The list re-renders once the filtered page arrives: every price shown is then ≤ 5.
+        await shop.wait_for_function(
+            "() => { const p = [...document.querySelectorAll('#products .price')]"
+            ".map((e) => parseFloat(e.textContent.replace(/[^0-9.]/g, '')));"
+            " return p.length > 0 && p.every((x) => x <= 5); }"
+        )
+
         # Saved addresses: add two, make the second the default, delete it again.
         await shop.click("#nav-addresses")
         await expect(shop.locator("#my-addresses")).to_contain_text("No saved addresses yet.")

@@ -37,8 +37,9 @@
   async function catalog(params) {
     const wanted = { ...params };
     const query = (page) => new URLSearchParams({ ...wanted, per_page: String(PER_PAGE), page: String(page) });
-    const [tree, first] = await Promise.all([
+    const [tree, brands, first] = await Promise.all([
       api(`/api/v1/stores/${storeId}/categories`),
+      api(`/api/v1/stores/${storeId}/brands`).catch(() => ({ items: [] })),
       api(`/api/v1/stores/${storeId}/products?${query(1)}`),
     ]);
     const hashFor = (change) => {
@@ -55,7 +56,18 @@
       Object.entries(SORTS).map(([value, label]) => el("option", { value, selected: (params.sort || "relevance") === value }, label)));
     const inStock = el("input", { type: "checkbox", name: "in_stock", id: "in-stock", checked: params.in_stock === "true",
       onchange: () => go(hashFor({ in_stock: inStock.checked ? "true" : "" })) });
+    const brand = el("select", { name: "brand", id: "brand", onchange: () => go(hashFor({ brand: brand.value })) },
+      el("option", { value: "" }, _("All brands")),
+      brands.items.map((b) => el("option", { value: b.id, selected: String(b.id) === params.brand }, b.name)));
+    // Prices are typed in the currency's units and sent in cents, as the API counts them.
+    const cents = (v) => (v === "" || Number.isNaN(Number(v)) ? "" : String(Math.round(Number(v) * 100)));
+    const units = (c) => (c ? String(Number(c) / 100) : "");
+    const priceBox = (id, key, label) => el("input", { type: "number", min: 0, step: "0.01", inputmode: "decimal", id, name: key,
+      value: units(params[key]), "aria-label": label, placeholder: label, onchange: (e) => go(hashFor({ [key]: cents(e.target.value) })) });
     const tools = el("div", { class: "tools" }, el("label", { for: "sort" }, _("Sort by"), sort),
+      el("label", { for: "brand" }, _("Brand"), brand),
+      el("label", { for: "price-min" }, _("Price from"), priceBox("price-min", "price_min", _("Price from"))),
+      el("label", { for: "price-max" }, _("Price up to"), priceBox("price-max", "price_max", _("Price up to"))),
       el("label", { for: "in-stock", class: "check" }, inStock, _("In stock only")));
     const grid = el("section", { class: "grid", id: "products" }, first.items.map(productCard));
     const counter = el("p", { class: "muted", id: "shown-count", "aria-live": "polite" });
