@@ -78,6 +78,11 @@ def _decode(data: bytes) -> Image.Image:
         code="not_an_image",
         fields={"file": "not a JPEG, PNG, WebP or GIF picture"},
     )
+    too_large = ValidationFailed(
+        "the picture has too many pixels",
+        code="image_too_large",
+        fields={"file": f"at most {MAX_PIXELS // 1_000_000} megapixels"},
+    )
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -85,17 +90,15 @@ def _decode(data: bytes) -> Image.Image:
             if probe.format not in ACCEPTED_FORMATS:
                 raise not_image
             if probe.width * probe.height > MAX_PIXELS:
-                raise ValidationFailed(
-                    "the picture has too many pixels",
-                    code="image_too_large",
-                    fields={"file": f"at most {MAX_PIXELS // 1_000_000} megapixels"},
-                )
+                raise too_large
             probe.verify()
             # verify() leaves the object unusable: decode again for real.
             picture = Image.open(io.BytesIO(data))
             picture.load()
-    except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning):
+    except UnidentifiedImageError:
         raise not_image from None
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise too_large from None
     except (OSError, SyntaxError, ValueError):
         raise ValidationFailed(
             "the picture is damaged",

@@ -4,11 +4,15 @@ stored content-addressed and served with long-cache headers; the catalog lists t
 from __future__ import annotations
 
 import io
+import os
+from pathlib import Path
 
+import pytest
 from aiohttp import FormData
 from aiohttp.test_utils import TestClient
 from PIL import Image
 
+from core.errors import PayloadTooLarge, ValidationFailed
 from core.settings import Settings
 from models import Product
 from models.enums import Role
@@ -101,3 +105,23 @@ async def test_demo_products_ship_pictures(client: TestClient, demo: SeedReport)
     assert all(len(p["images"]) == len(media.WIDTHS) for p in body["items"])
     first = body["items"][0]["images"][1]["url"]
     assert (await client.get(first)).status == 200
+
+
+async def test_damaged_oversized_and_bomb_pictures_are_refused_naming_the_field(
+    tmp_path: Path,
+) -> None:
+    good = photo_with_exif((300, 200))
+    with pytest.raises(ValidationFailed) as damaged:
+        await media.store_image(tmp_path, good[: len(good) // 2], max_bytes=10**6)
+    assert damaged.value.code == "image_damaged" and damaged.value.fields == {
+        "file": "the picture cannot be read"
+    }
+    with pytest.raises(PayloadTooLarge) as too_big:
+        await media.store_image(tmp_path, good, max_bytes=1024)
+    assert too_big.value.status == 413 and "file" in (too_big.value.fields or {})
+    bomb = io.BytesIO()
+    Image.new("1", (10_000, 10_000)).save(bomb, "PNG")  # 100 megapixels in a few KB
+    with pytest.raises(ValidationFailed) as huge:
+        await media.store_image(tmp_path, bomb.getvalue(), max_bytes=10**6)
+    assert huge.value.code == "image_too_large"
+    assert not any(name.endswith(".webp") for _, _, files in os.walk(tmp_path) for name in files)
