@@ -6,6 +6,7 @@ the wallet and referral page; and the catalog admin uploading a picture in the c
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
 
 import pytest
@@ -174,7 +175,10 @@ async def test_catalog_admin_uploads_a_picture_in_the_console(
     await Product.filter(id=variant.product_id).update(image_key="")
     photo, not_photo = tmp_path / "photo.png", tmp_path / "photo.jpg"
     out = io.BytesIO()
-    Image.new("RGB", (800, 800), (200, 30, 30)).save(out, "PNG")
+    # Noise does not compress: a phone-photo-sized file, over the 1 MiB a console form may
+    # send, so the page scales it down before uploading.
+    Image.frombytes("RGB", (1200, 1200), os.urandom(1200 * 1200 * 3)).save(out, "PNG")
+    assert out.tell() > 1024 * 1024
     photo.write_bytes(out.getvalue())
     not_photo.write_text("this is a text file named like a photo")
     base = str(shop_app.make_url("")).rstrip("/")
