@@ -5,12 +5,22 @@ from __future__ import annotations
 from aiohttp import web
 
 from api.auth import require_permission
-from api.http import doc, dump, parse_body, path_id
-from api.keys import CTX
-from api.schemas.admin import PriceIn, ProductPatch, RestockIn, StaffList, StaffOut, StockOut
+from api.http import doc, dump, parse_body, path_id, read_upload
+from api.keys import CTX, SETTINGS
+from api.schemas.admin import (
+    PriceIn,
+    ProductImageOut,
+    ProductPatch,
+    RestockIn,
+    StaffList,
+    StaffOut,
+    StockOut,
+)
+from api.schemas.catalog import ImageOut
 from api.schemas.stores import StoreList, StoreOut
 from core.permissions import Permission
-from services import catalog, catalog_admin, staff_links, stores
+from models import Product
+from services import catalog, catalog_admin, media, staff_links, stores
 
 routes = web.RouteTableDef()
 
@@ -54,6 +64,57 @@ async def patch_product(request: web.Request) -> web.Response:
         else None
     )
     return web.json_response({"id": product.id, "is_active": product.is_active, "product": found})
+
+
+def _image_out(product: Product) -> web.Response:
+    return dump(
+        ProductImageOut(
+            product_id=product.id,
+            images=[ImageOut.model_validate(i) for i in media.image_urls(product.image_key)],
+        )
+    )
+
+
+@routes.post("/api/v1/admin/stores/{store_id}/products/{product_id}/image")
+@doc(
+    "Upload the product's picture (multipart/form-data, field `file`: JPEG, PNG, WebP or GIF); "
+    "it is checked, stripped of metadata and resized; the answer lists the widths",
+    tags=["admin"],
+    upload="file",
+    response=ProductImageOut,
+    auth=True,
+    errors={
+        413: "payload_too_large: the file is over MEDIA_MAX_UPLOAD_BYTES",
+        415: "unsupported_media_type / not_an_image: the field `file` is not a picture",
+        422: "validation_error / image_damaged / image_too_large: `file`",
+    },
+)
+async def upload_product_image(request: web.Request) -> web.Response:
+    principal = require_permission(request, Permission.MANAGE_CATALOG)
+    store_id, product_id = path_id(request, "store_id"), path_id(request, "product_id")
+    settings = request.config_dict[SETTINGS]
+    data = await read_upload(request, "file", settings.media_max_upload_bytes)
+    product = await catalog_admin.set_product_image(
+        request.config_dict[CTX].cache,
+        principal,
+        store_id,
+        product_id,
+        data,
+        media_dir=settings.media_path(),
+        max_bytes=settings.media_max_upload_bytes,
+    )
+    return _image_out(product)
+
+
+@routes.delete("/api/v1/admin/stores/{store_id}/products/{product_id}/image")
+@doc("Remove the product's uploaded picture", tags=["admin"], response=ProductImageOut, auth=True)
+async def remove_product_image(request: web.Request) -> web.Response:
+    principal = require_permission(request, Permission.MANAGE_CATALOG)
+    store_id, product_id = path_id(request, "store_id"), path_id(request, "product_id")
+    product = await catalog_admin.remove_product_image(
+        request.config_dict[CTX].cache, principal, store_id, product_id
+    )
+    return _image_out(product)
 
 
 @routes.put("/api/v1/admin/stores/{store_id}/variants/{variant_id}/price")

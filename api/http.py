@@ -7,12 +7,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from aiohttp import web
+from aiohttp import BodyPartReader, web
 from pydantic import BaseModel, ValidationError
 
 from api.errors import validation_fields
 from core import untrusted
-from core.errors import NotFound, UnsupportedMediaType, ValidationFailed
+from core.errors import NotFound, PayloadTooLarge, UnsupportedMediaType, ValidationFailed
 from core.untrusted import UntrustedInput
 
 M = TypeVar("M", bound=BaseModel)
@@ -42,6 +42,41 @@ async def parse_body(request: web.Request, model: type[M]) -> M:
         return model.model_validate(data)
     except ValidationError as exc:
         raise ValidationFailed("invalid input", fields=validation_fields(exc)) from None
+
+
+# Multipart framing (boundaries, part headers) on top of the file itself.
+_MULTIPART_OVERHEAD = 64 * 1024
+
+
+async def read_upload(request: web.Request, field: str, max_bytes: int) -> bytes:
+    """The bytes of the file sent in multipart/form-data field `field`: 415 for another
+    content type, 413 beyond `max_bytes`, 422 naming the field when it is missing or empty.
+    Streams the body, so the app-wide JSON body limit does not apply to uploads."""
+    if request.content_type != "multipart/form-data":
+        raise UnsupportedMediaType(
+            "send the file as multipart/form-data",
+            fields={"Content-Type": "must be multipart/form-data"},
+        )
+    too_large = PayloadTooLarge(
+        "the file is too large", fields={field: f"at most {max_bytes // 1024} KB"}
+    )
+    if (request.content_length or 0) > max_bytes + _MULTIPART_OVERHEAD:
+        raise too_large
+    try:
+        reader = await request.multipart()
+        async for part in reader:
+            if not isinstance(part, BodyPartReader) or part.name != field:
+                continue
+            data = bytearray()
+            while chunk := await part.read_chunk(64 * 1024):
+                data += chunk
+                if len(data) > max_bytes:
+                    raise too_large
+            if data:
+                return bytes(data)
+    except (ValueError, AssertionError, RuntimeError, UnicodeDecodeError):
+        raise ValidationFailed("the form could not be read", fields={"body": "malformed"}) from None
+    raise ValidationFailed(f"send the file in the field {field!r}", fields={field: "required"})
 
 
 def parse_query(request: web.Request, model: type[M]) -> M:
@@ -79,6 +114,8 @@ class Doc:
     summary: str
     tags: list[str] = field(default_factory=list)
     body: type[BaseModel] | None = None
+    # A multipart/form-data upload: the name of its file field.
+    upload: str | None = None
     query: type[BaseModel] | None = None
     response: type[BaseModel] | None = None
     status: int = 200

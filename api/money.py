@@ -9,7 +9,7 @@ from api.auth import require_principal
 from api.http import doc, dump, parse_query
 from api.keys import CTX
 from models import User
-from services import loyalty, stores
+from services import loyalty, media, stores
 
 routes = web.RouteTableDef()
 
@@ -42,6 +42,8 @@ class ReferralOut(BaseModel):
     link: str
     invited: int
     rewards_cents: int
+    # The link as a QR code (SVG markup) for showing on a screen or printing.
+    qr_svg: str = ""
 
 
 @routes.get("/api/v1/me/wallet")
@@ -95,5 +97,6 @@ async def referral(request: web.Request) -> web.Response:
             link=found.link,
             invited=found.invited,
             rewards_cents=found.rewards_cents,
+            qr_svg=media.qr_code_svg(found.link) if found.link else "",
         )
     )

@@ -92,6 +92,19 @@ def build_openapi(app: web.Application) -> dict[str, Any]:
                 "required": True,
                 "content": {"application/json": {"schema": _schema(info.body, components)}},
             }
+        if info.upload is not None:
+            op["requestBody"] = {
+                "required": True,
+                "content": {
+                    "multipart/form-data": {
+                        "schema": {
+                            "type": "object",
+                            "required": [info.upload],
+                            "properties": {info.upload: {"type": "string", "format": "binary"}},
+                        }
+                    }
+                },
+            }
         ok: dict[str, Any] = {"description": "OK"}
         if info.response is not None:
             ok["content"] = {"application/json": {"schema": _schema(info.response, components)}}

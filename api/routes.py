@@ -5,6 +5,7 @@ from __future__ import annotations
 from aiohttp import web
 
 from api import (
+    addresses,
     admin,
     auth_routes,
     cart,
@@ -34,6 +35,7 @@ def setup_api(app: web.Application) -> None:
         cart,
         delivery,
         orders,
+        addresses,
         staff,
         admin,
         store_setup,

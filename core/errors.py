@@ -88,3 +88,8 @@ class RateLimited(DomainError):
 class Unavailable(DomainError):
     status = 503
     code = "unavailable"
+
+
+class PayloadTooLarge(DomainError):
+    status = 413
+    code = "payload_too_large"

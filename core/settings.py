@@ -99,6 +99,10 @@ class Settings(BaseSettings):
     uploads_dir: str = "var/uploads"
     backup_dir: str = "var/backups"
     backup_keep: int = Field(default=14, ge=1)
+    # Uploaded pictures (products, proofs of delivery, banners), resized and content-addressed,
+    # served at /media/. Empty: `<UPLOADS_DIR>/media`, so backups include them.
+    media_dir: str = ""
+    media_max_upload_bytes: int = Field(default=8 * 1024 * 1024, ge=1024)
 
     # Delivery: geocoding and ETA coefficients (minutes per km by transport, plus handling).
     geocoder_url: str = "https://nominatim.openstreetmap.org"
@@ -280,6 +284,9 @@ class Settings(BaseSettings):
         tail = self.database_url.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1]
         name = re.sub(r"[^A-Za-z0-9_.-]", "_", tail.removesuffix(".sqlite3"))
         return name or "pharmacy"
+
+    def media_path(self) -> Path:
+        return Path(self.media_dir) if self.media_dir else Path(self.uploads_dir) / "media"
 
     def sqlite_path(self) -> Path | None:
         if not self.database_url.startswith("sqlite://"):

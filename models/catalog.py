@@ -65,6 +65,8 @@ class Product(Model):
     # Lower-cased names and descriptions in every locale: what catalog search matches.
     search_text = fields.TextField(default="")
     image_url = fields.CharField(max_length=500, default="")
+    # The uploaded picture's content key in the media store (services.media); "" when none.
+    image_key = fields.CharField(max_length=64, default="")
     age_restricted = fields.BooleanField(default=False)
     max_per_order = fields.IntField(null=True)
     # VAT in percent (21.00); None: the store's default rate.

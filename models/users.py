@@ -79,6 +79,8 @@ class Address(Model):
     details = fields.CharField(max_length=200, default="")
     lat = fields.FloatField(null=True)
     lng = fields.FloatField(null=True)
+    # The one the checkout offers first; at most one per user (services.addresses keeps it so).
+    is_default = fields.BooleanField(default=False)
     created_at = created_at()
 
     class Meta:

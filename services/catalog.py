@@ -14,6 +14,7 @@ from typing import Any, Literal
 from core.cache import Cache
 from core.errors import NotFound
 from models import Brand, Category, Inventory, Product, ProductVariant, SearchLog
+from services import media
 from services.i18n_text import pick
 
 CATALOG_TTL = 300.0
@@ -80,6 +81,7 @@ def _variant_dict(
 def _product_dict(
     product: Product, variants: list[dict[str, Any]], locale: str, fallback: str
 ) -> dict[str, Any]:
+    images = media.image_urls(product.image_key)
     return {
         "id": product.id,
         "slug": product.slug,
@@ -87,7 +89,9 @@ def _product_dict(
         "description": pick(product.description, locale, fallback),
         "category_id": product.category_id,
         "brand_id": product.brand_id,
-        "image_url": product.image_url,
+        # An uploaded picture wins over a linked one; `images` feeds a page's srcset.
+        "image_url": images[-1]["url"] if images else product.image_url,
+        "images": images,
         "age_restricted": product.age_restricted,
         "max_per_order": product.max_per_order,
         "variants": variants,

@@ -3,6 +3,7 @@ store's cached catalog pages."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from tortoise.transactions import in_transaction
@@ -13,7 +14,7 @@ from core.permissions import Permission, has_permission
 from core.security import Principal
 from models import Product, ProductAuditLog, ProductVariant
 from models.enums import InventoryReason
-from services import catalog, inventory
+from services import catalog, inventory, media
 from services.orders import check_store_staff
 
 
@@ -51,6 +52,34 @@ async def update_product(
         )
     await catalog.invalidate(cache, store_id)
     return product
+
+
+async def set_product_image(
+    cache: Cache,
+    principal: Principal,
+    store_id: int,
+    product_id: int,
+    data: bytes,
+    *,
+    media_dir: Path,
+    max_bytes: int,
+) -> Product:
+    """Store an uploaded picture (services.media) and make it the product's image; audited.
+    Raises Forbidden for another store's product, NotFound for an unknown one, and the
+    media errors (413/415/422 naming `file`) for a file that is not a usable picture."""
+    _check_editor(principal, store_id)
+    if not await Product.exists(id=product_id, store_id=store_id):
+        raise NotFound("no such product", fields={"product_id": "unknown id"})
+    stored = await media.store_image(media_dir, data, max_bytes=max_bytes)
+    return await update_product(cache, principal, store_id, product_id, {"image_key": stored.key})
+
+
+async def remove_product_image(
+    cache: Cache, principal: Principal, store_id: int, product_id: int
+) -> Product:
+    """The product shows no uploaded picture any more (the files stay: content-addressed
+    files may be shared by other rows)."""
+    return await update_product(cache, principal, store_id, product_id, {"image_key": ""})
 
 
 async def _variant(store_id: int, variant_id: int) -> ProductVariant:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from tortoise.transactions import in_transaction
@@ -31,6 +32,7 @@ from models import (
     Vehicle,
 )
 from models.enums import DriverStatus, PromoKind, Role, TransportType
+from services import media
 
 DEMO_SLUG = "demo"
 DEMO_CENTER = (41.3874, 2.1686)  # (lat, lng): Barcelona
@@ -278,12 +280,42 @@ async def ensure_slots(store: Store, days: int = 3, capacity: int = 10) -> int:
     return await TimeSlot.filter(store=store).count() - before
 
 
-async def seed_demo(password_rounds: int = 12) -> SeedReport:
-    """Create the demo store and its people unless it exists."""
+# One generated picture per category (colour, label), so a newcomer sees product images.
+CATEGORY_COLOURS = [
+    (200, 40, 60),
+    (30, 110, 190),
+    (230, 140, 20),
+    (120, 80, 170),
+    (230, 110, 150),
+    (20, 140, 90),
+    (90, 150, 40),
+    (30, 140, 150),
+    (110, 110, 110),
+]
+
+
+async def _demo_pictures(media_dir: Path | None) -> dict[str, str]:
+    """Category slug → media key of its generated picture ({} without a media directory)."""
+    if media_dir is None:
+        return {}
+    keys: dict[str, str] = {}
+    for (slug, en, *_), colour in zip(CATEGORIES, CATEGORY_COLOURS, strict=True):
+        stored = await media.store_image(
+            media_dir, media.demo_picture(en, colour), max_bytes=1024 * 1024
+        )
+        keys[slug] = stored.key
+    return keys
+
+
+async def seed_demo(password_rounds: int = 12, *, media_dir: Path | None = None) -> SeedReport:
+    """Create the demo store and its people unless it exists. With `media_dir`, products get
+    small generated pictures stored there (services.media)."""
     existing = await Store.get_or_none(slug=DEMO_SLUG)
     if existing is not None:
         await ensure_slots(existing)
         return SeedReport(False, existing.id, [], await Product.filter(store=existing).count())
+
+    pictures = await _demo_pictures(media_dir)
 
     credentials: list[tuple[str, str, str]] = []
     async with in_transaction():
@@ -347,6 +379,7 @@ async def seed_demo(password_rounds: int = 12) -> SeedReport:
                 search_text=_search_text(en, ru, es, *descriptions.values()),
                 age_restricted=restricted,
                 max_per_order=5 if restricted else 20,
+                image_key=pictures.get(cat, ""),
             )
             for position, (p_en, p_ru, p_es, factor) in enumerate(PACKS):
                 variant = await ProductVariant.create(

@@ -112,6 +112,10 @@ TEXTS: dict[str, str] = {
     "csrf_failed": N("This form expired. Please reload the page and try again."),
     "not_staff": N("This page is for pharmacy staff."),
     "promo_taken": N("This promo code already exists."),
+    "too_many_addresses": N("You have saved the most addresses allowed. Delete one first."),
+    "not_an_image": N("This file is not a picture. Choose a JPEG, PNG, WebP or GIF image."),
+    "image_damaged": N("This picture cannot be read. Try another file."),
+    "image_too_large": N("This picture is too big. Use one under 40 megapixels."),
     # by kind, for everything else
     "bad_request": N("Please check what you entered."),
     "validation_error": N("Please check what you entered."),

@@ -17,6 +17,7 @@ LABELS = {
     "age_restricted": "Age restricted",
     "max_per_order": "Most per order",
     "image_url": "Image",
+    "image_key": "Picture",
     "name": "Name",
     "description": "Description",
     "category_id": "Category",
@@ -69,6 +70,8 @@ async def product_history(store: Store, product_id: int) -> list[Block]:
     }
 
     def shown(key: str, value: Any) -> str:
+        if key == "image_key":  # a content hash: its start is enough to tell pictures apart
+            return f"picture {value[:8]}" if value else "none"
         if key in names and value is not None:
             return names[key].get(value, f"#{value}")
         return _plain(value)

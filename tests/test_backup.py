@@ -4,6 +4,7 @@ row for row (counts and a checksum of each table's rows), on this run's backend.
 from __future__ import annotations
 
 import hashlib
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -106,7 +107,9 @@ def test_backup_wipe_restore_gives_back_every_row(
     cli("migrate", cwd=tmp_path, env=env)
     cli("seed", cwd=tmp_path, env=env)
     uploads = tmp_path / "var" / "uploads"
-    uploads.mkdir(parents=True)
+    uploads.mkdir(parents=True, exist_ok=True)  # the seed's product pictures are there
+    pictures = sorted(p.relative_to(uploads) for p in (uploads / "media").rglob("*.webp"))
+    assert pictures
     (uploads / "logo.png").write_bytes(b"\x89PNG fake")
     before = snapshot(url)
     assert sum(count for count, _ in before.values()) > 100  # the demo store is there
@@ -121,9 +124,11 @@ def test_backup_wipe_restore_gives_back_every_row(
 
     wipe(url)
     (uploads / "logo.png").unlink()
+    shutil.rmtree(uploads / "media")
     cli("restore", str(archive), cwd=tmp_path, env=env)
     assert snapshot(url) == before
     assert (uploads / "logo.png").read_bytes() == b"\x89PNG fake"
+    assert sorted(p.relative_to(uploads) for p in (uploads / "media").rglob("*.webp")) == pictures
 
     # --force replaces a database holding rows (and changes made since are gone).
     cli("create-admin", "--email", "late@example.com", cwd=tmp_path, env=env)

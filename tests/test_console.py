@@ -285,6 +285,8 @@ ROUTES = [
     Route("POST", "/admin/stores/{store}/brands/new", RUNNERS),
     Route("GET", "/admin/stores/{store}/brands/{brand}", RUNNERS),
     Route("POST", "/admin/stores/{store}/brands/{brand}", RUNNERS),
+    Route("POST", "/admin/stores/{store}/products/{variant}/image", RUNNERS),
+    Route("POST", "/admin/stores/{store}/products/{variant}/image/remove", RUNNERS),
     Route("GET", "/admin/stores/{store}/staff", RUNNERS),
     Route("GET", "/admin/stores/{store}/staff/new", RUNNERS),
     Route("POST", "/admin/stores/{store}/staff/new", RUNNERS),

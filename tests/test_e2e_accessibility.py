@@ -173,6 +173,14 @@ async def test_pages_are_accessible_in_both_themes_and_fast(
             await page.goto(f"{base}/app/shop?lang=en#/orders")
             await expect(page.get_by_role("heading", name="My orders")).to_be_visible()
             found += await axe_violations(page, f"my orders {scheme}")
+            await page.goto(f"{base}/app/shop?lang=en#/addresses")
+            await expect(page.locator("#address-form")).to_be_visible()
+            found += await axe_violations(page, f"addresses {scheme}")
+            small += await small_targets(page)
+            await page.goto(f"{base}/app/shop?lang=en#/wallet")
+            await expect(page.locator("#referral-code")).not_to_be_empty()
+            found += await axe_violations(page, f"wallet {scheme}")
+            small += await small_targets(page)
             board = await context.new_page()
             staff = signed_init_data(
                 SECRETS["dispatcher_bot_token"], {"id": 64001, "first_name": "D"}

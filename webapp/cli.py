@@ -70,7 +70,9 @@ def cmd_serve(args: argparse.Namespace) -> None:
         from services.demo import seed_demo
 
         if not await Store.exists():
-            _print_credentials(await seed_demo(settings.bcrypt_rounds))
+            _print_credentials(
+                await seed_demo(settings.bcrypt_rounds, media_dir=settings.media_path())
+            )
 
     app.on_startup.append(first_start)
     url = f"http://{args.host}:{args.port}"
@@ -137,7 +139,7 @@ def cmd_seed(args: argparse.Namespace) -> None:
         await init_db(settings)
         try:
             await _ensure_schema(settings)
-            report = await seed_demo(settings.bcrypt_rounds)
+            report = await seed_demo(settings.bcrypt_rounds, media_dir=settings.media_path())
             _print_credentials(report)
             if args.show_credentials and not report.created:
                 if settings.is_production:

@@ -20,7 +20,7 @@ from bot.common.texts import STATUS, status_name
 from core.clock import utcnow
 from core.errors import Gone, NotFound
 from core.i18n import translator
-from services import stores, tracking
+from services import media, stores, tracking
 
 HERE = Path(__file__).resolve().parent
 routes = web.RouteTableDef()
@@ -75,9 +75,12 @@ async def _context(request: web.Request, page: str, bot: str) -> dict[str, Any]:
                 "name": store.name,
                 "currency": store.currency,
                 "timezone": store.timezone,
+                "lat": store.lat,
+                "lng": store.lng,
             },
             "strings": {text: t(text) for text in script_texts(page)},
             "base_url": request.config_dict[SETTINGS].public_base_url,
+            "map_tile_url": request.config_dict[SETTINGS].map_tile_url,
         },
     }
 
@@ -157,6 +160,20 @@ async def track(request: web.Request) -> web.Response:
     response = aiohttp_jinja2.render_template("track.html", request, context)
     response.headers["Cache-Control"] = "no-store"
     return response
+# Media file names are content hashes: a URL always means the same bytes.
+IMMUTABLE = "public, max-age=31536000, immutable"
+
+
+@routes.get("/media/{shard}/{name}", name="media")
+async def media_file(request: web.Request) -> web.StreamResponse:
+    path = media.resolve(
+        request.config_dict[SETTINGS].media_path(),
+        request.match_info["shard"],
+        request.match_info["name"],
+    )
+    if path is None:
+        raise web.HTTPNotFound()
+    return web.FileResponse(path, headers={"Cache-Control": IMMUTABLE})
 
 
 def setup_pages(app: web.Application) -> None:

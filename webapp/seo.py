@@ -185,7 +185,13 @@ async def category_page(request: web.Request) -> web.StreamResponse:
     return await _listing(request, category_slug=request.match_info["slug"][:128])
 
 
-def product_ld(product: dict[str, Any], store: Store, url: str) -> dict[str, Any]:
+def absolute_image(product: dict[str, Any], base: str) -> str:
+    """The product's picture as an absolute URL (crawlers and link previews need one)."""
+    image = str(product.get("image_url") or "")
+    return base + image if image.startswith("/") else image
+
+
+def product_ld(product: dict[str, Any], store: Store, url: str, base: str = "") -> dict[str, Any]:
     """schema.org Product with one Offer per variant: price and availability."""
     offers = [
         {
@@ -209,7 +215,7 @@ def product_ld(product: dict[str, Any], store: Store, url: str) -> dict[str, Any
         "offers": offers,
     }
     if product["image_url"]:
-        data["image"] = product["image_url"]
+        data["image"] = absolute_image(product, base)
     return data
 
 
@@ -245,9 +251,11 @@ async def product_page(request: web.Request) -> web.StreamResponse:
             from_price=min(prices),
             in_stock=any(v["stock"] > 0 for v in product["variants"]),
             jsonld=json.dumps(
-                product_ld(product, store, _base(request) + path_of(locale)), ensure_ascii=False
+                product_ld(product, store, _base(request) + path_of(locale), _base(request)),
+                ensure_ascii=False,
             ).replace("</", "<\\/"),
             shop_product_url=f"/?lang={locale}#/product/{product['id']}",
+            og_image=absolute_image(product, _base(request)),
             t=t,
         )
         return aiohttp_jinja2.render_string("seo_product.html", request, context), "text/html"

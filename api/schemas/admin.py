@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from api.schemas.catalog import ImageOut
+
 
 class Translations(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -32,6 +34,11 @@ class RestockIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     quantity: int = Field(ge=-100_000, le=100_000, strict=True)
+
+
+class ProductImageOut(BaseModel):
+    product_id: int
+    images: list[ImageOut]
 
 
 class StockOut(BaseModel):

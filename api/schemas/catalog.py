@@ -28,6 +28,13 @@ class VariantOut(BaseModel):
     stock: int
 
 
+class ImageOut(BaseModel):
+    """One width of a product picture, for `srcset` ("{url} {width}w")."""
+
+    width: int
+    url: str
+
+
 class ProductOut(BaseModel):
     id: int
     slug: str
@@ -36,6 +43,7 @@ class ProductOut(BaseModel):
     category_id: int | None
     brand_id: int | None
     image_url: str
+    images: list[ImageOut] = []
     age_restricted: bool
     max_per_order: int | None
     variants: list[VariantOut]

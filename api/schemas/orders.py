@@ -236,6 +236,8 @@ class OrderOut(BaseModel):
     total_cents: int
     address_text: str
     address_details: str
+    # The customer's note for the driver ("ring twice").
+    note: str = ""
     lat: float | None
     lng: float | None
     slot_id: int | None
@@ -266,6 +268,7 @@ class OrderOut(BaseModel):
             total_cents=order.total_cents,
             address_text=order.address_text,
             address_details=order.address_details,
+            note=order.note,
             lat=order.lat,
             lng=order.lng,
             slot_id=order.slot_id,

@@ -147,7 +147,9 @@ async def product_card(
     builder.adjust(1)
     assert callback.message is not None
     chat_id = callback.message.chat.id
-    if product["image_url"]:
+    # Telegram fetches the photo itself: only an absolute URL works (uploaded pictures are
+    # relative /media/ paths served by this app, which Telegram cannot read as WebP anyway).
+    if product["image_url"].startswith(("http://", "https://")):
         await bot.send_photo(
             chat_id,
             product["image_url"],

@@ -15,7 +15,7 @@ from core.errors import DomainError, ValidationFailed
 from core.permissions import Permission as P
 from core.security import Principal
 from models import ProductVariant
-from services import backoffice, catalog_admin, catalog_csv, listing, product_history
+from services import backoffice, catalog_admin, catalog_csv, listing, media, product_history
 from webapp.console.base import (
     PREFIX,
     ctx_of,
@@ -25,6 +25,7 @@ from webapp.console.base import (
     path_int,
     redirect,
     render,
+    settings_of,
     store_of,
     viewer_of,
 )
@@ -146,6 +147,9 @@ async def _variant_page(
         "stock": stock,
         "log": log,
         "history": await product_history.product_history(store, variant.product_id),
+        "images": media.image_urls(variant.product.image_key),
+        # The forms post here plus their action, also when this page answers a POST.
+        "product_path": f"{PREFIX}/stores/{store.id}/products/{variant.id}",
         "errors": errors or {},
         "notice": notice,
     }
@@ -200,6 +204,42 @@ async def adjust_stock(request: web.Request) -> web.StreamResponse:
     return await _change_variant(
         request, partial(catalog_admin.restock, quantity=body.quantity), "The stock was adjusted."
     )
+
+
+@routes.post("/stores/{store_id}/products/{variant_id}/image")
+@page(P.MANAGE_CATALOG)
+async def upload_image(request: web.Request) -> web.StreamResponse:
+    """The product's picture from the page's file field, through the same service as the API."""
+    store, settings = store_of(request), settings_of(request)
+    variant, _, _ = await backoffice.variant_file(store.id, path_int(request, "variant_id"))
+    upload = (await request.post()).get("file")
+    raw = getattr(upload, "file", None)
+    if raw is None:
+        return await _variant_page(request, errors={"file": "choose a picture"}, status=422)
+    try:
+        await catalog_admin.set_product_image(
+            ctx_of(request).cache,
+            viewer_of(request).principal,
+            store.id,
+            variant.product_id,
+            raw.read(settings.media_max_upload_bytes + 1),
+            media_dir=settings.media_path(),
+            max_bytes=settings.media_max_upload_bytes,
+        )
+    except DomainError as exc:
+        return await _variant_page(request, errors=form_errors(exc), status=exc.status)
+    return await _variant_page(request, notice="The picture was saved.")
+
+
+@routes.post("/stores/{store_id}/products/{variant_id}/image/remove")
+@page(P.MANAGE_CATALOG)
+async def remove_image(request: web.Request) -> web.StreamResponse:
+    store = store_of(request)
+    variant, _, _ = await backoffice.variant_file(store.id, path_int(request, "variant_id"))
+    await catalog_admin.remove_product_image(
+        ctx_of(request).cache, viewer_of(request).principal, store.id, variant.product_id
+    )
+    raise redirect(f"{PREFIX}/stores/{store.id}/products/{variant.id}")
 
 
 @routes.post("/stores/{store_id}/products/{variant_id}/active")

@@ -280,6 +280,28 @@
     else tg.HapticFeedback.impactOccurred("light");
   }
 
+  function luminance(hex) {
+    const n = parseInt(hex.replace("#", "").padEnd(6, "0").slice(0, 6), 16);
+    const c = [n >> 16, (n >> 8) & 255, n & 255].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+  }
+  function contrast(a, b) {
+    const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
+    return (x + 0.05) / (y + 0.05);
+  }
+  function readable(background, text) {
+    if (!/^#[0-9a-f]{6}$/i.test(background) || !/^#[0-9a-f]{6}$/i.test(text)) return background;
+    let n = parseInt(background.slice(1), 16);
+    const darker = luminance(text) > 0.5;  // light text: darken the button, else lighten it
+    for (let step = 0; step < 20 && contrast("#" + n.toString(16).padStart(6, "0"), text) < 4.6; step++) {
+      n = [16, 8, 0].reduce((acc, shift) => {
+        const v = (n >> shift) & 255;
+        return acc | (Math.max(0, Math.min(255, Math.round(darker ? v * 0.92 : v + (255 - v) * 0.12))) << shift);
+      }, 0);
+    }
+    return "#" + n.toString(16).padStart(6, "0");
+  }
+
   const telegram = {
     inside: Boolean(tg),
     start() {
@@ -289,6 +311,11 @@
       const theme = tg.themeParams || {};
       const root = document.documentElement.style;
       for (const [name, value] of Object.entries(theme)) root.setProperty("--tg-" + name.replace(/_/g, "-"), value);
+      // Telegram's own button colours can fall short of 4.5:1 (#2481cc on white text is 4.0):
+      // darken the button until its text reads.
+      if (theme.button_color && theme.button_text_color) {
+        root.setProperty("--tg-button-color", readable(theme.button_color, theme.button_text_color));
+      }
     },
     main(text, handler) {
       if (!tg || !tg.MainButton) return false;

@@ -162,6 +162,7 @@
     const facts = [
       el("h2", {}, `${order.number} · ${STATUS[order.status]}`),
       el("p", {}, order.address_text + (order.address_details ? ", " + order.address_details : "")),
+      order.note ? el("p", { class: "note", "data-note": "" }, _("Note for the driver: {note}", { note: order.note })) : null,
       order.requires_id_check ? el("p", { class: "tag" }, _("⚠ ID check at handover (age-restricted items)")) : null,
       el("ul", { class: "lines" }, order.items.map((i) => el("li", {}, `${i.name} × ${i.quantity}`))),
       el("p", { class: "total" }, money(order.total_cents, order.currency)),

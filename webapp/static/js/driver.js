@@ -45,6 +45,7 @@
       return el("article", { class: "card", "data-order": o.number, "data-status": o.status },
         el("h3", {}, `${o.number} · ${STATUS[o.status]}`),
         el("p", {}, o.address_text + (o.address_details ? ", " + o.address_details : "")),
+        o.note ? el("p", { class: "note", "data-note": "" }, _("Note for the driver: {note}", { note: o.note })) : null,
         el("p", {}, `${money(o.total_cents, o.currency)} · ${o.payment_method}`),
         o.requires_id_check ? el("p", { class: "tag" }, _("⚠ ID check at handover (age-restricted items)")) : null,
         map, actions);

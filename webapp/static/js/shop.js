@@ -31,12 +31,15 @@
 
   const SORTS = { relevance: _("Best match"), name: _("Name"), price_asc: _("Price: low to high"), price_desc: _("Price: high to low"), newest: _("Newest") };
   const PER_PAGE = 24;
+  const CARD_SIZES = "(min-width: 40rem) 12rem, 45vw";
+  const PAGE_SIZES = "(min-width: 40rem) 20rem, 90vw";
 
   async function catalog(params) {
     const wanted = { ...params };
     const query = (page) => new URLSearchParams({ ...wanted, per_page: String(PER_PAGE), page: String(page) });
-    const [tree, first] = await Promise.all([
+    const [tree, brands, first] = await Promise.all([
       api(`/api/v1/stores/${storeId}/categories`),
+      api(`/api/v1/stores/${storeId}/brands`).catch(() => ({ items: [] })),
       api(`/api/v1/stores/${storeId}/products?${query(1)}`),
     ]);
     const hashFor = (change) => {
@@ -53,7 +56,18 @@
       Object.entries(SORTS).map(([value, label]) => el("option", { value, selected: (params.sort || "relevance") === value }, label)));
     const inStock = el("input", { type: "checkbox", name: "in_stock", id: "in-stock", checked: params.in_stock === "true",
       onchange: () => go(hashFor({ in_stock: inStock.checked ? "true" : "" })) });
+    const brand = el("select", { name: "brand", id: "brand", onchange: () => go(hashFor({ brand: brand.value })) },
+      el("option", { value: "" }, _("All brands")),
+      brands.items.map((b) => el("option", { value: b.id, selected: String(b.id) === params.brand }, b.name)));
+    // Prices are typed in the currency's units and sent in cents, as the API counts them.
+    const cents = (v) => (v === "" || Number.isNaN(Number(v)) ? "" : String(Math.round(Number(v) * 100)));
+    const units = (c) => (c ? String(Number(c) / 100) : "");
+    const priceBox = (id, key, label) => el("input", { type: "number", min: 0, step: "0.01", inputmode: "decimal", id, name: key,
+      value: units(params[key]), "aria-label": label, placeholder: label, onchange: (e) => go(hashFor({ [key]: cents(e.target.value) })) });
     const tools = el("div", { class: "tools" }, el("label", { for: "sort" }, _("Sort by"), sort),
+      el("label", { for: "brand" }, _("Brand"), brand),
+      el("label", { for: "price-min" }, _("Price from"), priceBox("price-min", "price_min", _("Price from"))),
+      el("label", { for: "price-max" }, _("Price up to"), priceBox("price-max", "price_max", _("Price up to"))),
       el("label", { for: "in-stock", class: "check" }, inStock, _("In stock only")));
     const grid = el("section", { class: "grid", id: "products" }, first.items.map(productCard));
     const counter = el("p", { class: "muted", id: "shown-count", "aria-live": "polite" });
@@ -115,11 +129,25 @@
     telegram.back(() => go("#/"));
   }
 
+  // A product picture with every stored width in srcset; `sizes` says how wide it is drawn, so
+  // a phone downloads the 320 px file and a laptop's product page the 640 px one.
+  function picture(p, sizes, width, alt) {
+    if (!p.image_url) return null;
+    const images = p.images || [];
+    const attrs = { loading: "lazy", decoding: "async", alt, width, height: width, class: "picture" };
+    if (images.length) {
+      attrs.sizes = sizes;
+      attrs.srcset = images.map((i) => `${i.url} ${i.width}w`).join(", ");
+    }
+    attrs.src = images.length ? images[Math.min(1, images.length - 1)].url : p.image_url;
+    return el("img", attrs);
+  }
+
   function productCard(p) {
     const from = Math.min(...p.variants.map((v) => v.price_cents));
     const inStock = p.variants.some((v) => v.stock > 0);
     return el("article", { class: "card product", "data-product": p.id },
-      p.image_url ? el("img", { src: p.image_url, alt: "", width: 160, height: 160, loading: "lazy", decoding: "async" }) : null,
+      picture(p, CARD_SIZES, 160, ""),
       el("a", { href: `#/product/${p.id}` }, el("h3", {}, p.name)),
       p.age_restricted ? el("span", { class: "tag" }, "18+") : null,
       el("p", { class: "price" }, money(from, currency)),
@@ -169,7 +197,7 @@
     reviewForm.append(el("label", { for: "rating" }, _("Your rating"), rating), el("label", { for: "review-text" }, _("Your review"), text), msg.node, send);
     show(el("article", { class: "card" },
       el("div", { class: "title-row" }, el("h2", {}, p.name), favorite), p.age_restricted ? el("span", { class: "tag" }, "18+") : null,
-      p.image_url ? el("img", { src: p.image_url, alt: p.name, width: 320, height: 320, loading: "lazy", decoding: "async" }) : null,
+      picture(p, PAGE_SIZES, 320, p.name),
       el("p", {}, p.description),
       el("ul", { class: "variants" }, p.variants.map((v) => el("li", {},
         el("span", {}, `${v.name} · ${money(v.price_cents, currency)}`),
@@ -309,12 +337,22 @@
     const check = async (body, via) => {
       try {
         const q = await api(`/api/v1/stores/${storeId}/delivery/quote`, { method: "POST", body: { address: body } });
-        state.address = { text: q.address_text, lat: q.lat, lng: q.lng };
-        if (via === "location") address.value = q.address_text;  // shown, never replaced silently
+        const typed = address.value.trim();
+        const point = via === "location" || via === "map";
+        // A point fills an empty field; a typed address is kept (the point only places it) and
+        // the street found there is offered, never swapped in silently.
+        if (point && !typed) address.value = q.address_text;
+        state.address = { text: point && typed ? typed : q.address_text, lat: q.lat, lng: q.lng };
         address.removeAttribute("aria-invalid");
         quote.className = "quote ok";
         quote.textContent = _("We deliver there: {fee} delivery, about {minutes} min.", { fee: money(q.fee_cents, currency), minutes: q.eta_minutes })
-          + (via === "location" ? " " + _("Using your location: {address}. Edit the address above to deliver elsewhere.", { address: q.address_text }) : "");
+          + (via === "location" ? " " + _("Using your location: {address}. Edit the address above to deliver elsewhere.", { address: q.address_text }) : "")
+          + (via === "map" ? " " + _("The point on the map is at: {address}.", { address: q.address_text }) : "");
+        if (point && typed && typed !== q.address_text) {
+          quote.append(" ", el("button", { type: "button", id: "use-found-address", onclick: (e) => {
+            address.value = q.address_text; state.address.text = q.address_text; e.target.remove();
+          } }, _("Use “{address}” instead", { address: q.address_text })));
+        }
         if (!q.open_now) quote.textContent += " " + (q.asap_from
           ? _("We are closed now and open again on {time}. An order for “as soon as possible” is delivered from then.", { time: when(q.asap_from) })
           : _("We are closed for the coming days: choose a delivery time."));
@@ -334,6 +372,39 @@
         (pos) => check({ lat: pos.coords.latitude, lng: pos.coords.longitude }, "location"),
         () => msg.show(_("We could not get your location."), "error"));
     } }, _("📍 Send my location"));
+    const saved = await api("/api/v1/me/addresses", { signed: true }).catch(() => ({ items: [] }));
+    const chooseSaved = (a) => {
+      address.value = a.text; details.value = a.details;
+      check(a.lat !== null ? { text: a.text, lat: a.lat, lng: a.lng } : { text: a.text }, "saved");
+    };
+    const savedPick = saved.items.length ? el("select", { name: "saved", id: "saved-address", onchange: () => {
+      const a = saved.items.find((x) => String(x.id) === savedPick.value);
+      if (a) chooseSaved(a);
+    } }, el("option", { value: "" }, _("Another address")),
+      saved.items.map((a) => el("option", { value: a.id, selected: a.is_default }, (a.label ? a.label + " · " : "") + a.text))) : null;
+    const remember = el("input", { type: "checkbox", name: "remember", id: "remember" });
+    const note = el("textarea", { name: "note", id: "note", maxlength: 500, rows: 2, placeholder: _("For example: ring twice") });
+    const mapBox = el("div", { id: "address-map", class: "map", hidden: true });
+    const pickOnMap = el("button", { type: "button", id: "pick-on-map", "aria-expanded": "false", onclick: () => openMap() }, _("🗺 Pick on the map"));
+    async function openMap() {
+      mapBox.hidden = false;
+      pickOnMap.setAttribute("aria-expanded", "true");
+      if (state.map) return;
+      try { await loadLeaflet(); } catch (e) {
+        mapBox.replaceChildren(el("p", { class: "muted" }, _("The map could not load. Type the address instead.")));
+        return;
+      }
+      const here = state.address && state.address.lat !== null && state.address.lat !== undefined
+        ? [state.address.lat, state.address.lng] : [cfg.store.lat || 0, cfg.store.lng || 0];
+      // Without tiles (blocked or offline) the map is blank but taps still pick a point.
+      const map = L.map(mapBox, { keyboard: true }).setView(here, 15);
+      L.tileLayer(cfg.map_tile_url, { maxZoom: 19, attribution: "© OpenStreetMap" }).addTo(map);
+      const marker = L.marker(here, { draggable: true, title: _("Delivery point") }).addTo(map);
+      const pick = (at) => { marker.setLatLng(at); check({ lat: at.lat, lng: at.lng }, "map"); };
+      map.on("click", (e) => pick(e.latlng));
+      marker.on("dragend", () => pick(marker.getLatLng()));
+      state.map = map;
+    }
     const slot = el("select", { name: "slot", id: "slot", onchange: () => reprice() }, el("option", { value: "" }, _("As soon as possible")),
       slots.items.map((s) => el("option", { value: s.id }, _("{time} · {count} places left", { time: when(s.starts_at), count: s.remaining }))));
     const payment = el("select", { name: "payment", id: "payment" },
@@ -348,7 +419,7 @@
     sessionStorage.setItem("checkout-key", key);
     const body = () => ({ store_id: storeId, items, payment_method: payment.value, promo_code: promo.value.trim() || null,
       slot_id: slot.value ? Number(slot.value) : null, wallet_cents: wallet.checked ? state.balance : 0,
-      address: { ...state.address, details: details.value } });
+      address: { ...state.address, details: details.value }, note: note.value.trim() });
 
     const row = (label, value, id, extra) => [el("dt", { class: extra || "" }, label), el("dd", { id, class: extra || "" }, value)];
     /* The summary is priced by the server with the same path as placing the order. */
@@ -391,7 +462,12 @@
       if (birth && !birth.value) { msg.show(_("Items for adults need your date of birth."), "error"); birth.setAttribute("aria-invalid", "true"); birth.focus(); return; }
       try {
         if (birth) await api("/api/v1/me/date-of-birth", { method: "PUT", signed: true, body: { date_of_birth: birth.value } });
-        const order = await api("/api/v1/orders", { method: "POST", signed: true, headers: { "Idempotency-Key": key }, body: body() });
+        const sent = body();
+        const order = await api("/api/v1/orders", { method: "POST", signed: true, headers: { "Idempotency-Key": key }, body: sent });
+        if (remember.checked) {  // best effort: the order is placed either way
+          await api("/api/v1/me/addresses", { method: "POST", signed: true, body: { text: sent.address.text, details: sent.address.details,
+            lat: sent.address.lat, lng: sent.address.lng } }).catch(() => {});
+        }
         sessionStorage.removeItem("checkout-key");
         cart.set([]);
         haptic("success");
@@ -400,14 +476,18 @@
     };
     form.onsubmit = (event) => { event.preventDefault(); busy(placeButton, place); };
     form.append(...[
+      savedPick ? el("label", { for: "saved-address" }, _("Saved addresses"), savedPick) : null,
       el("label", { for: "address" }, _("Address"), address), el("label", { for: "details" }, _("Flat, floor, door code"), details),
-      locate, quote,
+      el("div", { class: "actions" }, locate, pickOnMap), mapBox, quote,
+      el("label", { for: "remember", class: "check" }, remember, _("Save this address")),
+      el("label", { for: "note" }, _("Note for the driver"), note),
       el("label", { for: "slot" }, _("When?"), slot), el("label", { for: "payment" }, _("How will you pay?"), payment),
       el("label", { for: "promo" }, _("Promo code"), promo), walletLabel,
       birth ? el("label", { for: "dob" }, _("Date of birth (18+ items)"), birth) : null,
       summary, msg.node, placeButton].filter(Boolean));
     show(el("h2", {}, _("Delivery")), form);
-    await reprice();
+    const preferred = saved.items.find((a) => a.is_default);
+    if (preferred) chooseSaved(preferred); else await reprice();
     telegram.back(() => go("#/cart"));
     telegram.main(_("✅ Place order"), () => placeButton.click());
   }
@@ -426,6 +506,86 @@
     telegram.main("", null);
   }
 
+  let leaflet = null;
+  function loadLeaflet() {
+    if (window.L) return Promise.resolve();
+    leaflet = leaflet || new Promise((resolve, reject) => {
+      document.head.append(el("link", { rel: "stylesheet", href: "/static/vendor/leaflet/leaflet.css" }));
+      const script = el("script", { src: "/static/vendor/leaflet/leaflet.js" });
+      script.onload = () => resolve();
+      script.onerror = () => { leaflet = null; reject(new Error("leaflet")); };
+      document.head.append(script);
+    });
+    return leaflet;
+  }
+
+  async function addressesView() {
+    if (!(await signedIn())) return;
+    const list = el("ul", { class: "lines", id: "my-addresses" });
+    const draw = (items) => list.replaceChildren(...(items.length ? items.map((a) => {
+      const makeDefault = el("button", { type: "button", "data-default": a.id, onclick: () => busy(makeDefault, async () => {
+        try { draw((await api(`/api/v1/me/addresses/${a.id}/default`, { method: "PUT", signed: true })).items); } catch (e) { explain(e); }
+      }) }, _("Make default"));
+      const remove = el("button", { type: "button", "data-delete": a.id, "aria-label": _("Delete {address}", { address: a.text }), onclick: () => busy(remove, async () => {
+        try { draw((await api(`/api/v1/me/addresses/${a.id}`, { method: "DELETE", signed: true })).items); } catch (e) { explain(e); }
+      }) }, _("Delete"));
+      return el("li", { class: "card", "data-address": a.id },
+        el("strong", {}, a.label || a.text), a.label ? el("span", {}, " · " + a.text) : null,
+        a.details ? el("p", { class: "muted" }, a.details) : null,
+        a.is_default ? el("p", { class: "tag", "data-is-default": "" }, _("Default")) : makeDefault, remove);
+    }) : [el("li", { class: "muted" }, _("No saved addresses yet."))]));
+    const text = el("input", { name: "text", id: "new-address", autocomplete: "street-address", required: true });
+    const details = el("input", { name: "details", id: "new-details" });
+    const label = el("input", { name: "label", id: "new-label", placeholder: _("Home, work…") });
+    const add = el("button", { type: "submit", class: "primary" }, _("Save address"));
+    const form = el("form", { id: "address-form", novalidate: true });
+    const msg = messageArea(() => form, { text: "new-address", details: "new-details", label: "new-label" });
+    form.onsubmit = (event) => {
+      event.preventDefault();
+      busy(add, async () => {
+        try {
+          await api("/api/v1/me/addresses", { method: "POST", signed: true, body: { text: text.value, details: details.value, label: label.value } });
+          form.reset();
+          msg.show(_("The address is saved."), "ok");
+          draw((await api("/api/v1/me/addresses", { signed: true })).items);
+        } catch (e) { msg.error(e); }
+      });
+    };
+    form.append(el("label", { for: "new-address" }, _("Address"), text), el("label", { for: "new-details" }, _("Flat, floor, door code"), details),
+      el("label", { for: "new-label" }, _("Name (optional)"), label), msg.node, add);
+    draw((await api("/api/v1/me/addresses", { signed: true })).items);
+    show(el("h2", {}, _("My addresses")), list, el("h3", {}, _("Add an address")), form);
+    telegram.back(() => go("#/"));
+    telegram.main("", null);
+  }
+
+  async function walletView() {
+    if (!(await signedIn())) return;
+    const [wallet, referral] = await Promise.all([
+      api(`/api/v1/me/wallet?store_id=${storeId}`, { signed: true }),
+      api("/api/v1/me/referral", { signed: true }),
+    ]);
+    const KINDS = { cashback: _("Cashback"), referral: _("Referral reward"), payment: _("Paid for an order"), refund: _("Refund"), adjustment: _("Correction"), topup: _("Top-up"), crypto_deposit: _("Crypto deposit") };
+    const rows = wallet.transactions.map((t) => el("li", { "data-tx": t.id },
+      el("span", {}, `${when(t.created_at)} · ${KINDS[t.kind] || t.kind}`), " ",
+      el("strong", { class: t.amount_cents < 0 ? "minus" : "plus" }, (t.amount_cents > 0 ? "+" : "") + money(t.amount_cents, wallet.currency))));
+    const link = el("input", { id: "referral-link", readonly: true, value: referral.link });
+    const copy = el("button", { type: "button", id: "copy-link", onclick: async () => {
+      try { await navigator.clipboard.writeText(referral.link); toast(_("Link copied")); } catch (e) { link.select(); }
+    } }, _("Copy link"));
+    show(el("h2", {}, _("My wallet")),
+      el("p", { class: "total", id: "wallet-balance" }, _("Balance: {amount}", { amount: money(wallet.balance_cents, wallet.currency) })),
+      rows.length ? el("ul", { class: "lines", id: "wallet-history" }, rows) : el("p", { class: "muted" }, _("No wallet movements yet.")),
+      el("h2", {}, _("Invite friends")),
+      el("p", {}, _("Your referral code"), " ", el("strong", { id: "referral-code" }, referral.code)),
+      el("label", { for: "referral-link" }, _("Your invitation link"), link), copy,
+      referral.qr_svg ? el("img", { id: "referral-qr", alt: _("QR code of your invitation link"), width: 160, height: 160,
+        src: "data:image/svg+xml;charset=utf-8," + encodeURIComponent(referral.qr_svg) }) : null,
+      el("p", { id: "referral-stats" }, _("Friends invited: {count} · rewards earned: {amount}", { count: referral.invited, amount: money(referral.rewards_cents, wallet.currency) })));
+    telegram.back(() => go("#/"));
+    telegram.main("", null);
+  }
+
   function go(hash) { if (location.hash === hash) route(); else location.hash = hash; }
 
   async function route() {
@@ -438,6 +598,8 @@
       else if (path.startsWith("/order/")) await orderView(path.split("/")[2]);
       else if (path === "/orders") await ordersView();
       else if (path === "/favorites") await favoritesView();
+      else if (path === "/addresses") await addressesView();
+      else if (path === "/wallet") await walletView();
       else await catalog(params);
     } catch (e) { explain(e); }
   }
