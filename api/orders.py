@@ -181,7 +181,7 @@ async def payment(request: web.Request) -> web.Response:
             status=deposit.status.value,
             confirmations=min((t.confirmations for t in counted), default=0),
             required_confirmations=deposit.required_confirmations,
-            uri=crypto_payments.payment_uri(deposit),
+            uri=crypto_payments.payment_uri(deposit, request.config_dict[CTX].settings),
             transactions=[
                 PaymentTxOut(
                     txid=t.txid,
