@@ -185,7 +185,10 @@ async def _record(deposit: CryptoDeposit, payments: list[chain.Payment], tip: in
         confirmations = tip - payment.block_height + 1 if payment.block_height else 0
         row = known.get(payment.txid)
         if row is None:
-            late = deposit.expires_at is not None and now > deposit.expires_at
+            # After the window or after the invoice was settled: recorded, never counted.
+            late = deposit.status not in OPEN or (
+                deposit.expires_at is not None and now > deposit.expires_at
+            )
             await CryptoTransaction.bulk_create(
                 [
                     CryptoTransaction(
@@ -305,9 +308,7 @@ async def monitor_once(ctx: AppContext) -> int:
     """One pass over open and recently closed invoices on every configured chain. Returns
     how many were read."""
     since = utcnow() - LATE_WATCH
-    deposits = await CryptoDeposit.filter(
-        status__in=[*OPEN, S.EXPIRED, S.UNDERPAID], expires_at__gte=since
-    ).order_by("id")
+    deposits = await CryptoDeposit.filter(status__in=list(S), expires_at__gte=since).order_by("id")
     tips: dict[str, int | None] = {}
     read = 0
     for deposit in deposits:

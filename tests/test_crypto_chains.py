@@ -1,0 +1,201 @@
+"""ETH, ERC-20 and TRC-20 invoices against local fake JSON-RPC and TronGrid servers: a sealed
+key pair per invoice (never in clear in the database), payments over several confirmations
+paid exactly once with two monitors, under/over/late/duplicate payments."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import uuid
+from collections.abc import AsyncIterator
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from aiohttp.test_utils import TestClient
+from tortoise import connections
+
+from api.keys import CTX
+from core import coinkeys
+from core.clock import utcnow
+from models import CryptoDeposit, Order, OutboxMessage
+from models.enums import PaymentState
+from services import crypto_payments
+from services.demo import SeedReport
+from tests.fakes.chain import FakeChain, start_fake_chain
+from tests.fixtures.orders import stocked_variant
+from tests.fixtures.people import Person
+
+USDT = "0xdAC17F958D2ee523a2206206994597C13D831ec7"
+USDC = "0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48"
+TRON_USDT = "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t"
+
+
+def test_one_key_gives_the_known_ethereum_and_tron_addresses() -> None:
+    keys = coinkeys.from_private(f"{1:064x}")
+    assert keys.eth_address == "0x7E5F4552091A69125d5DfCb7b8C2659029395Bdf"
+    assert keys.tron_address == "TMVQGm1qAQYVdetCeGRRkTWYYrLXuHK2HC"
+    assert coinkeys.tron_to_hex(keys.tron_address) == keys.eth_address.lower()
+    assert keys.private_hex not in repr(keys)
+
+
+@pytest.fixture
+async def chain() -> AsyncIterator[FakeChain]:
+    fake, runner = await start_fake_chain()
+    yield fake
+    await runner.cleanup()
+
+
+@pytest.fixture
+async def pay_client(aiohttp_client, make_settings, chain: FakeChain) -> TestClient:  # type: ignore[no-untyped-def]
+    from webapp.app import build_app
+
+    settings = make_settings(
+        rates_url=chain.url,
+        eth_rpc_url=f"{chain.url}/rpc",
+        eth_confirmations=12,
+        tron_api_url=f"{chain.url}/tron",
+        tron_confirmations=19,
+    )
+    return await aiohttp_client(build_app(settings, workers=False))  # type: ignore[no-untyped-def,no-any-return]
+
+
+async def order_in(client: TestClient, customer: Person, store_id: int, asset: str) -> dict:
+    variant = await stocked_variant(store_id, at_least=4)
+    response = await client.post(
+        "/api/v1/orders",
+        json={
+            "store_id": store_id,
+            "items": [{"variant_id": variant.id, "quantity": 3}],
+            "address": {"lat": 41.3925, "lng": 2.16},
+            "payment_method": "crypto",
+            "crypto_asset": asset,
+        },
+        headers={**customer.headers, "Idempotency-Key": uuid.uuid4().hex},
+    )
+    assert response.status == 201, await response.text()
+    return await response.json()  # type: ignore[no-any-return]
+
+
+async def invoice(client: TestClient, person: Person, order_id: int) -> dict:
+    response = await client.get(f"/api/v1/orders/{order_id}/payment", headers=person.headers)
+    assert response.status == 200, await response.text()
+    return await response.json()  # type: ignore[no-any-return]
+
+
+async def paid_events(order_id: int) -> int:
+    events = await OutboxMessage.filter(kind="ORDER_PAID")
+    return len([e for e in events if e.payload["order_id"] == order_id])
+
+
+async def test_an_ether_invoice_has_a_sealed_key_and_is_paid_once_after_twelve_blocks(
+    pay_client: TestClient,
+    chain: FakeChain,
+    demo: SeedReport,
+    customer: Person,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    ctx = pay_client.app[CTX]
+    order = await order_in(pay_client, customer, demo.store_id, "ETH")
+    shown = await invoice(pay_client, customer, order["id"])
+    deposit = await CryptoDeposit.get(order_id=order["id"])
+    address = deposit.address
+    assert shown["address"] == address == coinkeys.checksum(address)
+    wei = crypto_payments.amount_for(order["total_cents"], Decimal("2500"), 18)
+    assert int(deposit.amount_expected) == wei and shown["required_confirmations"] == 12
+    assert shown["amount"] == crypto_payments.coins(wei, "ETH")
+    assert shown["uri"] == f"ethereum:{address}?value={wei}"
+    # The key opens from the box, belongs to the address, and is nowhere in clear.
+    assert deposit.sealed_key is not None
+    private = ctx.secret_box.open(deposit.sealed_key)
+    assert coinkeys.from_private(private).eth_address == address
+    rows = await connections.get("default").execute_query_dict("SELECT * FROM crypto_deposits")
+    assert rows and private.lower() not in repr(rows).lower()
+    assert private.lower() not in caplog.text.lower()
+
+    # Paid in two parts (ether is seen as balance rises); the second needs twelve blocks.
+    chain.eth_pay(address, wei // 2, "0xa1", block=chain.eth_tip - 20)
+    await crypto_payments.monitor_once(ctx)
+    assert (await invoice(pay_client, customer, order["id"]))["status"] == "awaiting"
+    chain.eth_pay(address, wei - wei // 2, "0xa2", block=chain.eth_tip + 1)
+    chain.eth_tip += 1
+    await crypto_payments.monitor_once(ctx)
+    seen = await invoice(pay_client, customer, order["id"])
+    assert seen["status"] == "confirming"
+    assert sorted(t["confirmations"] for t in seen["transactions"]) == [1, 12]
+    chain.eth_tip += 10  # eleven confirmations: not yet
+    await crypto_payments.monitor_once(ctx)
+    assert (await invoice(pay_client, customer, order["id"]))["status"] == "confirming"
+    chain.eth_tip += 1
+    await asyncio.gather(crypto_payments.monitor_once(ctx), crypto_payments.monitor_once(ctx))
+    paid = await invoice(pay_client, customer, order["id"])
+    assert paid["status"] == "paid" and paid["confirmations"] == 12
+    amounts = [t["amount"] for t in paid["transactions"]]
+    assert amounts == [
+        crypto_payments.coins(wei // 2, "ETH"),
+        crypto_payments.coins(wei - wei // 2, "ETH"),
+    ]
+    assert (await Order.get(id=order["id"])).payment_state is PaymentState.PAID
+    assert await paid_events(order["id"]) == 3
+    # The same money paid again is recorded as not counted, and nothing is paid twice.
+    chain.eth_pay(address, wei, "0xa3", block=chain.eth_tip)
+    await crypto_payments.monitor_once(ctx)
+    again = await invoice(pay_client, customer, order["id"])
+    assert [t["late"] for t in again["transactions"]] == [False, False, True]
+    assert again["status"] == "paid" and await paid_events(order["id"]) == 3
+
+
+async def test_a_token_underpaid_invoice_expires_and_late_tokens_are_only_recorded(
+    pay_client: TestClient, chain: FakeChain, demo: SeedReport, customer: Person
+) -> None:
+    ctx = pay_client.app[CTX]
+    order = await order_in(pay_client, customer, demo.store_id, "USDC_ERC20")
+    deposit = await CryptoDeposit.get(order_id=order["id"])
+    units = int(deposit.amount_expected)
+    assert units == crypto_payments.amount_for(order["total_cents"], Decimal("0.92"), 6)
+    shown = await invoice(pay_client, customer, order["id"])
+    assert shown["uri"] == f"ethereum:{USDC}/transfer?address={deposit.address}&uint256={units}"
+    # Tether sent to the address does not pay a USDC invoice.
+    chain.eth_pay(deposit.address, units, "0xb0", block=chain.eth_tip - 30, contract=USDT)
+    chain.eth_pay(deposit.address, units - 1, "0xb1", block=chain.eth_tip - 30, contract=USDC)
+    await crypto_payments.monitor_once(ctx)
+    seen = await invoice(pay_client, customer, order["id"])
+    assert seen["status"] == "awaiting" and [t["txid"] for t in seen["transactions"]] == ["0xb1"]
+    await CryptoDeposit.filter(id=deposit.id).update(expires_at=utcnow() - timedelta(seconds=1))
+    await crypto_payments.monitor_once(ctx)
+    assert (await invoice(pay_client, customer, order["id"]))["status"] == "underpaid"
+    assert await crypto_payments.cancel_expired() == 1
+    chain.eth_pay(deposit.address, units, "0xb2", block=chain.eth_tip, contract=USDC)
+    await crypto_payments.monitor_once(ctx)
+    late = await invoice(pay_client, customer, order["id"])
+    assert [t["late"] for t in late["transactions"]] == [False, True]
+    assert late["status"] == "underpaid"
+    assert (await Order.get(id=order["id"])).payment_state is not PaymentState.PAID
+
+
+async def test_usdt_on_tron_is_paid_once_after_nineteen_blocks_and_overpaying_says_so(
+    pay_client: TestClient, chain: FakeChain, demo: SeedReport, customer: Person
+) -> None:
+    ctx = pay_client.app[CTX]
+    order = await order_in(pay_client, customer, demo.store_id, "USDT_TRC20")
+    deposit = await CryptoDeposit.get(order_id=order["id"])
+    assert deposit.address.startswith("T") and deposit.sealed_key
+    private = ctx.secret_box.open(deposit.sealed_key)
+    assert coinkeys.from_private(private).tron_address == deposit.address
+    units = int(deposit.amount_expected)
+    chain.tron_pay(deposit.address, units + 5, "c1", block=None, contract=TRON_USDT)
+    await crypto_payments.monitor_once(ctx)
+    seen = await invoice(pay_client, customer, order["id"])
+    assert seen["status"] == "confirming" and seen["required_confirmations"] == 19
+    assert seen["transactions"][0]["confirmations"] == 0
+    chain.tron_transfers[0]["block"] = chain.tron_tip
+    chain.tron_tip += 17  # eighteen confirmations
+    await crypto_payments.monitor_once(ctx)
+    assert (await invoice(pay_client, customer, order["id"]))["confirmations"] == 18
+    chain.tron_tip += 1
+    await asyncio.gather(crypto_payments.monitor_once(ctx), crypto_payments.monitor_once(ctx))
+    paid = await invoice(pay_client, customer, order["id"])
+    assert paid["status"] == "overpaid" and paid["confirmations"] == 19
+    assert (await Order.get(id=order["id"])).payment_state is PaymentState.PAID
+    assert await paid_events(order["id"]) == 3
