@@ -115,7 +115,7 @@ async def eth_call(url: str, method: str, params: list[Any]) -> Any:
     return body["result"]
 
 
-def _quantity(value: Any) -> int:
+def quantity(value: Any) -> int:
     if not isinstance(value, str) or not value.startswith("0x"):
         raise ChainUnavailable(f"not a hex quantity: {str(value)[:80]}")
     try:
@@ -125,12 +125,12 @@ def _quantity(value: Any) -> int:
 
 
 async def eth_block_number(url: str) -> int:
-    return _quantity(await eth_call(url, "eth_blockNumber", []))
+    return quantity(await eth_call(url, "eth_blockNumber", []))
 
 
 async def eth_balance(url: str, address: str, block: int) -> int:
     """Wei held by `address` at the end of `block`."""
-    return _quantity(await eth_call(url, "eth_getBalance", [address, hex(block)]))
+    return quantity(await eth_call(url, "eth_getBalance", [address, hex(block)]))
 
 
 async def eth_first_block_holding(url: str, address: str, amount: int, low: int, high: int) -> int:
@@ -175,9 +175,9 @@ async def erc20_payments(url: str, contract: str, address: str, tip: int) -> lis
             if str(entry["topics"][2]).lower() != topic_to:
                 continue
             txid = str(entry["transactionHash"])
-            paid[txid] = paid.get(txid, 0) + _quantity(entry["data"])
+            paid[txid] = paid.get(txid, 0) + quantity(entry["data"])
             block = entry.get("blockNumber")
-            height[txid] = _quantity(block) if block else None
+            height[txid] = quantity(block) if block else None
     except (KeyError, TypeError, IndexError, AttributeError):
         raise ChainUnavailable("a log of an unexpected shape") from None
     return [Payment(txid, amount, height[txid]) for txid, amount in paid.items() if amount > 0]
@@ -231,3 +231,18 @@ async def trc20_payments(base_url: str, contract: str, address: str) -> list[Pay
         for txid, amount in paid.items()
         if amount > 0
     ]
+
+
+async def trc20_balance(base_url: str, contract: str, address: str) -> int:
+    """What `address` holds of the TRC-20 `contract` (TronGrid `GET /v1/accounts/{address}`)."""
+    body = await _get_json(f"{base_url.rstrip('/')}/v1/accounts/{address}")
+    if not isinstance(body, dict) or not isinstance(body.get("data"), list):
+        raise ChainUnavailable("the account answer has no data list")
+    try:
+        for account in body["data"][:1]:
+            for token in account.get("trc20") or []:
+                if contract in token:
+                    return int(token[contract])
+    except (TypeError, ValueError, AttributeError):
+        raise ChainUnavailable("an account of an unexpected shape") from None
+    return 0

@@ -13,6 +13,7 @@ from decimal import Decimal
 
 import pytest
 from aiohttp.test_utils import TestClient
+from eth_account import Account
 from tortoise import connections
 
 from api.keys import CTX
@@ -20,7 +21,7 @@ from core import coinkeys
 from core.clock import utcnow
 from models import CryptoDeposit, Order, OutboxMessage
 from models.enums import PaymentState
-from services import crypto_payments
+from services import crypto_payments, crypto_sweep
 from services.demo import SeedReport
 from tests.fakes.chain import FakeChain, start_fake_chain
 from tests.fixtures.orders import stocked_variant
@@ -199,3 +200,39 @@ async def test_usdt_on_tron_is_paid_once_after_nineteen_blocks_and_overpaying_sa
     assert paid["status"] == "overpaid" and paid["confirmations"] == 19
     assert (await Order.get(id=order["id"])).payment_state is PaymentState.PAID
     assert await paid_events(order["id"]) == 3
+
+
+async def test_sweep_lists_the_funds_and_signs_transfers_from_the_invoice_keys(
+    pay_client: TestClient, chain: FakeChain, demo: SeedReport, customer: Person
+) -> None:
+    ctx = pay_client.app[CTX]
+    eth = await CryptoDeposit.get(
+        order_id=(await order_in(pay_client, customer, demo.store_id, "ETH"))["id"]
+    )
+    usdt = await CryptoDeposit.get(
+        order_id=(await order_in(pay_client, customer, demo.store_id, "USDT_ERC20"))["id"]
+    )
+    tron = await CryptoDeposit.get(
+        order_id=(await order_in(pay_client, customer, demo.store_id, "USDT_TRC20"))["id"]
+    )
+    chain.eth_pay(eth.address, 10**17, "0xc1", block=chain.eth_tip)
+    chain.eth_pay(usdt.address, 5_000_000, "0xc2", block=chain.eth_tip, contract=USDT)
+    chain.tron_pay(tron.address, 7_000_000, "c3", block=chain.tron_tip, contract=TRON_USDT)
+    found = {h.asset: h for h in await crypto_sweep.holdings(ctx)}
+    assert {a: h.balance for a, h in found.items()} == {
+        "ETH": 10**17,
+        "USDT_ERC20": 5_000_000,
+        "USDT_TRC20": 7_000_000,
+    }
+    to = coinkeys.from_private(f"{2:064x}").eth_address
+    transfers = {
+        t.holding.asset: t
+        for t in await crypto_sweep.build_transfers(ctx, list(found.values()), to)
+    }
+    ether = transfers["ETH"]
+    assert ether.raw is not None and ether.amount == 10**17 - 21_000 * 10**9
+    assert Account.recover_transaction(ether.raw) == eth.address
+    assert transfers["USDT_ERC20"].raw is None and "gas" in transfers["USDT_ERC20"].note
+    assert transfers["USDT_TRC20"].raw is None
+    assert await crypto_sweep.broadcast(ctx, ether) == ether.txid
+    assert chain.sent_raw == [ether.raw]

@@ -30,6 +30,7 @@ class FakeChain:
     tron_tip: int = 60_000_000
     tron_transfers: list[dict[str, Any]] = field(default_factory=list)
     rpc_calls: list[str] = field(default_factory=list)
+    sent_raw: list[str] = field(default_factory=list)
 
     def pay(self, address: str, txid: str, sats: int, *, height: int | None = None) -> None:
         """A transaction paying `sats` to `address` (in a block at `height`, or unconfirmed)."""
@@ -101,6 +102,29 @@ class FakeChain:
                 and t["block"] is not None
                 and t["block"] >= since
             ]
+        elif method == "eth_call":  # balanceOf(address) of a token contract
+            holder = "0x" + params[0]["data"][-40:]
+            result = hex(
+                sum(
+                    t["value"]
+                    for t in self.eth_transfers
+                    if t["contract"] is not None
+                    and t["contract"].lower() == params[0]["to"].lower()
+                    and t["to"] == holder
+                    and t["block"] is not None
+                )
+            )
+        elif method == "eth_chainId":
+            result = "0x1"
+        elif method == "eth_gasPrice":
+            result = hex(10**9)
+        elif method == "eth_getTransactionCount":
+            result = "0x0"
+        elif method == "eth_sendRawTransaction":
+            self.sent_raw.append(params[0])
+            from eth_utils.crypto import keccak
+
+            result = "0x" + keccak(hexstr=params[0]).hex()
         else:
             return web.json_response(
                 {"jsonrpc": "2.0", "id": call["id"], "error": {"code": -32601, "message": method}}
@@ -116,6 +140,15 @@ class FakeChain:
             if t["txid"] == txid and t["block"] is not None:
                 return web.json_response({"id": txid, "blockNumber": t["block"]})
         return web.json_response({})
+
+    async def tron_account(self, request: web.Request) -> web.Response:
+        address = request.match_info["address"]
+        held: dict[str, int] = {}
+        for t in self.tron_transfers:
+            if t["to"] == address and t["block"] is not None:
+                held[t["contract"]] = held.get(t["contract"], 0) + t["value"]
+        trc20 = [{contract: str(value)} for contract, value in held.items()]
+        return web.json_response({"data": [{"address": address, "trc20": trc20}], "success": True})
 
     async def tron_trc20(self, request: web.Request) -> web.Response:
         address = request.match_info["address"]
@@ -155,6 +188,7 @@ async def start_fake_chain() -> tuple[FakeChain, web.AppRunner]:
     app.router.add_post("/tron/wallet/getnowblock", fake.tron_now_block)
     app.router.add_post("/tron/wallet/gettransactioninfobyid", fake.tron_tx_info)
     app.router.add_get("/tron/v1/accounts/{address}/transactions/trc20", fake.tron_trc20)
+    app.router.add_get("/tron/v1/accounts/{address}", fake.tron_account)
     runner = web.AppRunner(app)
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)
