@@ -22,6 +22,7 @@ from api.schemas.orders import (
     PaymentOut,
     PaymentTxOut,
 )
+from core import qr
 from core.errors import NotFound, PreconditionRequired, ValidationFailed
 from models import CryptoTransaction, Order
 from services import checkout, crypto_payments, orders, profile
@@ -168,6 +169,7 @@ async def payment(request: web.Request) -> web.Response:
     if deposit is None:
         raise NotFound("this order has no crypto invoice", fields={"order_id": "no invoice"})
     seen = await CryptoTransaction.filter(deposit_id=deposit.id).order_by("id")
+    uri = crypto_payments.payment_uri(deposit, request.config_dict[CTX].settings)
     counted = [t for t in seen if not t.late]
     return dump(
         PaymentOut(
@@ -181,7 +183,8 @@ async def payment(request: web.Request) -> web.Response:
             status=deposit.status.value,
             confirmations=min((t.confirmations for t in counted), default=0),
             required_confirmations=deposit.required_confirmations,
-            uri=crypto_payments.payment_uri(deposit, request.config_dict[CTX].settings),
+            uri=uri,
+            qr_svg=qr.svg_data_uri(uri),
             transactions=[
                 PaymentTxOut(
                     txid=t.txid,

@@ -17,19 +17,23 @@ from eth_account import Account
 from tortoise import connections
 
 from api.keys import CTX
-from core import coinkeys
+from core import coinkeys, qr
 from core.clock import utcnow
 from models import CryptoDeposit, Order, OutboxMessage
 from models.enums import PaymentState
 from services import crypto_payments, crypto_sweep
 from services.demo import SeedReport
 from tests.fakes.chain import FakeChain, start_fake_chain
+from tests.fixtures.data import open_round_the_clock
 from tests.fixtures.orders import stocked_variant
 from tests.fixtures.people import Person
+from tests.fixtures.telegram import BotHarness, tg_user
+from tests.test_bot_flow import shop_to_checkout
 
 USDT = "0xdAC17F958D2ee523a2206206994597C13D831ec7"
 USDC = "0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48"
 TRON_USDT = "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t"
+OLGA = tg_user(7301, first_name="Ольга")
 
 
 def test_one_key_gives_the_known_ethereum_and_tron_addresses() -> None:
@@ -107,6 +111,7 @@ async def test_an_ether_invoice_has_a_sealed_key_and_is_paid_once_after_twelve_b
     assert int(deposit.amount_expected) == wei and shown["required_confirmations"] == 12
     assert shown["amount"] == crypto_payments.coins(wei, "ETH")
     assert shown["uri"] == f"ethereum:{address}?value={wei}"
+    assert shown["qr_svg"] == qr.svg_data_uri(shown["uri"])
     # The key opens from the box, belongs to the address, and is nowhere in clear.
     assert deposit.sealed_key is not None
     private = ctx.secret_box.open(deposit.sealed_key)
@@ -236,3 +241,42 @@ async def test_sweep_lists_the_funds_and_signs_transfers_from_the_invoice_keys(
     assert transfers["USDT_TRC20"].raw is None
     assert await crypto_sweep.broadcast(ctx, ether) == ether.txid
     assert chain.sent_raw == [ether.raw]
+
+
+@pytest.fixture
+async def coin_bots(
+    aiohttp_client, make_settings, telegram, geocoder, chain: FakeChain
+) -> BotHarness:  # type: ignore[no-untyped-def]
+    from webapp.app import build_app
+
+    settings = make_settings(
+        telegram_api_url=telegram.url,
+        geocoder_url=geocoder.url,
+        rates_url=chain.url,
+        eth_rpc_url=f"{chain.url}/rpc",
+    )
+    return BotHarness(await aiohttp_client(build_app(settings, workers=False)), telegram)
+
+
+async def test_the_customer_bot_offers_the_coins_and_sends_the_invoice_as_a_qr_photo(
+    coin_bots: BotHarness, demo: SeedReport
+) -> None:
+    await open_round_the_clock(demo.store_id)
+    await shop_to_checkout(coin_bots, OLGA, "Витамины", "Мультивитамины")
+    await coin_bots.post("customer", coin_bots.message(OLGA, "Carrer de Mallorca 200, Barcelona"))
+    await coin_bots.press("customer", OLGA, "Пропустить")
+    await coin_bots.press("customer", OLGA, "Пропустить")
+    await coin_bots.press("customer", OLGA, "Как можно скорее")
+    offered = [b["text"] for b in coin_bots.last("customer", OLGA).buttons()]
+    assert "Криптовалюта: ETH" in offered and "Криптовалюта: BTC" not in offered  # no xpub
+    await coin_bots.press("customer", OLGA, "Криптовалюта: USDT ERC20")
+    await coin_bots.press("customer", OLGA, "Без промокода")
+    await coin_bots.press("customer", OLGA, "✅ Оформить заказ")
+    order = await Order.get(customer__tg_id=OLGA["id"])
+    deposit = await CryptoDeposit.get(order_id=order.id)
+    assert deposit.asset == "USDT_ERC20"
+    photo = coin_bots.telegram.sent("sendPhoto", chat_id=OLGA["id"])[-1]
+    caption = photo.params["caption"]
+    assert deposit.address in caption and "USDT ERC20" in caption and "Отправьте" in caption
+    attached = photo.params[photo.params["photo"].removeprefix("attach://")]
+    assert attached.filename == "invoice.png"  # an uploaded picture, made by core.qr.png

@@ -414,4 +414,5 @@ class PaymentOut(BaseModel):
     confirmations: int
     required_confirmations: int
     uri: str
+    qr_svg: str  # the URI as a QR code, a data:image/svg+xml URI for an <img src>
     transactions: list[PaymentTxOut]
