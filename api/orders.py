@@ -21,11 +21,12 @@ from api.schemas.orders import (
     OrderPreviewOut,
     PaymentOut,
     PaymentTxOut,
+    RefundOut,
 )
 from core import qr
 from core.errors import NotFound, PreconditionRequired, ValidationFailed
 from models import CryptoTransaction, Order
-from services import checkout, crypto_payments, orders, profile
+from services import checkout, crypto_payments, orders, profile, refunds
 from services.checkout import AddressInput, CheckoutRequest
 
 routes = web.RouteTableDef()
@@ -39,6 +40,7 @@ async def detail(order: Order) -> OrderDetailOut:
         items=[OrderItemOut.of(i) for i in await orders.items(order)],
         history=[HistoryOut.of(h) for h in await orders.history(order)],
         events=[OrderEventOut.of(e) for e in await orders.events(order)],
+        refund=RefundOut.of(refund) if (refund := await refunds.refund_of(order)) else None,
     )
 
 

@@ -43,6 +43,7 @@ from models.wallets import (
     AddressCounter,
     CryptoDeposit,
     CryptoTransaction,
+    Refund,
     Wallet,
     WalletTransaction,
 )
@@ -89,6 +90,7 @@ __all__ = [
     "PromoCode",
     "PromoRedemption",
     "RefreshToken",
+    "Refund",
     "Review",
     "Reward",
     "SearchLog",

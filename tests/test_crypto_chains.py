@@ -20,8 +20,8 @@ from api.keys import CTX
 from core import coinkeys, qr
 from core.clock import utcnow
 from models import CryptoDeposit, Order, OutboxMessage
-from models.enums import PaymentState
-from services import crypto_payments, crypto_sweep
+from models.enums import PaymentState, Role, WalletTxKind
+from services import crypto_payments, crypto_sweep, loyalty, wallets
 from services.demo import SeedReport
 from tests.fakes.chain import FakeChain, start_fake_chain
 from tests.fixtures.data import open_round_the_clock
@@ -29,6 +29,7 @@ from tests.fixtures.orders import stocked_variant
 from tests.fixtures.people import Person
 from tests.fixtures.telegram import BotHarness, tg_user
 from tests.test_bot_flow import shop_to_checkout
+from tests.test_console import post_form, session_for, staff_user
 
 USDT = "0xdAC17F958D2ee523a2206206994597C13D831ec7"
 USDC = "0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48"
@@ -280,3 +281,111 @@ async def test_the_customer_bot_offers_the_coins_and_sends_the_invoice_as_a_qr_p
     assert deposit.address in caption and "USDT ERC20" in caption and "Отправьте" in caption
     attached = photo.params[photo.params["photo"].removeprefix("attach://")]
     assert attached.filename == "invoice.png"  # an uploaded picture, made by core.qr.png
+
+
+async def paid_in_eth(
+    client: TestClient, chain: FakeChain, customer: Person, store_id: int, **extra: object
+) -> dict:  # type: ignore[type-arg]
+    variant = await stocked_variant(store_id, at_least=4)
+    response = await client.post(
+        "/api/v1/orders",
+        json={
+            "store_id": store_id,
+            "items": [{"variant_id": variant.id, "quantity": 3}],
+            "address": {"lat": 41.3925, "lng": 2.16},
+            "payment_method": "crypto",
+            "crypto_asset": "ETH",
+            **extra,
+        },
+        headers={**customer.headers, "Idempotency-Key": uuid.uuid4().hex},
+    )
+    assert response.status == 201, await response.text()
+    order = await response.json()
+    deposit = await CryptoDeposit.get(order_id=order["id"])
+    chain.eth_pay(
+        deposit.address, int(deposit.amount_expected), uuid.uuid4().hex, block=chain.eth_tip - 20
+    )
+    await crypto_payments.monitor_once(client.app[CTX])
+    assert (await Order.get(id=order["id"])).payment_state is PaymentState.PAID
+    return order  # type: ignore[no-any-return]
+
+
+async def test_a_cancelled_paid_order_is_refunded_once_to_the_payer_with_its_txid(
+    pay_client: TestClient, chain: FakeChain, demo: SeedReport, customer: Person, dispatcher: Person
+) -> None:
+    await wallets.credit(
+        user_id=customer.user.id, store_id=demo.store_id, amount_cents=150, kind=WalletTxKind.TOPUP
+    )
+    order = await paid_in_eth(pay_client, chain, customer, demo.store_id, wallet_cents=150)
+    staff = f"/api/v1/staff/orders/{order['id']}"
+    cancelled = await pay_client.post(
+        f"{staff}/status",
+        json={"status": "cancelled", "reason": "out of stock"},
+        headers=dispatcher.headers,
+    )
+    body = await cancelled.json()
+    assert cancelled.status == 200 and body["payment_state"] == "refund_due", body
+    assert body["refund"]["status"] == "due" and body["refund"]["asset"] == "ETH"
+    assert body["refund"]["amount_cents"] == order["total_cents"]
+    # The wallet part came back with the cancellation; the coins wait for staff.
+    assert await wallets.balance(customer.user.id, demo.store_id) == 150
+    refused = await pay_client.post(
+        f"{staff}/refund", json={"to": "payer"}, headers=dispatcher.headers
+    )
+    assert refused.status == 422 and "txid" in (await refused.json())["error"]["fields"]
+    mine = await pay_client.post(f"{staff}/refund", json={"to": "wallet"}, headers=customer.headers)
+    assert mine.status == 403
+    settle = {"to": "payer", "txid": "0xfeed", "note": "sent back"}
+    answers = await asyncio.gather(
+        *(
+            pay_client.post(f"{staff}/refund", json=settle, headers=dispatcher.headers)
+            for _ in range(2)
+        )
+    )
+    assert sorted(a.status for a in answers) == [200, 409]
+    lost = next(a for a in answers if a.status == 409)
+    assert (await lost.json())["error"]["code"] == "refund_settled"
+    seen = await invoice_detail(pay_client, customer, order["id"])
+    assert seen["payment_state"] == "refunded" and seen["refund"]["txid"] == "0xfeed"
+    assert [e["kind"] for e in seen["events"]] == ["refunded"]
+    assert seen["events"][0]["data"]["to"] == "payer"
+    assert await wallets.balance(customer.user.id, demo.store_id) == 150  # nothing doubled
+    assert await loyalty.check_ledger() == []
+
+
+async def test_staff_settle_a_refund_to_the_wallet_from_the_console_order_page(
+    pay_client: TestClient, chain: FakeChain, demo: SeedReport, customer: Person
+) -> None:
+    settings = pay_client.app[CTX].settings
+    order = await paid_in_eth(pay_client, chain, customer, demo.store_id)
+    manager = await staff_user(settings, Role.MANAGER, (demo.store_id,))
+    await session_for(settings, pay_client, manager)
+    page = f"/admin/stores/{demo.store_id}/orders/{order['id']}"
+    cancelled = await post_form(
+        pay_client, page + "/action", {"action": "cancel", "reason": "closed"}, csrf_from=page
+    )
+    assert cancelled.status == 303
+    text = await (await pay_client.get(page)).text()
+    assert 'id="crypto-transactions"' in text and 'id="refund-form"' in text
+    settled = await post_form(
+        pay_client,
+        page + "/action",
+        {"action": "refund", "to": "wallet", "txid": ""},
+        csrf_from=page,
+    )
+    assert settled.status == 303, await settled.text()
+    assert await wallets.balance(customer.user.id, demo.store_id) == order["total_cents"]
+    text = await (await pay_client.get(page)).text()
+    assert "to the wallet" in text and 'id="refund-form"' not in text and "<b>refunded</b>" in text
+    again = await post_form(
+        pay_client, page + "/action", {"action": "refund", "to": "wallet"}, csrf_from=page
+    )
+    assert again.status == 409
+    assert await wallets.balance(customer.user.id, demo.store_id) == order["total_cents"]
+    assert await loyalty.check_ledger() == []
+
+
+async def invoice_detail(client: TestClient, person: Person, order_id: int) -> dict:  # type: ignore[type-arg]
+    response = await client.get(f"/api/v1/orders/{order_id}", headers=person.headers)
+    assert response.status == 200, await response.text()
+    return await response.json()  # type: ignore[no-any-return]
