@@ -120,6 +120,11 @@ def accepted(settings: Settings, asset: str) -> bool:
     return bool(settings.tron_api_url)
 
 
+def any_chain(settings: Settings) -> bool:
+    """Whether any coin is configured (else the monitor has nothing to read)."""
+    return any(accepted(settings, asset) for asset in ASSETS)
+
+
 def required_confirmations(settings: Settings, network: str) -> int:
     return {
         "bitcoin": settings.btc_confirmations,

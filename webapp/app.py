@@ -94,7 +94,8 @@ async def _workers(app: web.Application) -> AsyncIterator[None]:
     await ctx.scheduler.every("slot-generation", ctx.settings.slot_generation_interval, slots)
 
     async def payments() -> None:
-        await crypto_payments.monitor_once(ctx)
+        if crypto_payments.any_chain(ctx.settings):
+            await crypto_payments.monitor_once(ctx)
         await crypto_payments.cancel_expired()
 
     await ctx.scheduler.every("crypto-payments", ctx.settings.payment_poll_interval, payments)
