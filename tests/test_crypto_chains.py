@@ -5,6 +5,7 @@ paid exactly once with two monitors, under/over/late/duplicate payments."""
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import uuid
 from collections.abc import AsyncIterator
@@ -389,3 +390,46 @@ async def invoice_detail(client: TestClient, person: Person, order_id: int) -> d
     response = await client.get(f"/api/v1/orders/{order_id}", headers=person.headers)
     assert response.status == 200, await response.text()
     return await response.json()  # type: ignore[no-any-return]
+
+
+@pytest.mark.browser
+async def test_the_storefront_shows_the_invoice_as_a_qr_and_turns_paid_live(
+    aiohttp_client,
+    make_settings,
+    chain: FakeChain,
+    demo: SeedReport,
+    customer: Person,  # type: ignore[no-untyped-def]
+) -> None:
+    from playwright.async_api import async_playwright, expect
+
+    from tests.test_e2e_browser import CHROMIUM, FLAGS
+    from webapp.app import build_app
+
+    settings = make_settings(rates_url=chain.url, eth_rpc_url=f"{chain.url}/rpc")
+    client = await aiohttp_client(build_app(settings, workers=True))
+    order = await order_in(client, customer, demo.store_id, "ETH")
+    deposit = await CryptoDeposit.get(order_id=order["id"])
+    base = str(client.make_url("")).rstrip("/")
+    async with async_playwright() as pw:
+        browser = await pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
+        page = await (await browser.new_context(locale="en-US")).new_page()
+        await page.goto(f"{base}/")
+        tokens = {"access": customer.token, "refresh": "", "user": None}
+        await page.evaluate(
+            "([key, value]) => localStorage.setItem(key, value)",
+            ["tokens:customer", json.dumps(tokens)],
+        )
+        await page.goto(f"{base}/#/order/{order['id']}")
+        await page.reload()
+        qr_image = page.locator("#invoice-qr")
+        await expect(qr_image).to_be_visible()
+        assert (await qr_image.get_attribute("src") or "").startswith("data:image/svg+xml")
+        assert await page.locator("#invoice-address").inner_text() == deposit.address
+        await expect(page.locator("#invoice-status")).to_contain_text("Waiting for your payment")
+        chain.eth_pay(
+            deposit.address, int(deposit.amount_expected), "0xd1", block=chain.eth_tip - 20
+        )
+        await crypto_payments.monitor_once(client.app[CTX])
+        await expect(page.locator("#invoice-status")).to_contain_text("Paid", timeout=20_000)
+        await expect(qr_image).to_be_hidden()
+        await browser.close()
