@@ -21,11 +21,13 @@ from api.schemas.orders import (
     OrderPreviewOut,
     PaymentOut,
     PaymentTxOut,
+    RefundOut,
 )
+from core import qr
 from core.errors import NotFound, PreconditionRequired, ValidationFailed
 from core.settings import Settings
 from models import CryptoTransaction, Order
-from services import checkout, crypto_payments, orders, profile, tracking
+from services import checkout, crypto_payments, orders, profile, refunds, tracking
 from services.checkout import AddressInput, CheckoutRequest
 
 routes = web.RouteTableDef()
@@ -41,6 +43,7 @@ async def detail(order: Order, settings: Settings | None = None) -> OrderDetailO
         items=[OrderItemOut.of(i) for i in await orders.items(order)],
         history=[HistoryOut.of(h) for h in await orders.history(order)],
         events=[OrderEventOut.of(e) for e in await orders.events(order)],
+        refund=RefundOut.of(refund) if (refund := await refunds.refund_of(order)) else None,
     )
 
 
@@ -171,6 +174,7 @@ async def payment(request: web.Request) -> web.Response:
     if deposit is None:
         raise NotFound("this order has no crypto invoice", fields={"order_id": "no invoice"})
     seen = await CryptoTransaction.filter(deposit_id=deposit.id).order_by("id")
+    uri = crypto_payments.payment_uri(deposit, request.config_dict[CTX].settings)
     counted = [t for t in seen if not t.late]
     return dump(
         PaymentOut(
@@ -184,7 +188,8 @@ async def payment(request: web.Request) -> web.Response:
             status=deposit.status.value,
             confirmations=min((t.confirmations for t in counted), default=0),
             required_confirmations=deposit.required_confirmations,
-            uri=crypto_payments.payment_uri(deposit),
+            uri=uri,
+            qr_svg=qr.svg_data_uri(uri),
             transactions=[
                 PaymentTxOut(
                     txid=t.txid,

@@ -21,13 +21,14 @@ from api.schemas.orders import (
     OrderDetailOut,
     OrderList,
     OrderOut,
+    RefundIn,
     RefuseHandoverIn,
     ShiftIn,
     StaffOrdersQuery,
     StatusIn,
 )
 from models.enums import Role
-from services import drivers, orders, profile
+from services import drivers, orders, profile, refunds
 
 routes = web.RouteTableDef()
 STAFF = (Role.ADMIN, Role.MANAGER, Role.DISPATCHER)
@@ -91,6 +92,29 @@ async def change_status(request: web.Request) -> web.Response:
         cash_collected_cents=body.cash_collected_cents,
     )
     return dump(await detail(order))
+
+
+@routes.post("/api/v1/staff/orders/{order_id}/refund")
+@doc(
+    "Settle a cancelled paid order's refund: to the customer's wallet, or back to the payer "
+    "(txid required for crypto)",
+    tags=["staff"],
+    body=RefundIn,
+    response=OrderDetailOut,
+    auth=True,
+    errors={
+        403: "forbidden",
+        404: "no such order, or no refund due",
+        409: "refund_settled",
+        422: "txid missing for a crypto refund to the payer",
+    },
+)
+async def settle_refund(request: web.Request) -> web.Response:
+    principal = require_principal(request, *STAFF)
+    order = await orders.get_order_for(principal, path_id(request, "order_id"))
+    body = await parse_body(request, RefundIn)
+    await refunds.settle_refund(principal, order, to=body.to, txid=body.txid, note=body.note)
+    return dump(await detail(await orders.get_order_for(principal, order.id)))
 
 
 @routes.post("/api/v1/staff/orders/{order_id}/assign")

@@ -161,6 +161,16 @@ class Settings(BaseSettings):
     rates_url: str = "https://api.coingecko.com/api/v3"  # CoinGecko-compatible
     payment_ttl: int = Field(default=1800, ge=60)
     payment_poll_interval: float = Field(default=30.0, gt=0)
+    # ETH and ERC-20 tokens through an Ethereum JSON-RPC endpoint; USDT on TRON through a
+    # TronGrid-compatible API. Empty URL: the assets on that chain are not offered. Each
+    # invoice gets its own key pair, sealed with the secret box (see `pharmacy sweep`).
+    eth_rpc_url: str = ""
+    eth_confirmations: int = Field(default=12, ge=1, le=1000)
+    eth_usdt_contract: str = "0xdAC17F958D2ee523a2206206994597C13D831ec7"
+    eth_usdc_contract: str = "0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48"
+    tron_api_url: str = ""
+    tron_confirmations: int = Field(default=19, ge=1, le=1000)
+    tron_usdt_contract: str = "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t"
 
     # Rate limits as "count/seconds"; behind a proxy, trust its X-Forwarded-For.
     rate_limit_auth: str = "10/60"

@@ -52,6 +52,7 @@ from models.wallets import (
     AddressCounter,
     CryptoDeposit,
     CryptoTransaction,
+    Refund,
     Wallet,
     WalletTransaction,
 )
@@ -98,6 +99,7 @@ __all__ = [
     "PromoCode",
     "PromoRedemption",
     "RefreshToken",
+    "Refund",
     "Review",
     "Reward",
     "SearchLog",

@@ -35,6 +35,7 @@ class OrderEventKind(StrEnum):
 
     ID_CHECKED = "id_checked"
     HANDOVER_REFUSED = "handover_refused"
+    REFUNDED = "refunded"
 
 
 class IdDocument(StrEnum):
@@ -98,6 +99,16 @@ class RewardKind(StrEnum):
     CASHBACK = "cashback"
     REFERRAL = "referral"
     BONUS = "bonus"
+
+
+class RefundStatus(StrEnum):
+    DUE = "due"
+    SETTLED = "settled"
+
+
+class RefundTarget(StrEnum):
+    WALLET = "wallet"  # credited to the customer's wallet in the store
+    PAYER = "payer"  # sent back the way it came (crypto: with the txid)
 
 
 class RewardStatus(StrEnum):

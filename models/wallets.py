@@ -4,7 +4,7 @@ from tortoise import fields
 from tortoise.models import Model
 
 from models.base import created_at, money, store_fk, updated_at
-from models.enums import CryptoDepositStatus, WalletTxKind
+from models.enums import CryptoDepositStatus, RefundStatus, RefundTarget, WalletTxKind
 
 
 class Wallet(Model):
@@ -123,3 +123,37 @@ class AddressCounter(Model):
 
     class Meta:
         table = "address_counters"
+
+
+class Refund(Model):
+    """What a cancelled paid order owes its customer (the part paid outside the wallet: the
+    wallet part goes back at once); staff settle it to the wallet or back to the payer."""
+
+    id = fields.IntField(primary_key=True)
+    store = store_fk("refunds")
+    store_id: int
+    order: fields.OneToOneRelation = fields.OneToOneField("models.Order", related_name="refund")
+    order_id: int
+    user: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.User", related_name="refunds", db_index=True
+    )
+    user_id: int
+    amount_cents = fields.IntField()
+    currency = fields.CharField(max_length=3, default="EUR")
+    payment_method = fields.CharField(max_length=16)
+    # Crypto: the asset and what arrived, in its smallest unit.
+    asset = fields.CharField(max_length=16, null=True)
+    asset_amount = fields.DecimalField(max_digits=38, decimal_places=0, null=True)
+    status = fields.CharEnumField(RefundStatus, max_length=16, default=RefundStatus.DUE)
+    settled_to = fields.CharEnumField(RefundTarget, max_length=16, null=True)
+    txid = fields.CharField(max_length=128, null=True)
+    note = fields.CharField(max_length=300, default="")
+    settled_by: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.User", related_name="settled_refunds", null=True, on_delete=fields.SET_NULL
+    )
+    settled_by_id: int | None
+    settled_at = fields.DatetimeField(null=True)
+    created_at = created_at()
+
+    class Meta:
+        table = "refunds"

@@ -51,6 +51,7 @@ TEXTS: dict[str, str] = {
     "slot_unavailable": N("This time slot has passed. Choose another."),
     "store_closed": N("We are closed for the coming days: choose a delivery time."),
     "insufficient_funds": N("Your wallet balance is too low."),
+    "refund_settled": N("This refund is already settled."),
     "idempotency_key_reused": N("This order was already sent with other details. Start again."),
     "not_a_buyer": N("Only customers can place orders."),
     "already_reviewed": N("You have already reviewed this product."),

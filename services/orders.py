@@ -42,7 +42,7 @@ from models.enums import (
     WalletTxKind,
 )
 from models.transitions import OPEN_STATUSES, can_transition
-from services import cart, inventory, loyalty, promos, wallets
+from services import cart, inventory, loyalty, promos, refunds, wallets
 from services.delivery import haversine_km, release_slot
 from services.events import EventKind, emit
 
@@ -296,6 +296,8 @@ async def _side_effects(
         if order.slot_id is not None and target is S.CANCELLED:
             await release_slot(order.slot_id)
         await promos.release(order)
+        if order.payment_state is PaymentState.REFUND_DUE:
+            await refunds.open_refund(order)
         if order.wallet_cents > 0:
             await wallets.credit(
                 user_id=order.customer_id,

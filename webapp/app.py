@@ -94,7 +94,7 @@ async def _workers(app: web.Application) -> AsyncIterator[None]:
     await ctx.scheduler.every("slot-generation", ctx.settings.slot_generation_interval, slots)
 
     async def payments() -> None:
-        if ctx.settings.btc_xpub:
+        if crypto_payments.any_chain(ctx.settings):
             await crypto_payments.monitor_once(ctx)
         await crypto_payments.cancel_expired()
 

@@ -75,7 +75,69 @@ def cmd_backfill_geocoding(args: argparse.Namespace) -> None:
         raise SystemExit(1)
 
 
+def cmd_sweep(args: argparse.Namespace) -> None:
+    """List what ETH/TRON invoice addresses hold; with --to, sign transfers of it there; with
+    --broadcast, send them through ETH_RPC_URL."""
+    from core import chain
+    from core.context import open_context
+    from services import crypto_payments, crypto_sweep
+
+    if args.broadcast and not args.to:
+        raise SystemExit("sweep: --broadcast needs --to ADDRESS")
+    settings = _settings()
+
+    async def run() -> int:
+        async with open_context(settings) as ctx:
+            try:
+                found = await crypto_sweep.holdings(ctx)
+            except chain.ChainUnavailable as exc:
+                print(f"sweep: the chain API is unavailable: {exc}")
+                return 1
+            for h in found:
+                amount = crypto_payments.coins(h.balance, h.asset)
+                print(f"deposit {h.deposit_id} order {h.order_id} {h.asset} {h.address} {amount}")
+            print(f"{len(found)} address(es) hold funds")
+            if not args.to or not found:
+                return 0
+            try:
+                transfers = await crypto_sweep.build_transfers(ctx, found, args.to)
+            except ValueError:
+                print(f"sweep: {args.to!r} is not an Ethereum address")
+                return 2
+            except chain.ChainUnavailable as exc:
+                print(f"sweep: the chain API is unavailable: {exc}")
+                return 1
+            for t in transfers:
+                h = t.holding
+                if t.raw is None:
+                    print(f"deposit {h.deposit_id} {h.asset}: skipped ({t.note})")
+                    continue
+                sent = " "
+                if args.broadcast:
+                    try:
+                        sent = f" sent as {await crypto_sweep.broadcast(ctx, t)} "
+                    except chain.ChainUnavailable as exc:
+                        sent = f" NOT sent ({exc}) "
+                amount = crypto_payments.coins(t.amount, h.asset)
+                print(f"deposit {h.deposit_id} {h.asset} {amount} -> {args.to}:{sent}tx {t.txid}")
+            if not args.broadcast:
+                print("signed, not sent (add --broadcast to send them)")
+            return 0
+
+    raise SystemExit(asyncio.run(run()))
+
+
 def add_ops_commands(sub: Any) -> None:
+    sweep = sub.add_parser(
+        "sweep",
+        help="list the funds at ETH/TRON invoice addresses; --to ADDR signs transfers of ETH "
+        "and ERC-20 tokens there, --broadcast sends them (TRON: listed only)",
+    )
+    sweep.add_argument("--to", help="destination Ethereum address")
+    sweep.add_argument(
+        "--broadcast", action="store_true", help="send the signed transfers via ETH_RPC_URL"
+    )
+    sweep.set_defaults(func=cmd_sweep)
     backup = sub.add_parser(
         "backup", help="write a compressed snapshot of the database and uploads; prints its path"
     )

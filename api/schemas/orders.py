@@ -5,8 +5,15 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from models import Order, OrderEvent, OrderItem, OrderStatusHistory
-from models.enums import IdDocument, OrderEventKind, OrderStatus, PaymentMethod
+from models import Order, OrderEvent, OrderItem, OrderStatusHistory, Refund
+from models.enums import (
+    IdDocument,
+    OrderEventKind,
+    OrderStatus,
+    PaymentMethod,
+    RefundStatus,
+    RefundTarget,
+)
 from services.cart import CartView
 
 MAX_QTY = 999
@@ -179,7 +186,8 @@ class HistoryOut(BaseModel):
 
 class OrderEventOut(BaseModel):
     """Something that happened without a status change: `id_checked` (data: document_type,
-    birth_year), `handover_refused` (data: reason)."""
+    birth_year), `handover_refused` (data: reason), `refunded` (data: to, amount_cents, txid,
+    note)."""
 
     kind: OrderEventKind
     actor_id: int | None
@@ -283,12 +291,50 @@ class OrderOut(BaseModel):
         )
 
 
+class RefundOut(BaseModel):
+    """What a cancelled paid order owes: `due` until staff settle it to the wallet or back to
+    the payer (`txid` of a crypto refund)."""
+
+    amount_cents: int
+    currency: str
+    payment_method: str
+    asset: str | None
+    status: RefundStatus
+    settled_to: RefundTarget | None
+    txid: str | None
+    note: str
+    settled_at: datetime | None
+
+    @classmethod
+    def of(cls, row: Refund) -> RefundOut:
+        return cls(
+            amount_cents=row.amount_cents,
+            currency=row.currency,
+            payment_method=row.payment_method,
+            asset=row.asset,
+            status=row.status,
+            settled_to=row.settled_to,
+            txid=row.txid,
+            note=row.note,
+            settled_at=row.settled_at,
+        )
+
+
 class OrderDetailOut(OrderOut):
     # The public live-tracking link, while a driver has the order (customer views only).
     tracking_url: str | None = None
     items: list[OrderItemOut]
     history: list[HistoryOut]
     events: list[OrderEventOut]
+    refund: RefundOut | None = None
+
+
+class RefundIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    to: RefundTarget
+    txid: str | None = Field(default=None, max_length=128)
+    note: str = Field(default="", max_length=300)
 
 
 class OrderList(BaseModel):
@@ -419,4 +465,5 @@ class PaymentOut(BaseModel):
     confirmations: int
     required_confirmations: int
     uri: str
+    qr_svg: str  # the URI as a QR code, a data:image/svg+xml URI for an <img src>
     transactions: list[PaymentTxOut]

@@ -13,19 +13,20 @@ from typing import Any
 from aiogram import Bot, F, Router
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import CallbackQuery, Message, ReplyKeyboardRemove
+from aiogram.types import BufferedInputFile, CallbackQuery, Message, ReplyKeyboardRemove
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.common.texts import from_opening
 from bot.customer.keyboards import CartAction, Pay, SlotPick, Step, location_request, main_menu
 from bot.customer.shopping import current_store
+from core import qr
 from core.clock import utcnow
 from core.context import AppContext
 from core.errors import ValidationFailed
 from core.i18n import Translate, money, when
-from models import User
+from models import Order, Store, User
 from models.enums import PaymentMethod
-from services import cart, checkout, delivery, hours, profile, promos
+from services import cart, checkout, crypto_payments, delivery, hours, profile, promos
 from services.checkout import AddressInput, CheckoutRequest
 
 DOB = re.compile(r"^\s*([0-9]{1,2})[./-]([0-9]{1,2})[./-]([0-9]{4})\s*$")
@@ -207,12 +208,23 @@ async def ask_slot(chat_id: int, bot: Any, state: FSMContext, t: Translate, loca
 
 
 async def slot(
-    callback: CallbackQuery, bot: Bot, callback_data: SlotPick, state: FSMContext, t: Translate
+    callback: CallbackQuery,
+    bot: Bot,
+    callback_data: SlotPick,
+    state: FSMContext,
+    ctx: AppContext,
+    t: Translate,
 ) -> None:
     await state.update_data(slot_id=callback_data.slot_id or None)
     builder = InlineKeyboardBuilder()
     builder.button(text=t("Cash on delivery"), callback_data=Pay(method="cash"))
     builder.button(text=t("Card on delivery"), callback_data=Pay(method="card"))
+    for asset in crypto_payments.ASSETS:
+        if crypto_payments.accepted(ctx.settings, asset):
+            builder.button(
+                text=t("Crypto: {coin}", coin=asset.replace("_", " ")),
+                callback_data=Pay(method="crypto", asset=asset),
+            )
     builder.adjust(1)
     await state.set_state(Checkout.payment)
     assert callback.message is not None
@@ -225,7 +237,10 @@ async def slot(
 async def payment(
     callback: CallbackQuery, bot: Bot, callback_data: Pay, state: FSMContext, t: Translate
 ) -> None:
-    await state.update_data(payment=PaymentMethod(callback_data.method).value)
+    await state.update_data(
+        payment=PaymentMethod(callback_data.method).value,
+        crypto_asset=callback_data.asset or None,
+    )
     builder = InlineKeyboardBuilder()
     builder.button(text=t("No promo code"), callback_data=Step(action="skip_promo"))
     await state.set_state(Checkout.promo)
@@ -251,6 +266,7 @@ async def _request(state: FSMContext, user: User, store_id: int) -> CheckoutRequ
             details=data.get("details") or "",
         ),
         payment_method=PaymentMethod(data["payment"]),
+        crypto_asset=data.get("crypto_asset"),
         slot_id=data.get("slot_id"),
         promo_code=data.get("promo"),
         note=data.get("note") or "",
@@ -350,6 +366,7 @@ async def confirm(
         details=None,
         note=None,
         payment=None,
+        crypto_asset=None,
         promo=None,
         slot_id=None,
         idempotency_key=None,
@@ -369,7 +386,40 @@ async def confirm(
         ),
         reply_markup=main_menu(t),
     )
+    if order.payment_method is PaymentMethod.CRYPTO:
+        await send_invoice(bot, callback.message.chat.id, ctx, order, store, t, locale)
     await callback.answer()
+
+
+async def send_invoice(
+    bot: Bot,
+    chat_id: int,
+    ctx: AppContext,
+    order: Order,
+    store: Store,
+    t: Translate,
+    locale: str,
+) -> None:
+    """The crypto invoice as a photo of its QR code, with the amount and the address."""
+    deposit = await crypto_payments.invoice_for(order)
+    if deposit is None:
+        return
+    uri = crypto_payments.payment_uri(deposit, ctx.settings)
+    lines = [
+        t(
+            "Pay {amount} {coin} to this address:",
+            amount=crypto_payments.coins(int(deposit.amount_expected), deposit.asset),
+            coin=deposit.asset.replace("_", " "),
+        ),
+        f"<code>{escape(deposit.address)}</code>",
+    ]
+    if deposit.expires_at is not None:
+        lines.append(t("Pay before {time}.", time=when(deposit.expires_at, store.timezone, locale)))
+    await bot.send_photo(
+        chat_id,
+        BufferedInputFile(qr.png(uri), filename="invoice.png"),
+        caption="\n".join(lines),
+    )
 
 
 async def abort(callback: CallbackQuery, state: FSMContext, t: Translate) -> None:

@@ -51,6 +51,7 @@ class SlotPick(CallbackData, prefix="sl"):
 
 class Pay(CallbackData, prefix="pm"):
     method: str
+    asset: str = ""  # the coin, when method is "crypto"
 
 
 class Step(CallbackData, prefix="st"):

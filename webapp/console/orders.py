@@ -8,14 +8,14 @@ from typing import Any
 from aiohttp import web
 
 from api.keys import SETTINGS
-from api.schemas.orders import AssignIn, IdCheckIn, StatusIn
+from api.schemas.orders import AssignIn, IdCheckIn, RefundIn, StatusIn
 from core import untrusted
 from core.errors import DomainError, NotFound
 from core.permissions import Permission as P
-from models import Order, User
+from models import CryptoTransaction, Order, User
 from models.enums import OrderStatus, PaymentMethod
 from models.transitions import OPEN_STATUSES, can_transition
-from services import backoffice, fleet, invoices, listing, orders
+from services import backoffice, crypto_payments, fleet, invoices, listing, orders, refunds
 from services.auth.browser import socket_token
 from webapp.console.base import (
     PREFIX,
@@ -115,13 +115,17 @@ async def _order_page(
 ) -> web.Response:
     viewer = viewer_of(request)
     timeline = await orders.history(order)
-    actors = {
-        u.id: u.name for u in await User.filter(id__in=[h.actor_id for h in timeline if h.actor_id])
-    }
+    events = await orders.events(order)
+    actor_ids = [h.actor_id for h in timeline if h.actor_id] + [e.actor_id for e in events]
+    actors = {u.id: u.name for u in await User.filter(id__in=[a for a in actor_ids if a])}
     possible = {name: can_transition(order.status, target) for name, target in ACTIONS.items()}
     possible["assign"] = can_transition(order.status, S.ASSIGNED)
     possible["id_check"] = (
         order.requires_id_check and order.id_checked_at is None and order.status is S.PICKED_UP
+    )
+    deposit = await crypto_payments.invoice_for(order)
+    deposit_txs = (
+        await CryptoTransaction.filter(deposit_id=deposit.id).order_by("id") if deposit else []
     )
     drivers = []
     if possible["assign"] and viewer.can(P.MANAGE_ORDERS):
@@ -139,6 +143,11 @@ async def _order_page(
             "possible": possible,
             "drivers": drivers,
             "customer": await User.get_or_none(id=order.customer_id),
+            "refund": await refunds.refund_of(order),
+            "deposit": deposit,
+            "deposit_txs": deposit_txs,
+            "coins": crypto_payments.coins,
+            "events": events,
             "errors": errors or {},
         },
         status=status,
@@ -154,7 +163,7 @@ async def order_page(request: web.Request) -> web.StreamResponse:
 @routes.post("/stores/{store_id}/orders/{order_id}/action")
 @page(P.MANAGE_ORDERS)
 async def order_action(request: web.Request) -> web.StreamResponse:
-    """confirm | ready | cancel (with a reason) | assign (a driver) | id_check."""
+    """confirm | ready | cancel (with a reason) | assign (a driver) | id_check | refund."""
     order = await _order_of_store(request)
     principal = viewer_of(request).principal
     form = await request.post()
@@ -171,6 +180,11 @@ async def order_action(request: web.Request) -> web.StreamResponse:
         elif action == "assign":
             body: Any = validate(AssignIn, form_values(AssignIn, form))
             await orders.assign_driver(order.id, body.driver_id, principal)
+        elif action == "refund":
+            refund: Any = validate(RefundIn, form_values(RefundIn, form))
+            await refunds.settle_refund(
+                principal, order, to=refund.to, txid=refund.txid, note=refund.note
+            )
         elif action in ACTIONS:
             values = {**form_values(StatusIn, form), "status": ACTIONS[action].value}
             body = validate(StatusIn, values)

@@ -410,6 +410,9 @@
     const payment = el("select", { name: "payment", id: "payment" },
       el("option", { value: "cash" }, _("Cash on delivery")), el("option", { value: "card" }, _("Card on delivery")),
       el("option", { value: "crypto" }, _("Crypto")));
+    const coin = el("select", { name: "coin", id: "coin" }, COINS.map(([value, label]) => el("option", { value }, label)));
+    const coinLabel = el("label", { for: "coin", hidden: true }, _("Coin"), coin);
+    payment.onchange = () => { coinLabel.hidden = payment.value !== "crypto"; };
     const promo = el("input", { name: "promo", id: "promo", placeholder: _("Promo code"), autocomplete: "off", onchange: () => reprice() });
     const wallet = el("input", { type: "checkbox", name: "wallet", id: "wallet", onchange: () => reprice() });
     const walletLabel = el("label", { for: "wallet", class: "check", hidden: true }, wallet, el("span", { id: "wallet-text" }));
@@ -417,7 +420,8 @@
     const placeButton = el("button", { type: "submit", id: "place-order", class: "primary" }, _("✅ Place order"));
     const key = sessionStorage.getItem("checkout-key") || crypto.randomUUID();
     sessionStorage.setItem("checkout-key", key);
-    const body = () => ({ store_id: storeId, items, payment_method: payment.value, promo_code: promo.value.trim() || null,
+    const body = () => ({ store_id: storeId, items, payment_method: payment.value,
+      crypto_asset: payment.value === "crypto" ? coin.value : null, promo_code: promo.value.trim() || null,
       slot_id: slot.value ? Number(slot.value) : null, wallet_cents: wallet.checked ? state.balance : 0,
       address: { ...state.address, details: details.value }, note: note.value.trim() });
 
@@ -481,7 +485,7 @@
       el("div", { class: "actions" }, locate, pickOnMap), mapBox, quote,
       el("label", { for: "remember", class: "check" }, remember, _("Save this address")),
       el("label", { for: "note" }, _("Note for the driver"), note),
-      el("label", { for: "slot" }, _("When?"), slot), el("label", { for: "payment" }, _("How will you pay?"), payment),
+      el("label", { for: "slot" }, _("When?"), slot), el("label", { for: "payment" }, _("How will you pay?"), payment), coinLabel,
       el("label", { for: "promo" }, _("Promo code"), promo), walletLabel,
       birth ? el("label", { for: "dob" }, _("Date of birth (18+ items)"), birth) : null,
       summary, msg.node, placeButton].filter(Boolean));
@@ -492,8 +496,37 @@
     telegram.main(_("✅ Place order"), () => placeButton.click());
   }
 
+  const COINS = [["BTC", "Bitcoin (BTC)"], ["ETH", "Ether (ETH)"], ["USDT_ERC20", "USDT (ERC-20)"],
+    ["USDC_ERC20", "USDC (ERC-20)"], ["USDT_TRC20", "USDT (TRC-20)"]];
+  const PAY = {
+    awaiting: _("Waiting for your payment."),
+    confirming: _("Payment seen, waiting for confirmations."),
+    paid: _("Paid. Thank you!"),
+    overpaid: _("Paid, with more than needed: we will contact you about the difference."),
+    underpaid: _("Not fully paid in time: we will contact you about what you sent."),
+    expired: _("The time to pay is over."),
+  };
+  /* The invoice with its QR code; its status refreshes until it is settled. */
+  async function invoicePanel(id, box) {
+    let p;
+    try { p = await api(`/api/v1/orders/${id}/payment`, { signed: true }); } catch (e) { return; }
+    if (!box.isConnected) return;  // the customer left the page
+    const open = ["awaiting", "confirming"].includes(p.status);
+    box.dataset.status = p.status;
+    box.replaceChildren(
+      el("h3", {}, _("Pay {amount} {asset}", { amount: p.amount, asset: p.asset.replace("_", " ") })),
+      open ? el("img", { id: "invoice-qr", src: p.qr_svg, alt: p.uri, width: 220, height: 220 }) : null,
+      el("p", {}, el("code", { id: "invoice-address" }, p.address)),
+      open ? el("p", {}, el("a", { href: p.uri, id: "invoice-link" }, _("Open in a wallet app"))) : null,
+      el("p", { id: "invoice-status", class: "status" }, PAY[p.status] + (p.status === "confirming"
+        ? " " + _("{count} of {required} confirmations.", { count: p.confirmations, required: p.required_confirmations }) : "")),
+      open && p.expires_at ? el("p", { class: "muted" }, _("Pay before {time}.", { time: when(p.expires_at) })) : null);
+    if (open) setTimeout(() => { if (box.isConnected) invoicePanel(id, box); }, 15000);
+  }
+
   async function orderView(id) {
     const order = await api(`/api/v1/orders/${id}`, { signed: true });
+    const invoice = order.payment_method === "crypto" ? el("section", { class: "card invoice", id: "invoice", "aria-live": "polite" }) : null;
     show(el("article", { class: "card order", "data-status": order.status },
       el("h2", {}, order.number),
       el("p", { id: "order-status", class: "status" }, STATUS[order.status]),
@@ -501,7 +534,8 @@
         ? el("p", {}, _("Arrives in about {minutes} min.", { minutes: order.eta_minutes })) : null,
       el("ul", { class: "lines" }, order.items.map((i) => el("li", {}, `${i.name} × ${i.quantity}`))),
       el("p", { class: "total" }, _("Total: {amount}", { amount: money(order.total_cents, order.currency) })),
-      el("ol", { class: "timeline" }, timeline(order).map(([at, what]) => el("li", {}, `${when(at)} — ${what}`)))));
+      el("ol", { class: "timeline" }, timeline(order).map(([at, what]) => el("li", {}, `${when(at)} — ${what}`)))), invoice);
+    if (invoice) await invoicePanel(order.id, invoice);
     telegram.back(() => go("#/"));
     telegram.main("", null);
   }
