@@ -11,6 +11,7 @@ from api import (
     catalog,
     delivery,
     health,
+    marketing,
     money,
     openapi,
     orders,
@@ -32,6 +33,7 @@ def setup_api(app: web.Application) -> None:
         orders,
         staff,
         admin,
+        marketing,
         store_setup,
         openapi,
     )
