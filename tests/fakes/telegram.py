@@ -16,7 +16,6 @@ from typing import Any
 
 from aiohttp import web
 
-
 SENDS = frozenset({"sendMessage", "sendPhoto", "sendLocation", "sendDocument"})
 
 
