@@ -7,6 +7,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from tortoise.queryset import QuerySet
+
 from core.cache import Cache
 from core.clock import utcnow
 from core.errors import NotFound, ValidationFailed
@@ -48,6 +50,11 @@ async def create_banner(
     )
     await cache.delete(_key(store.id))
     return banner
+
+
+def banners_query(store_id: int) -> QuerySet[Banner]:
+    """The store's banners, for the console's table (its page checks the viewer)."""
+    return Banner.filter(store_id=store_id)
 
 
 async def list_banners(principal: Principal, store_id: int) -> list[Banner]:

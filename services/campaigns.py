@@ -18,6 +18,7 @@ from enum import StrEnum
 from typing import Any
 
 from tortoise.expressions import F
+from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
 from core.clock import utcnow
@@ -130,6 +131,11 @@ async def get_campaign(principal: Principal, store_id: int, campaign_id: int) ->
     if campaign is None:
         raise NotFound("no such campaign", fields={"campaign_id": "unknown id"})
     return campaign
+
+
+def campaigns_query(store_id: int) -> QuerySet[Campaign]:
+    """The store's campaigns, for the console's table (its page checks the viewer)."""
+    return Campaign.filter(store_id=store_id)
 
 
 async def list_campaigns(principal: Principal, store_id: int, limit: int = 100) -> list[Campaign]:

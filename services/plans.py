@@ -167,3 +167,13 @@ async def switch_history(store_id: int, user_id: int) -> list[PlanSwitchLog]:
         .select_related("from_plan", "to_plan", "actor")
         .order_by("-id")
     )
+
+
+async def recent_switches(store_id: int, limit: int = 50) -> list[PlanSwitchLog]:
+    """The store's latest plan switches, newest first, with plans, customer and actor."""
+    return (
+        await PlanSwitchLog.filter(store_id=store_id)
+        .select_related("from_plan", "to_plan", "actor", "user")
+        .order_by("-id")
+        .limit(limit)
+    )
