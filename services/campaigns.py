@@ -273,6 +273,11 @@ async def mark_blocked(user_id: int) -> None:
     await User.filter(id=user_id, bot_blocked_at__isnull=True).update(bot_blocked_at=utcnow())
 
 
+async def mark_reachable(user_id: int) -> None:
+    """The customer wrote to the bot again after blocking it: campaigns may reach them."""
+    await User.filter(id=user_id).update(bot_blocked_at=None)
+
+
 async def set_news(user_id: int, *, wanted: bool) -> None:
     """/stop_news and /start_news: opt out of (or back into) campaigns; writing to the bot
     also shows it is not blocked."""
