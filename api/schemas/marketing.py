@@ -6,7 +6,13 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+)
 
 URL_PATTERN = r"^https?://[^\s<>\"']+$"
 
@@ -56,8 +62,8 @@ class CampaignIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     name: str = Field(min_length=1, max_length=200)
-    text: str = Field(min_length=1, max_length=4000)
     photo_url: str | None = Field(default=None, max_length=500, pattern=URL_PATTERN)
+    text: str = Field(min_length=1, max_length=4000)
     button_text: str | None = Field(default=None, max_length=64)
     button_kind: Literal["web_app", "url"] = "web_app"
     # Empty: the button opens the store's shop.
@@ -75,18 +81,20 @@ class CampaignIn(BaseModel):
     def _send_at_utc(cls, value: datetime | None) -> datetime | None:
         return _utc(value)
 
-    @model_validator(mode="after")
-    def _photo_caption(self) -> CampaignIn:
+    @field_validator("button_url")
+    @classmethod
+    def _web_app_https(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value and info.data.get("button_kind") == "web_app" and not value.startswith("https://"):
+            raise ValueError("a Mini App button needs an https:// address")
+        return value
+
+    @field_validator("text")
+    @classmethod
+    def _photo_caption(cls, value: str, info: ValidationInfo) -> str:
         # Telegram's captions are shorter than its messages.
-        if self.photo_url and len(self.text) > 1024:
-            raise ValueError("text: at most 1024 characters with a photo")
-        if (
-            self.button_kind == "web_app"
-            and self.button_url
-            and not self.button_url.startswith("https://")
-        ):
-            raise ValueError("button_url: a Mini App button needs an https:// address")
-        return self
+        if info.data.get("photo_url") and len(value) > 1024:
+            raise ValueError("at most 1024 characters with a photo")
+        return value
 
 
 class CampaignOut(BaseModel):
