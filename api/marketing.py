@@ -186,11 +186,11 @@ async def get_campaign(request: web.Request) -> web.Response:
 
 @routes.post("/api/v1/admin/stores/{store_id}/campaigns/{campaign_id}/cancel")
 @doc(
-    "Cancel a campaign that has not started",
+    "Cancel a campaign before or while it sends (what is not sent yet is skipped)",
     tags=["admin"],
     response=CampaignOut,
     auth=True,
-    errors={409: "conflict: the campaign has already started"},
+    errors={409: "conflict: the campaign was already sent or cancelled"},
 )
 async def cancel_campaign(request: web.Request) -> web.Response:
     principal = require_permission(request, MARKETING)

@@ -144,14 +144,17 @@ async def list_campaigns(principal: Principal, store_id: int, limit: int = 100) 
 
 
 async def cancel_campaign(principal: Principal, store_id: int, campaign_id: int) -> Campaign:
-    """Cancel a campaign that has not started; raises Conflict once it is sending or sent."""
+    """Cancel a campaign before or while it sends (messages not yet sent are skipped);
+    raises Conflict once it is sent or cancelled."""
     campaign = await get_campaign(principal, store_id, campaign_id)
     changed = await Campaign.filter(
-        id=campaign.id, status__in=(CampaignStatus.SCHEDULED, CampaignStatus.DRAFT)
+        id=campaign.id,
+        status__in=(CampaignStatus.SCHEDULED, CampaignStatus.DRAFT, CampaignStatus.SENDING),
     ).update(status=CampaignStatus.CANCELLED)
     if not changed:
         raise Conflict(
-            "the campaign has already started", fields={"campaign_id": campaign.status.value}
+            "the campaign was already sent or cancelled",
+            fields={"campaign_id": campaign.status.value},
         )
     await campaign.refresh_from_db()
     return campaign
@@ -249,9 +252,11 @@ async def start_due(*, per_second: float, now: datetime | None = None) -> int:
     return started
 
 
-async def can_receive(user_id: int) -> bool:
-    """Whether a queued campaign message may still go (the customer may have opted out or
-    blocked the bot since it was queued)."""
+async def can_receive(campaign_id: int, user_id: int) -> bool:
+    """Whether a queued campaign message may still go: the campaign was not cancelled, and
+    the customer did not opt out or block the bot since it was queued."""
+    if await Campaign.filter(id=campaign_id, status=CampaignStatus.CANCELLED).exists():
+        return False
     user = await User.get_or_none(id=user_id)
     return bool(user and not user.news_opt_out and user.bot_blocked_at is None)
 

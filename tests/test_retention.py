@@ -4,7 +4,9 @@ the customer bot under Telegram's limits, and the store's banners, through the p
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
+from typing import Any
 
 from aiohttp.test_utils import TestClient
 
@@ -298,3 +300,50 @@ async def test_banners_show_in_order_within_their_dates_and_only_managers_edit_t
     assert gone.status == 204
     shown = await (await client.get(public)).json()
     assert [b["title"] for b in shown["items"]] == ["second"]
+
+
+async def test_opting_out_after_queueing_and_cancelling_mid_send_skip_the_rest(
+    bots: BotHarness, demo: SeedReport
+) -> None:
+    settings, store_id = bots.settings, demo.store_id
+    readers = [await make_person(settings, Role.CUSTOMER, tg_id=840_000 + i) for i in range(3)]
+    for reader in readers:
+        await wallets.wallet_of(reader.user.id, store_id)
+    manager = await make_person(settings, Role.MANAGER, store_ids=(store_id,))
+    base = f"/api/v1/admin/stores/{store_id}/campaigns"
+    body = {"name": "One", "text": "Hello", "segment": "all"}
+
+    async def run_campaign(before_sending: Callable[[int], Awaitable[None]]) -> dict[str, Any]:
+        created = await bots.client.post(base, headers=manager.headers, json=body)
+        campaign_id = (await created.json())["id"]
+        await campaigns.start_due(per_second=settings.campaign_per_second)
+        await before_sending(campaign_id)
+        while await OutboxMessage.filter(channel="campaign", status=OutboxStatus.PENDING).exists():
+            if not await bots.ctx.outbox.deliver_due():
+                await asyncio.sleep(0.05)
+        return dict(
+            await (await bots.client.get(f"{base}/{campaign_id}", headers=manager.headers)).json()
+        )
+
+    async def opt_out(_: int) -> None:
+        await campaigns.set_news(readers[0].user.id, wanted=False)
+
+    first = await run_campaign(opt_out)
+    assert (first["status"], first["sent"], first["skipped"]) == ("sent", 2, 1)
+
+    async def cancel(campaign_id: int) -> None:
+        response = await bots.client.post(f"{base}/{campaign_id}/cancel", headers=manager.headers)
+        assert response.status == 200
+
+    sends_before = len(bots.telegram.sent(token=settings.customer_bot_token))
+    second = await run_campaign(cancel)
+    # The opted-out reader is left out at the start, the other two when their turn comes.
+    assert (second["status"], second["recipients"], second["sent"], second["skipped"]) == (
+        "cancelled",
+        2,
+        0,
+        3,
+    )
+    assert len(bots.telegram.sent(token=settings.customer_bot_token)) == sends_before
+    again = await bots.client.post(f"{base}/{second['id']}/cancel", headers=manager.headers)
+    assert again.status == 409

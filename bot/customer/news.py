@@ -67,7 +67,7 @@ class CampaignSender:
     async def deliver(self, message: OutboxMessage) -> None:
         payload: dict[str, Any] = message.payload
         campaign_id: int = payload["campaign_id"]
-        if not await campaigns.can_receive(payload["user_id"]):
+        if not await campaigns.can_receive(campaign_id, payload["user_id"]):
             await campaigns.record(campaign_id, Outcome.SKIPPED)
             return
         outcome = await self._send(message, payload)
