@@ -71,10 +71,7 @@ async def _paid(payload: dict[str, Any]) -> None:
             await enqueue_message(
                 "dispatcher",
                 person.chat_id,
-                t(
-                    "Order {number} is paid ({asset}): it can be confirmed now.",
-                    number=order.number,
-                    asset=payload.get("asset", ""),
-                ),
+                t("Order {number} is paid ({asset}): it can be confirmed now.",
+                  number=order.number, asset=payload.get("asset", "")),
                 markup=order_actions(order.id, order.status, t),
             )
