@@ -12,7 +12,7 @@ import asyncio
 import logging
 import random
 from collections.abc import Awaitable, Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from tortoise.expressions import Q
@@ -57,6 +57,34 @@ async def enqueue(
         order_key=order_key,
         next_attempt_at=utcnow(),
     )
+
+
+async def enqueue_paced(
+    channel: str,
+    kind: str,
+    items: list[tuple[dict[str, Any], str | None]],
+    *,
+    per_second: float,
+    start: datetime | None = None,
+) -> int:
+    """Write many messages at once, each due `1/per_second` after the one before: a bulk
+    send becomes claimable at the pace it may leave, so messages written later (an order's
+    news) are never stuck behind thousands of queued ones. Call inside the transaction of
+    the change they report; `items` are (payload, order_key)."""
+    first = start or utcnow()
+    step = 1.0 / per_second
+    rows = [
+        OutboxMessage(
+            channel=channel,
+            kind=kind,
+            payload=payload,
+            order_key=key,
+            next_attempt_at=first + timedelta(seconds=i * step),
+        )
+        for i, (payload, key) in enumerate(items)
+    ]
+    await OutboxMessage.bulk_create(rows, batch_size=500)
+    return len(rows)
 
 
 async def _first_of_each_key(rows: list[OutboxMessage]) -> list[OutboxMessage]:

@@ -93,6 +93,10 @@ class Settings(BaseSettings):
     # Periodic jobs, seconds between ticks (each tick runs once in the whole cluster).
     outbox_cleanup_interval: float = Field(default=3600, gt=0)
     slot_generation_interval: float = Field(default=3600, gt=0)
+    # Campaigns: how often due campaigns are started, and their pace (messages a second for
+    # the customer bot; Telegram allows about 30, the rest is left to order news).
+    campaign_poll_interval: float = Field(default=15, gt=0)
+    campaign_per_second: int = Field(default=25, ge=1, le=29)
 
     # Files and backups (`pharmacy backup`): where uploads live, where snapshots go, how many
     # snapshots to keep.

@@ -5,7 +5,7 @@ from typing import Any
 from tortoise import fields
 from tortoise.models import Model
 
-from models.base import created_at, money, store_fk, translations
+from models.base import created_at, money, store_fk, translations, updated_at
 from models.enums import CampaignStatus, PromoKind, RewardKind, RewardStatus
 
 
@@ -80,11 +80,27 @@ class Campaign(Model):
     store_id: int
     name = fields.CharField(max_length=200)
     message = translations()
+    # {"segment": "all" | "recent" | "never" | "plan", "days": N, "plan": "premium"}
     audience: fields.JSONField[Any] = fields.JSONField(default=dict)
     status = fields.CharEnumField(CampaignStatus, max_length=16, default=CampaignStatus.DRAFT)
     scheduled_at = fields.DatetimeField(null=True)
     sent_at = fields.DatetimeField(null=True)
     stats: fields.JSONField[Any] = fields.JSONField(default=dict)
+    photo_url = fields.CharField(max_length=500, default="")
+    button_text = fields.CharField(max_length=64, default="")
+    button_url = fields.CharField(max_length=500, default="")
+    # "web_app" opens the shop as a Mini App; "url" opens a link.
+    button_kind = fields.CharField(max_length=8, default="web_app")
+    created_by: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.User", related_name="campaigns_made", null=True, on_delete=fields.SET_NULL
+    )
+    created_by_id: int | None
+    # Counters moved by single UPDATE ... SET n = n + 1 statements while the campaign sends.
+    recipients_count = fields.IntField(default=0)
+    sent_count = fields.IntField(default=0)
+    failed_count = fields.IntField(default=0)
+    blocked_count = fields.IntField(default=0)
+    skipped_count = fields.IntField(default=0)
     created_at = created_at()
 
     class Meta:
@@ -102,12 +118,37 @@ class CustomerPlan(Model):
     cashback_bps = fields.IntField(default=0)
     delivery_discount_percent = fields.SmallIntField(default=0)
     monthly_price_cents = money()
+    # How much of an order (percent of what is due) the wallet may pay.
+    wallet_limit_percent = fields.SmallIntField(default=100)
+    # Delivery is free when the items (after discounts) reach this; None: never free.
+    free_delivery_over_cents = fields.IntField(null=True)
     is_active = fields.BooleanField(default=True)
     created_at = created_at()
 
     class Meta:
         table = "customer_plans"
         unique_together = (("store", "code"),)
+
+
+class PlanMembership(Model):
+    """The plan a customer is on in one store (no row: the store's standard plan)."""
+
+    id = fields.IntField(primary_key=True)
+    store = store_fk("plan_members")
+    store_id: int
+    user: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.User", related_name="plan_memberships", db_index=True
+    )
+    user_id: int
+    plan: fields.ForeignKeyRelation[CustomerPlan] = fields.ForeignKeyField(
+        "models.CustomerPlan", related_name="members", on_delete=fields.CASCADE
+    )
+    plan_id: int
+    updated_at = updated_at()
+
+    class Meta:
+        table = "plan_memberships"
+        unique_together = (("user", "store"),)
 
 
 class PlanSwitchLog(Model):

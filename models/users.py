@@ -36,6 +36,10 @@ class User(Model):
     )
     plan_id: int | None
     is_active = fields.BooleanField(default=True)
+    # News (campaigns) are not sent to a customer who said /stop_news.
+    news_opt_out = fields.BooleanField(default=False)
+    # When Telegram answered 403 (the customer blocked the bot); cleared when they write again.
+    bot_blocked_at = fields.DatetimeField(null=True)
     # Set once, when this customer's first delivered order rewarded whoever referred them.
     referral_rewarded_at = fields.DatetimeField(null=True)
     last_login_at = fields.DatetimeField(null=True)

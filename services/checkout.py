@@ -24,7 +24,16 @@ from core.context import AppContext
 from core.errors import DomainError, Forbidden, ValidationFailed
 from models import CheckoutLog, Order, OrderItem, OrderStatusHistory, PromoCode, Store, User
 from models.enums import CheckoutStep, OrderStatus, PaymentMethod, PaymentState, Role, WalletTxKind
-from services import cart, catalog, crypto_payments, delivery, inventory, promos, wallets
+from services import (
+    cart,
+    catalog,
+    crypto_payments,
+    delivery,
+    inventory,
+    plans,
+    promos,
+    wallets,
+)
 from services.events import EventKind, emit
 from services.orders import order_payload
 from services.stores import get_store
@@ -76,10 +85,19 @@ class Totals:
 
 
 def compute_totals(
-    subtotal: int, fee: int, discount: int, wallet_wanted: int, balance: int
+    subtotal: int,
+    fee: int,
+    discount: int,
+    wallet_wanted: int,
+    balance: int,
+    *,
+    wallet_limit_percent: int = 100,
 ) -> Totals:
+    """The order's money: the wallet pays what was asked, at most the balance and at most
+    the plan's share of what is due (rounded down)."""
     due = subtotal + fee - discount
-    wallet_used = max(0, min(wallet_wanted, balance, due))
+    cap = max(0, due) * max(0, min(100, wallet_limit_percent)) // 100
+    wallet_used = max(0, min(wallet_wanted, balance, cap))
     return Totals(subtotal, fee, discount, wallet_used, due - wallet_used)
 
 
@@ -277,8 +295,16 @@ async def quote_order(
             code="insufficient_funds",
             fields={"wallet_cents": f"balance is {balance}"},
         )
+    # The customer's plan: free delivery over its threshold, and the wallet's share.
+    terms = await plans.terms_for(user_id, store)
+    fee = terms.delivery_fee(zone.fee_cents, priced.subtotal_cents - discount)
     totals = compute_totals(
-        priced.subtotal_cents, zone.fee_cents, discount, request.wallet_cents, balance
+        priced.subtotal_cents,
+        fee,
+        discount,
+        request.wallet_cents,
+        balance,
+        wallet_limit_percent=terms.wallet_limit_percent,
     )
     await step(
         CheckoutStep.PAYMENT_CHOSEN,

@@ -42,7 +42,7 @@ from models.enums import (
     WalletTxKind,
 )
 from models.transitions import OPEN_STATUSES, can_transition
-from services import cart, inventory, loyalty, promos, refunds, wallets
+from services import cart, inventory, loyalty, plans, promos, refunds, wallets
 from services.delivery import haversine_km, release_slot
 from services.events import EventKind, emit
 
@@ -334,7 +334,9 @@ def cashback_for(paid_cents: int, bps: int) -> int:
 
 
 async def _credit_cashback(order: Order, store: Store) -> None:
-    amount = cashback_for(order.total_cents, store.cashback_bps)
+    """Cashback at the rate of the customer's plan in the store, on what they paid."""
+    terms = await plans.terms_for(order.customer_id, store)
+    amount = cashback_for(order.total_cents, terms.cashback_bps)
     if amount > 0:
         await wallets.credit_reward(
             user_id=order.customer_id,

@@ -25,7 +25,9 @@ from core.passwords import hash_password
 from core.settings import Settings
 from models import (
     AlertRecipient,
+    Banner,
     Brand,
+    Campaign,
     CashDrop,
     Category,
     DeliveryZone,
@@ -46,7 +48,7 @@ from models import (
     Vehicle,
     WalletTransaction,
 )
-from models.enums import OrderStatus, PromoKind, Role, TransportType, WalletTxKind
+from models.enums import CampaignStatus, OrderStatus, PromoKind, Role, TransportType, WalletTxKind
 from services import recipients, wallets
 from services.auth.browser import csrf_token
 from services.auth.sessions import ClientInfo, start_session
@@ -303,6 +305,20 @@ ROUTES = [
     Route("GET", "/admin/stores/{store}/promos/{promo}", RUNNERS),
     Route("GET", "/admin/stores/{store}/promos/{promo}/edit", RUNNERS),
     Route("POST", "/admin/stores/{store}/promos/{promo}/edit", RUNNERS),
+    Route("GET", "/admin/stores/{store}/plans", RUNNERS),
+    Route("POST", "/admin/stores/{store}/plans/{code}", RUNNERS),
+    Route("POST", "/admin/stores/{store}/plan-switches", RUNNERS),
+    Route("GET", "/admin/stores/{store}/campaigns", RUNNERS),
+    Route("GET", "/admin/stores/{store}/campaigns/new", RUNNERS),
+    Route("POST", "/admin/stores/{store}/campaigns/new", RUNNERS),
+    Route("GET", "/admin/stores/{store}/campaigns/{campaign}", RUNNERS),
+    Route("POST", "/admin/stores/{store}/campaigns/{campaign}/cancel", RUNNERS),
+    Route("GET", "/admin/stores/{store}/banners", RUNNERS),
+    Route("GET", "/admin/stores/{store}/banners/new", RUNNERS),
+    Route("POST", "/admin/stores/{store}/banners/new", RUNNERS),
+    Route("GET", "/admin/stores/{store}/banners/{banner}", RUNNERS),
+    Route("POST", "/admin/stores/{store}/banners/{banner}", RUNNERS),
+    Route("POST", "/admin/stores/{store}/banners/{banner}/active", RUNNERS),
     Route("GET", "/admin/stores/{store}/alerts", RUNNERS),
     Route("POST", "/admin/stores/{store}/alerts", RUNNERS),
     Route("POST", "/admin/stores/{store}/alerts/{recipient}/active", RUNNERS),
@@ -371,6 +387,13 @@ async def test_permission_matrix(
     assert zone is not None
     brand = await Brand.create(store_id=demo.store_id, slug=f"m-{role}", name=f"M {role}")
     colleague = await Employee.get(user_id=mate.user.id)
+    campaign = await Campaign.create(
+        store_id=demo.store_id,
+        name="Matrix",
+        status=CampaignStatus.SCHEDULED,
+        scheduled_at=utcnow(),
+    )
+    banner = await Banner.create(store_id=demo.store_id, image_url="https://img.example/b.png")
     order_line = await OrderItem.filter(order_id=order.id).first()
     assert order_line is not None
     if role == "anonymous":
@@ -398,6 +421,9 @@ async def test_permission_matrix(
             category=category.id,
             zone=zone.id,
             brand=brand.id,
+            code="premium",
+            campaign=campaign.id,
+            banner=banner.id,
         )
         if route.method == "GET":
             response = await client.get(path, allow_redirects=False)
@@ -997,3 +1023,59 @@ async def test_id_check_from_the_order_page_is_for_managers_not_dispatchers(
     assert "ID checked" in await (await client.get(page)).text()
     done = await post_form(client, page + "/action", check, csrf_from=page)
     assert done.status == 303 and (await Order.get(id=order.id)).id_checked_at is not None
+
+
+async def test_a_manager_runs_plans_campaigns_and_banners_from_the_console(
+    client: TestClient, settings: Settings, ctx: AppContext, demo: SeedReport
+) -> None:
+    store_id = demo.store_id
+    manager = await staff_user(settings, Role.MANAGER, (store_id,))
+    await session_for(settings, client, manager)
+    plans_path = f"/admin/stores/{store_id}/plans"
+    bad = await post_form(
+        client, f"{plans_path}/premium", {"cashback_bps": "lots"}, csrf_from=plans_path
+    )
+    assert bad.status == 422 and 'data-field="cashback_bps"' in await bad.text()
+    saved = await post_form(
+        client,
+        f"{plans_path}/premium",
+        {"cashback_bps": "500", "wallet_limit_percent": "30", "free_delivery_over_cents": "2000"},
+        csrf_from=plans_path,
+    )
+    assert saved.status == 200
+    buyer = await make_person(settings, Role.CUSTOMER)
+    switched = await post_form(
+        client,
+        f"/admin/stores/{store_id}/plan-switches",
+        {"user_id": str(buyer.user.id), "plan": "premium"},
+        csrf_from=plans_path,
+    )
+    page_text = await switched.text()
+    assert switched.status == 200 and "premium plan." in page_text
+    assert 'data-table="plan-switches"' in page_text and buyer.user.name in page_text
+
+    new = f"/admin/stores/{store_id}/campaigns/new"
+    form = {"name": "Flu season", "text": "Vaccines in stock", "segment": "recent", "days": "0"}
+    refused = await post_form(client, new, form)
+    assert refused.status == 422 and 'data-field="days"' in await refused.text()
+    created = await post_form(client, new, {**form, "days": "30", "send_at": "2030-01-01 09:00"})
+    assert created.status == 303, await created.text()
+    campaign = await Campaign.get(store_id=store_id, name="Flu season")
+    assert campaign.scheduled_at is not None and campaign.scheduled_at.year == 2030
+    shown = await (await client.get(created.headers["Location"])).text()
+    assert 'data-count="sent">0<' in shown and 'http-equiv="refresh"' in shown
+    cancelled = await post_form(
+        client, created.headers["Location"] + "/cancel", {}, csrf_from=created.headers["Location"]
+    )
+    assert cancelled.status == 303
+    assert (await Campaign.get(id=campaign.id)).status == CampaignStatus.CANCELLED
+
+    banner_new = f"/admin/stores/{store_id}/banners/new"
+    made = await post_form(
+        client,
+        banner_new,
+        {"title": "Winter", "image_url": "https://img.example/w.png", "is_active": "yes"},
+    )
+    assert made.status == 303, await made.text()
+    listed = await (await client.get(f"/api/v1/stores/{store_id}/banners")).json()
+    assert [b["title"] for b in listed["items"]] == ["Winter"]

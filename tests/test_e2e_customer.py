@@ -9,7 +9,7 @@ import pytest
 from aiohttp.test_utils import TestClient
 
 from core.settings import Settings
-from models import Product
+from models import Banner, Product
 from models.enums import Role
 from services.demo import SeedReport
 from tests.fixtures.backend import SECRETS
@@ -37,11 +37,24 @@ async def test_catalog_favorites_reviews_and_my_orders(
     init_data = signed_init_data(SECRETS["customer_bot_token"], {"id": 65000, "first_name": "B"})
     base = str(live_app.make_url("")).rstrip("/")
 
+    for position, title in ((2, "Later"), (1, "First")):
+        await Banner.create(
+            store_id=demo.store_id,
+            title={"en": title},
+            image_url=f"{base}/static/favicon.svg",
+            link="#/?category=",
+            position=position,
+        )
+
     async with async_playwright() as pw:
         browser = await pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
         shop = await open_mini_app(
             browser, f"{base}/app/shop?lang=en", init_data, artifacts_dir, "customer"
         )
+        # The home screen opens with the store's banners, in their order.
+        banners = shop.locator("#banners .banner img")
+        await expect(banners).to_have_count(2)
+        assert await banners.evaluate_all("(imgs) => imgs.map((i) => i.alt)") == ["First", "Later"]
         cards = shop.locator("#products article.product")
         await expect(cards).to_have_count(24)
         await expect(shop.locator("#shown-count")).to_have_text(f"Showing 24 of {total}")

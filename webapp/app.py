@@ -26,7 +26,7 @@ from core.context import build_context, running
 from core.settings import Settings
 from models import OutboxMessage
 from models.enums import OutboxStatus
-from services import crypto_payments
+from services import campaigns, crypto_payments
 from services.auth.passwords import purge_expired_registrations
 from services.store_setup import generate_all_slots
 from webapp.console import setup_console
@@ -99,6 +99,12 @@ async def _workers(app: web.Application) -> AsyncIterator[None]:
         await crypto_payments.cancel_expired()
 
     await ctx.scheduler.every("crypto-payments", ctx.settings.payment_poll_interval, payments)
+
+    async def due_campaigns() -> None:
+        if await campaigns.start_due(per_second=ctx.settings.campaign_per_second):
+            ctx.outbox.wake()
+
+    await ctx.scheduler.every("campaigns", ctx.settings.campaign_poll_interval, due_campaigns)
     yield
     ctx.outbox.stop()
     try:

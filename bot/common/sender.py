@@ -66,9 +66,18 @@ class TelegramSender:
         self._ctx = ctx
         self._bots = bots
 
-    async def _throttle(self, bot: BotName, chat_id: int) -> None:
+    @property
+    def bots(self) -> dict[BotName, Bot]:
+        return self._bots
+
+    async def throttle(
+        self, bot: BotName, chat_id: int, extra: tuple[tuple[str, int], ...] = ()
+    ) -> None:
+        """Wait (up to MAX_WAIT, else RetryLater) until the chat, the bot and every `extra`
+        (key, per-second limit) allow one more message."""
         limiter = self._ctx.limiter
-        for key, limit in ((f"tg:{bot}:chat:{chat_id}", 1), (f"tg:{bot}", PER_BOT_PER_SECOND)):
+        limits = ((f"tg:{bot}:chat:{chat_id}", 1), *extra, (f"tg:{bot}", PER_BOT_PER_SECOND))
+        for key, limit in limits:
             waited = 0.0
             while True:
                 decision = await limiter.hit(key, limit, 1.0)
@@ -96,7 +105,7 @@ class TelegramSender:
                 payload["text"][:200],
             )
             return
-        await self._throttle(bot_name, payload["chat_id"])
+        await self.throttle(bot_name, payload["chat_id"])
         try:
             if message.kind == "edit":
                 await bot.edit_message_text(

@@ -25,7 +25,7 @@ from core.context import AppContext
 from core.i18n import Translate, translator
 from core.security import Principal
 from models import User
-from services import profile
+from services import campaigns, profile
 from services.auth.phone import attach_telegram_contact
 from services.auth.users import record_referral
 
@@ -44,6 +44,8 @@ async def start(
         await state.update_data(store_id=int(args[6:]))
     elif args.startswith("ref_"):
         await record_referral(user, args[4:])
+    if user.bot_blocked_at is not None:  # they are back: campaigns may reach them again
+        await campaigns.mark_reachable(user.id)
     store = await current_store(state)
     await message.answer(
         t("Welcome to {store}! Order medicines and everyday care, delivered.", store=store.name),

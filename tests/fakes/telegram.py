@@ -1,7 +1,9 @@
 """A fake Telegram Bot API server: the bots' real HTTP client talks to it.
 
 It records every call (bot, method, params, when), answers realistic results, and can be told
-to answer the next calls with 429 (retry_after), 5xx, or 403 (bot blocked)."""
+to answer the next calls with 429 (retry_after), 5xx, or 403 (bot blocked), to answer 403 to
+chats whose user blocked the bot, and to enforce Telegram's flood limits (`enforce_limits`:
+more than 30 sends a second per bot, or more than 1 a second per chat, answer 429)."""
 
 from __future__ import annotations
 
@@ -13,6 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from aiohttp import web
+
+SENDS = frozenset({"sendMessage", "sendPhoto", "sendLocation", "sendDocument"})
 
 
 @dataclass
@@ -49,6 +53,30 @@ class FakeTelegram:
     failures: deque[tuple[int, dict[str, Any]]] = field(default_factory=deque)
     url: str = ""
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1000))
+    enforce_limits: bool = False
+    per_bot_per_second: int = 30
+    per_chat_per_second: int = 1
+    # Chats whose user blocked the bot: sends to them answer 403.
+    blocked_chats: set[int] = field(default_factory=set)
+    # 429s answered by the limits above (not those queued with fail_next).
+    flood_429s: int = 0
+    _recent: dict[str, deque[float]] = field(default_factory=dict)
+
+    def _over_limit(self, token: str, chat_id: Any) -> float | None:
+        """Seconds to wait when this send would break a limit (and it is not counted)."""
+        now = time.monotonic()
+        keys = [(f"bot:{token}", self.per_bot_per_second)]
+        if chat_id is not None:
+            keys.append((f"chat:{token}:{chat_id}", self.per_chat_per_second))
+        for key, limit in keys:
+            hits = self._recent.setdefault(key, deque())
+            while hits and hits[0] <= now - 1.0:
+                hits.popleft()
+            if len(hits) >= limit:
+                return hits[0] + 1.0 - now
+        for key, _ in keys:
+            self._recent[key].append(now)
+        return None
 
     def fail_next(
         self, times: int, status: int, *, retry_after: int = 1, description: str = ""
@@ -94,6 +122,33 @@ class FakeTelegram:
             status, body = self.failures.popleft()
             self.calls.append(Call(token, f"{method}!{status}", raw, time.monotonic()))
             return web.json_response(body, status=status)
+        if method in SENDS:
+            chat = raw.get("chat_id")
+            if self.enforce_limits:
+                wait = self._over_limit(token, chat)
+                if wait is not None:
+                    self.flood_429s += 1
+                    after = max(1, int(wait + 0.999))
+                    self.calls.append(Call(token, f"{method}!429", raw, time.monotonic()))
+                    return web.json_response(
+                        {
+                            "ok": False,
+                            "error_code": 429,
+                            "description": f"Too Many Requests: retry after {after}",
+                            "parameters": {"retry_after": after},
+                        },
+                        status=429,
+                    )
+            if chat is not None and int(chat) in self.blocked_chats:
+                self.calls.append(Call(token, f"{method}!403", raw, time.monotonic()))
+                return web.json_response(
+                    {
+                        "ok": False,
+                        "error_code": 403,
+                        "description": "Forbidden: bot was blocked by the user",
+                    },
+                    status=403,
+                )
         result = self._result(token, method, raw)
         message_id = result.get("message_id") if isinstance(result, dict) else None
         self.calls.append(Call(token, method, raw, time.monotonic(), message_id))

@@ -21,6 +21,7 @@ from webapp.console import (
     fleet,
     home,
     invitations,
+    marketing,
     orders,
     promos,
     staff,
@@ -44,6 +45,7 @@ AREAS = (
     fleet,
     orders,
     promos,
+    marketing,
     customers,
     alerts,
 )

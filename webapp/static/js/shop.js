@@ -37,11 +37,19 @@
   async function catalog(params) {
     const wanted = { ...params };
     const query = (page) => new URLSearchParams({ ...wanted, per_page: String(PER_PAGE), page: String(page) });
-    const [tree, brands, first] = await Promise.all([
+    const home = !params.q && !params.category;
+    const [tree, brands, first, banners] = await Promise.all([
       api(`/api/v1/stores/${storeId}/categories`),
       api(`/api/v1/stores/${storeId}/brands`).catch(() => ({ items: [] })),
       api(`/api/v1/stores/${storeId}/products?${query(1)}`),
+      /* The store's banners on the home screen only; a failure just leaves them out. */
+      home ? api(`/api/v1/stores/${storeId}/banners`).catch(() => ({ items: [] })) : { items: [] },
     ]);
+    const strip = banners.items.length ? el("section", { class: "banners", id: "banners" }, banners.items.map((b) => {
+      const img = el("img", { src: b.image_url, alt: b.title || "", loading: "lazy" });
+      return b.link ? el("a", { href: b.link, class: "banner", "data-banner": String(b.id) }, img)
+        : el("div", { class: "banner", "data-banner": String(b.id) }, img);
+    })) : null;
     const hashFor = (change) => {
       const next = { ...wanted, ...change };
       for (const key of Object.keys(next)) if (next[key] === "" || next[key] === undefined) delete next[key];
@@ -84,7 +92,7 @@
       update(grid.children.length);
     });
     update(first.items.length);
-    show(search, chips, tools, first.items.length ? grid : el("p", { class: "muted" }, _("Nothing found. Try another word.")), counter, more);
+    show(strip, search, chips, tools, first.items.length ? grid : el("p", { class: "muted" }, _("Nothing found. Try another word.")), counter, more);
     telegram.back(null);
     telegram.main(cart.count() ? _("🛒 Cart") : "", () => go("#/cart"));
   }
