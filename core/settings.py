@@ -96,6 +96,11 @@ class Settings(BaseSettings):
     uploads_dir: str = "var/uploads"
     backup_dir: str = "var/backups"
     backup_keep: int = Field(default=14, ge=1)
+    # Prescription files (encrypted with the secret box) and how long they are kept after
+    # upload; the prescription job also cancels orders whose review took too long.
+    prescriptions_dir: str = "var/prescriptions"
+    prescription_retention_days: int = Field(default=90, ge=1)
+    prescription_job_interval: float = Field(default=300, gt=0)
 
     # Delivery: geocoding and ETA coefficients (minutes per km by transport, plus handling).
     geocoder_url: str = "https://nominatim.openstreetmap.org"

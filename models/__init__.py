@@ -24,7 +24,14 @@ from models.marketing import (
     PromoRedemption,
     Reward,
 )
-from models.orders import CheckoutLog, Order, OrderEvent, OrderItem, OrderStatusHistory
+from models.orders import (
+    CheckoutLog,
+    Order,
+    OrderEvent,
+    OrderItem,
+    OrderStatusHistory,
+    Prescription,
+)
 from models.outbox import OutboxMessage
 from models.stores import AlertRecipient, DeliveryZone, Employee, SlotRule, Store, TimeSlot
 from models.telegram import BotMessage, StaffLinkCode
@@ -82,6 +89,7 @@ __all__ = [
     "PasswordResetToken",
     "PendingRegistration",
     "PlanSwitchLog",
+    "Prescription",
     "Product",
     "ProductAuditLog",
     "ProductVariant",
