@@ -90,6 +90,10 @@ def _product_dict(
         "image_url": product.image_url,
         "age_restricted": product.age_restricted,
         "max_per_order": product.max_per_order,
+        "prescription_required": product.prescription_required,
+        "cold_chain": product.cold_chain,
+        "period_limit_quantity": product.period_limit_quantity,
+        "period_limit_days": product.period_limit_days,
         "variants": variants,
     }
 

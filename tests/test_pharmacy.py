@@ -4,6 +4,8 @@ quantity limits (issue 18), through the API and the services behind every door."
 from __future__ import annotations
 
 import asyncio
+import csv
+import io
 import itertools
 from datetime import timedelta
 from pathlib import Path
@@ -429,3 +431,56 @@ async def test_only_managers_and_dispatchers_can_be_made_pharmacists(
     )
     assert response.status == 422 and await error_code(response) == "role_cannot_review"
     assert not await Employee.filter(user_id=driver_person.user.id, is_pharmacist=True).exists()
+
+
+async def test_catalog_flags_through_admin_api_csv_and_catalog(
+    client: TestClient, settings: Settings, demo: SeedReport
+) -> None:
+    manager = await make_person(settings, Role.MANAGER, store_ids=(demo.store_id,))
+    variant = await stocked_variant(demo.store_id)
+    patched = await client.patch(
+        f"/api/v1/admin/stores/{demo.store_id}/products/{variant.product_id}",
+        headers=manager.headers,
+        json={"prescription_required": True, "period_limit_quantity": 2, "period_limit_days": 7},
+    )
+    assert patched.status == 200, await patched.text()
+    half = await client.patch(
+        f"/api/v1/admin/stores/{demo.store_id}/products/{variant.product_id}",
+        headers=manager.headers,
+        json={"period_limit_quantity": 2},
+    )
+    assert half.status == 422
+    shown = await (
+        await client.get(f"/api/v1/stores/{demo.store_id}/products/{variant.product_id}")
+    ).json()
+    assert shown["prescription_required"] is True and shown["period_limit_days"] == 7
+
+    export = await client.get(
+        f"/api/v1/admin/stores/{demo.store_id}/products/export", headers=manager.headers
+    )
+    lines = (await export.text()).splitlines()
+    header = lines[0].split(",")
+    assert header[-2:] == ["prescription_required", "cold_chain"]
+    row = next(line for line in lines if line.startswith(variant.sku + ","))
+    assert row.endswith(",true,false")
+
+    def csv_import(text: str):  # type: ignore[no-untyped-def]
+        return client.post(
+            f"/api/v1/admin/stores/{demo.store_id}/products/import",
+            data=text.encode(),
+            headers={**manager.headers, "Content-Type": "text/csv"},
+        )
+
+    # The export imports back unchanged; an old-style file without the flag columns keeps them.
+    assert (await (await csv_import("\n".join(lines))).json())["updated"] == 0
+    old_header = ",".join(header[:9])
+    out = io.StringIO()
+    csv.writer(out, lineterminator="").writerow(next(csv.reader([row]))[:9])
+    old_row = out.getvalue()
+    assert (await csv_import(f"{old_header}\n{old_row}\n")).status == 200
+    product = await Product.get(id=variant.product_id)
+    assert product.prescription_required and not product.cold_chain
+    cold = ",".join([*header[:9], "cold_chain"]) + "\n" + old_row + ",yes\n"
+    assert (await csv_import(cold)).status == 200
+    await product.refresh_from_db()
+    assert product.cold_chain and product.prescription_required

@@ -122,6 +122,8 @@
       p.image_url ? el("img", { src: p.image_url, alt: "", width: 160, height: 160, loading: "lazy", decoding: "async" }) : null,
       el("a", { href: `#/product/${p.id}` }, el("h3", {}, p.name)),
       p.age_restricted ? el("span", { class: "tag" }, "18+") : null,
+      p.prescription_required ? el("span", { class: "tag rx" }, "Rx") : null,
+      p.cold_chain ? el("span", { class: "tag cold" }, "❄") : null,
       el("p", { class: "price" }, money(from, currency)),
       inStock
         ? el("button", { class: "add", onclick: () => { cart.add(p.variants.find((v) => v.stock > 0).id, 1); haptic(); toast(_("Added to cart")); } }, _("Add"))
@@ -169,6 +171,8 @@
     reviewForm.append(el("label", { for: "rating" }, _("Your rating"), rating), el("label", { for: "review-text" }, _("Your review"), text), msg.node, send);
     show(el("article", { class: "card" },
       el("div", { class: "title-row" }, el("h2", {}, p.name), favorite), p.age_restricted ? el("span", { class: "tag" }, "18+") : null,
+      p.prescription_required ? el("span", { class: "tag rx" }, "Rx") : null,
+      p.cold_chain ? el("span", { class: "tag cold" }, "❄") : null,
       p.image_url ? el("img", { src: p.image_url, alt: p.name, width: 320, height: 320, loading: "lazy", decoding: "async" }) : null,
       el("p", {}, p.description),
       el("ul", { class: "variants" }, p.variants.map((v) => el("li", {},
