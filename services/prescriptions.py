@@ -122,7 +122,12 @@ async def _submitted(order: Order, principal: Principal, prescription: Prescript
     )
     await emit(
         EventKind.PRESCRIPTION_SUBMITTED,
-        orders.order_payload(order, prescription_id=prescription.id, at=utcnow().isoformat()),
+        orders.order_payload(
+            order,
+            prescription_id=prescription.id,
+            actor_id=principal.user_id,
+            at=utcnow().isoformat(),
+        ),
     )
 
 

@@ -34,11 +34,12 @@ from models import (
     Vehicle,
 )
 from models.enums import OrderStatus, PaymentMethod, Role, TransportType
-from services import prescriptions
+from services import orders, prescriptions
 from services.checkout import CheckoutRequest, place_order
 from services.demo import SeedReport
 from tests.fixtures.orders import INSIDE, stocked_variant
 from tests.fixtures.people import Person, make_driver, make_person
+from tests.fixtures.telegram import BotHarness, tg_user
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + b"prescription-scan-pixels" * 8
 _keys = itertools.count(1)
@@ -484,3 +485,67 @@ async def test_catalog_flags_through_admin_api_csv_and_catalog(
     assert (await csv_import(cold)).status == 200
     await product.refresh_from_db()
     assert product.cold_chain and product.prescription_required
+
+
+async def test_pharmacist_reviews_from_the_staff_bot_and_the_customer_is_told(
+    bots: BotHarness, settings: Settings, demo: SeedReport, tmp_path: Path
+) -> None:
+    ctx = bots.ctx
+    customer = await make_person(settings, Role.CUSTOMER, adult=True, tg_id=9301, locale="en")
+    pharmacist = await make_person(
+        settings, Role.DISPATCHER, store_ids=(demo.store_id,), tg_id=9302, locale="en"
+    )
+    await Employee.filter(user_id=pharmacist.user.id).update(is_pharmacist=True)
+    chat = tg_user(9302, language="en", first_name="Pia")
+    variant = await flagged_variant(demo.store_id, prescription_required=True)
+    order = await place_with(ctx, customer, demo.store_id, variant, 1)
+    ctx.settings.prescriptions_dir = str(tmp_path / "rx")
+    await prescriptions.submit_file(ctx, customer.principal, order.id, PNG)
+    await bots.deliver()
+
+    await bots.press("dispatcher", chat, "📄 Open prescription")
+    sent = bots.telegram.sent("sendDocument", chat_id=9302)
+    assert len(sent) == 1 and order.number in sent[0].text
+    assert {b["text"] for b in sent[0].buttons()} == {"✅ Approve", "❌ Reject"}
+
+    await bots.press("dispatcher", chat, "❌ Reject")
+    assert "rejected" in bots.last("dispatcher", chat).text
+    await bots.post("dispatcher", bots.message(chat, "Illegible, please send a sharper photo"))
+    await order.refresh_from_db()
+    assert order.prescription_state.value == "rejected"
+    await bots.deliver()
+    told = bots.last("customer", tg_user(9301))
+    assert "Illegible, please send a sharper photo" in told.text
+
+    await prescriptions.submit_code(ctx, customer.principal, order.id, "ERX-77")
+    await bots.deliver()
+    await bots.press("dispatcher", chat, "✅ Approve")
+    await order.refresh_from_db()
+    assert order.prescription_state.value == "approved"
+    event = await OrderEvent.filter(order_id=order.id, kind="prescription_approved").get()
+    assert event.actor_id == pharmacist.user.id
+
+
+async def test_driver_confirms_kept_cold_from_the_bot(
+    bots: BotHarness, settings: Settings, demo: SeedReport, dispatcher: Person
+) -> None:
+    ctx = bots.ctx
+    customer = await make_person(settings, Role.CUSTOMER, adult=True)
+    person, driver = await make_driver(settings, demo.store_id)
+    await type(person.user).filter(id=person.user.id).update(tg_id=9401, locale="en")
+    van = await Vehicle.create(store_id=demo.store_id, transport=TransportType.CAR, has_cooler=True)
+    await type(driver).filter(id=driver.id).update(vehicle_id=van.id)
+    variant = await flagged_variant(demo.store_id, cold_chain=True)
+    order = await place_with(ctx, customer, demo.store_id, variant, 1)
+    for status in (OrderStatus.CONFIRMED, OrderStatus.READY):
+        await orders.transition(order.id, status, dispatcher.principal)
+    await orders.assign_driver(order.id, driver.id, dispatcher.principal)
+    await orders.transition(order.id, OrderStatus.PICKED_UP, person.principal)
+    chat = tg_user(9401, language="en", first_name="Dan")
+    await bots.post("driver", bots.message(chat, "/deliveries"))
+    card = bots.last("driver", chat)
+    assert "Keep cold" in card.text
+    await bots.press("driver", chat, "❄ Kept cold")
+    await order.refresh_from_db()
+    assert order.kept_cold_at is not None
+    assert "✅ Delivered" in [b["text"] for b in bots.last("driver", chat).buttons()]

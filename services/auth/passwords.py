@@ -220,7 +220,5 @@ async def reset_password(ctx: AppContext, *, token: str, password: str) -> None:
         await PasswordResetToken.filter(id=row.id).update(used_at=utcnow())
         password_hash = await hash_password(password, ctx.settings.bcrypt_rounds)
         # The link reached the mailbox: that proves the address.
-        await User.filter(id=row.user_id).update(
-            password_hash=password_hash, email_verified=True
-        )
+        await User.filter(id=row.user_id).update(password_hash=password_hash, email_verified=True)
         await end_all_sessions(row.user_id, "password_reset")

@@ -111,6 +111,7 @@ class FakeTelegram:
         if method in (
             "sendMessage",
             "sendPhoto",
+            "sendDocument",
             "sendLocation",
             "editMessageText",
             "editMessageReplyMarkup",
