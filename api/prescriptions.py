@@ -3,7 +3,8 @@ pharmacist of the store reviews it; cold-chain handover confirmation by the driv
 
 from __future__ import annotations
 
-from aiohttp import BodyPartReader, web
+from aiohttp import BodyPartReader, MultipartReader, web
+from aiohttp.http_exceptions import HttpProcessingError
 
 from api.auth import require_principal
 from api.http import doc, dump, parse_body, path_id
@@ -27,7 +28,16 @@ CHUNK = 64 * 1024
 async def _read_file_part(request: web.Request) -> bytes:
     """The multipart field `file`, read in chunks and refused as soon as it passes 10 MB
     (the app's 1 MB body limit applies to read(), not to this stream)."""
-    reader = await request.multipart()
+    try:
+        return await _file_field(await request.multipart())
+    except (ValueError, AssertionError, HttpProcessingError, KeyError) as exc:
+        # No boundary, a broken part header, a truncated body: the client's mistake.
+        raise ValidationFailed(
+            "the multipart body could not be read", fields={"file": "malformed multipart body"}
+        ) from exc
+
+
+async def _file_field(reader: MultipartReader) -> bytes:
     while True:
         part = await reader.next()
         if part is None:

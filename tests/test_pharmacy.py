@@ -257,6 +257,12 @@ async def test_upload_over_ten_megabytes_is_refused_while_streaming(
     )
     assert response.status == 422 and await error_code(response) == "prescription_too_large"
     assert not await Prescription.filter(order_id=order.id).exists()
+    no_boundary = await rx_client.post(
+        f"/api/v1/orders/{order.id}/prescription",
+        headers={**customer.headers, "Content-Type": "multipart/form-data"},
+        data=b'{"code": "0"}',
+    )
+    assert no_boundary.status == 422
 
 
 async def test_unapproved_orders_are_cancelled_and_old_files_deleted(
@@ -549,3 +555,26 @@ async def test_driver_confirms_kept_cold_from_the_bot(
     await order.refresh_from_db()
     assert order.kept_cold_at is not None
     assert "✅ Delivered" in [b["text"] for b in bots.last("driver", chat).buttons()]
+
+
+async def test_customer_sends_the_prescription_from_the_bot(
+    bots: BotHarness, settings: Settings, demo: SeedReport, tmp_path: Path
+) -> None:
+    ctx = bots.ctx
+    ctx.settings.prescriptions_dir = str(tmp_path / "rx")
+    customer = await make_person(settings, Role.CUSTOMER, adult=True, tg_id=9501, locale="en")
+    chat = tg_user(9501, language="en", first_name="Ana")
+    variant = await flagged_variant(demo.store_id, prescription_required=True)
+    order = await place_with(ctx, customer, demo.store_id, variant, 1)
+    await bots.deliver()  # "Thank you! Order … is received" with its View order button
+    await bots.press("customer", chat, "View order")
+    assert "Waiting for the customer's prescription" in bots.last("customer", chat).text
+    await bots.press("customer", chat, "📎 Send prescription")
+    file_id = bots.telegram.add_file(PNG)
+    photo = [{"file_id": file_id, "file_unique_id": file_id, "width": 800, "height": 600}]
+    await bots.post("customer", bots.message(chat, photo=photo))
+    await order.refresh_from_db()
+    assert order.prescription_state.value == "submitted"
+    data, content_type = await prescriptions.read_file(ctx, customer.principal, order.id)
+    assert data == PNG and content_type == "image/png"
+    assert "pharmacist" in bots.last("customer", chat).text

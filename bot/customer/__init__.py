@@ -8,7 +8,7 @@ from aiogram.fsm.storage.base import BaseStorage
 
 from bot.common.errors import install_error_handler
 from bot.common.identity import Identity
-from bot.customer import checkout, orders, shopping, start, wallet
+from bot.customer import checkout, orders, prescriptions, shopping, start, wallet
 from core.context import AppContext
 
 
@@ -20,6 +20,11 @@ def build_dispatcher(ctx: AppContext, storage: BaseStorage) -> Dispatcher:
     install_error_handler(dispatcher)
     # Checkout first: its states must see text before the menu/search handler does.
     dispatcher.include_routers(
-        checkout.router(), wallet.router(), start.router(), shopping.router(), orders.router()
+        prescriptions.router(),
+        checkout.router(),
+        wallet.router(),
+        start.router(),
+        shopping.router(),
+        orders.router(),
     )
     return dispatcher
