@@ -578,3 +578,43 @@ async def test_customer_sends_the_prescription_from_the_bot(
     data, content_type = await prescriptions.read_file(ctx, customer.principal, order.id)
     assert data == PNG and content_type == "image/png"
     assert "pharmacist" in bots.last("customer", chat).text
+
+
+async def test_pharmacist_reviews_in_the_console_with_the_image_viewer(
+    rx_client: TestClient, settings: Settings, demo: SeedReport, customer: Person
+) -> None:
+    from tests.test_console import CSRF, session_for
+
+    client, ctx = rx_client, ctx_of(rx_client)
+    variant = await flagged_variant(demo.store_id, prescription_required=True)
+    order = await place_with(ctx, customer, demo.store_id, variant, 1)
+    await prescriptions.submit_file(ctx, customer.principal, order.id, PNG)
+    page = f"/admin/stores/{demo.store_id}/orders/{order.id}"
+
+    plain = await make_person(settings, Role.DISPATCHER, store_ids=(demo.store_id,))
+    await session_for(settings, client, plain.user)
+    shown = await (await client.get(page)).text()
+    assert "data-prescription-state" in shown and "data-prescription>" not in shown
+    assert (await client.get(page + "/prescription/file")).status == 404
+
+    pharmacist = await make_person(settings, Role.DISPATCHER, store_ids=(demo.store_id,))
+    await Employee.filter(user_id=pharmacist.user.id).update(is_pharmacist=True)
+    await session_for(settings, client, pharmacist.user)
+    html = await (await client.get(page)).text()
+    assert 'id="rx-image"' in html and "data-zoom-target" in html
+    image = await client.get(page + "/prescription/file")
+    assert image.status == 200 and await image.read() == PNG
+    found = CSRF.search(html)
+    assert found
+    no_note = await client.post(
+        page + "/prescription", data={"csrf": found.group(1), "decision": "rejected"}
+    )
+    assert no_note.status == 422
+    approved = await client.post(
+        page + "/prescription",
+        data={"csrf": found.group(1), "decision": "approved"},
+        allow_redirects=False,
+    )
+    assert approved.status == 303
+    await order.refresh_from_db()
+    assert order.prescription_state.value == "approved"
