@@ -618,3 +618,23 @@ async def test_pharmacist_reviews_in_the_console_with_the_image_viewer(
     assert approved.status == 303
     await order.refresh_from_db()
     assert order.prescription_state.value == "approved"
+
+
+async def test_manager_makes_a_dispatcher_pharmacist_in_the_console_staff_table(
+    client: TestClient, settings: Settings, demo: SeedReport
+) -> None:
+    from tests.test_console import CSRF, session_for
+
+    manager = await make_person(settings, Role.MANAGER, store_ids=(demo.store_id,))
+    staff = await make_person(settings, Role.DISPATCHER, store_ids=(demo.store_id,))
+    await session_for(settings, client, manager.user)
+    table = await (await client.get(f"/admin/stores/{demo.store_id}/staff")).text()
+    action = f"/admin/stores/{demo.store_id}/staff/{staff.user.id}/pharmacist"
+    assert action in table and "Make pharmacist" in table
+    found = CSRF.search(table)
+    assert found
+    granted = await client.post(
+        action, data={"csrf": found.group(1), "granted": "yes"}, allow_redirects=False
+    )
+    assert granted.status == 303
+    assert await Employee.filter(user_id=staff.user.id, is_pharmacist=True).exists()
