@@ -27,6 +27,10 @@ class StoreIn(BaseModel):
     phone: str = Field(default="", max_length=32)
     legal_age: int = Field(default=18, ge=0, le=99, strict=True)
     opening_hours: OpeningHours = Field(default_factory=dict)
+    # Pharmacy rules: how long an order may wait for an approved prescription before it is
+    # cancelled, and the longest delivery slot for cold-chain goods.
+    prescription_review_minutes: int = Field(default=24 * 60, ge=15, le=14 * 24 * 60, strict=True)
+    cold_chain_max_slot_minutes: int = Field(default=120, ge=15, le=24 * 60, strict=True)
 
     def model_values(self) -> dict[str, Any]:
         values = self.model_dump()
