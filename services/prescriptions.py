@@ -341,8 +341,12 @@ async def remove_rx_lines(ctx: AppContext, principal: Principal, order_id: int) 
             actor_id=principal.user_id,
         )
         await OrderItem.filter(id__in=[i.id for i in rx]).delete()
+        left = OrderItem.filter(order_id=order.id)
         await Order.filter(id=order.id).update(
             prescription_state=PS.NONE,
+            # The dropped lines may have been the only cold or 18+ ones.
+            cold_chain=await left.filter(cold_chain=True).exists(),
+            requires_id_check=await left.filter(age_restricted=True).exists(),
             subtotal_cents=order.subtotal_cents - removed,
             total_cents=order.total_cents - removed,
             cost_cents=order.cost_cents - sum(i.cost_cents * i.quantity for i in rx),
