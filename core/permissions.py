@@ -21,6 +21,8 @@ class Permission(StrEnum):
     MANAGE_STORES = "manage_stores"
     # A store's delivery set-up: zones, slot rules, opening hours.
     MANAGE_DELIVERY = "manage_delivery"
+    # Approve or reject prescriptions: a pharmacist's right, granted per store (GRANTABLE).
+    REVIEW_PRESCRIPTIONS = "review_prescriptions"
 
 
 P = Permission
@@ -43,6 +45,20 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     ),
     Role.ADMIN: frozenset(Permission),
 }
+
+
+# Rights a role does not carry by itself but a store may grant to one of its employees
+# (`Employee.is_pharmacist`); admins hold every right anyway.
+GRANTABLE: dict[Permission, frozenset[Role]] = {
+    P.REVIEW_PRESCRIPTIONS: frozenset({Role.MANAGER, Role.DISPATCHER}),
+}
+
+
+def may_be_granted(role: str, permission: Permission) -> bool:
+    try:
+        return Role(role) in GRANTABLE.get(permission, frozenset())
+    except ValueError:
+        return False
 
 
 def has_permission(role: str, permission: Permission) -> bool:

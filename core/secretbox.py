@@ -82,5 +82,28 @@ class SecretBox:
         except InvalidTag:
             raise SecretBoxError("sealed value was tampered with") from None
 
+    def seal_bytes(self, plaintext: bytes) -> bytes:
+        """Binary form for files: b"v1.{kid}." + nonce + ciphertext+tag."""
+        kid, key = self._keys[0]
+        nonce = os.urandom(12)
+        return (
+            f"{PREFIX}.{kid}.".encode()
+            + nonce
+            + AESGCM(key).encrypt(nonce, plaintext, kid.encode())
+        )
+
+    def open_bytes(self, sealed: bytes) -> bytes:
+        try:
+            prefix, kid, raw = sealed.split(b".", 2)
+        except ValueError:
+            raise SecretBoxError("not a sealed value") from None
+        key = dict(self._keys).get(kid.decode(errors="replace"))
+        if prefix.decode(errors="replace") != PREFIX or key is None:
+            raise SecretBoxError("unknown key id")
+        try:
+            return AESGCM(key).decrypt(raw[:12], raw[12:], kid)
+        except InvalidTag:
+            raise SecretBoxError("sealed value was tampered with") from None
+
     def needs_reseal(self, sealed: str) -> bool:
         return not sealed.startswith(f"{PREFIX}.{self._keys[0][0]}.")

@@ -107,6 +107,11 @@ class Settings(BaseSettings):
     # served at /media/. Empty: `<UPLOADS_DIR>/media`, so backups include them.
     media_dir: str = ""
     media_max_upload_bytes: int = Field(default=8 * 1024 * 1024, ge=1024)
+    # Prescription files (encrypted with the secret box) and how long they are kept after
+    # upload; the prescription job also cancels orders whose review took too long.
+    prescriptions_dir: str = "var/prescriptions"
+    prescription_retention_days: int = Field(default=90, ge=1)
+    prescription_job_interval: float = Field(default=300, gt=0)
 
     # Delivery: geocoding and ETA coefficients (minutes per km by transport, plus handling).
     geocoder_url: str = "https://nominatim.openstreetmap.org"

@@ -26,7 +26,14 @@ from models.marketing import (
     PromoRedemption,
     Reward,
 )
-from models.orders import CheckoutLog, Order, OrderEvent, OrderItem, OrderStatusHistory
+from models.orders import (
+    CheckoutLog,
+    Order,
+    OrderEvent,
+    OrderItem,
+    OrderStatusHistory,
+    Prescription,
+)
 from models.outbox import OutboxMessage
 from models.stores import (
     AlertRecipient,
@@ -94,6 +101,7 @@ __all__ = [
     "PendingRegistration",
     "PlanMembership",
     "PlanSwitchLog",
+    "Prescription",
     "Product",
     "ProductAuditLog",
     "ProductVariant",

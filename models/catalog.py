@@ -69,6 +69,13 @@ class Product(Model):
     image_key = fields.CharField(max_length=64, default="")
     age_restricted = fields.BooleanField(default=False)
     max_per_order = fields.IntField(null=True)
+    # Sold only against a prescription a pharmacist approved (shown as "Rx").
+    prescription_required = fields.BooleanField(default=False)
+    # Must stay cold: a driver with a cooler, a short delivery slot, "kept cold" at handover.
+    cold_chain = fields.BooleanField(default=False)
+    # At most `period_limit_quantity` units per customer in any `period_limit_days` days.
+    period_limit_quantity = fields.IntField(null=True)
+    period_limit_days = fields.IntField(null=True)
     # VAT in percent (21.00); None: the store's default rate.
     tax_rate = fields.DecimalField(max_digits=5, decimal_places=2, null=True)
     is_active = fields.BooleanField(default=True)

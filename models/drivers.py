@@ -14,6 +14,8 @@ class Vehicle(Model):
     transport = fields.CharEnumField(TransportType, max_length=8)
     plate = fields.CharField(max_length=32, default="")
     description = fields.CharField(max_length=200, default="")
+    # Can carry cold-chain goods.
+    has_cooler = fields.BooleanField(default=False)
     is_active = fields.BooleanField(default=True)
 
     class Meta:

@@ -36,6 +36,20 @@ class OrderEventKind(StrEnum):
     ID_CHECKED = "id_checked"
     HANDOVER_REFUSED = "handover_refused"
     REFUNDED = "refunded"
+    PRESCRIPTION_SUBMITTED = "prescription_submitted"
+    PRESCRIPTION_APPROVED = "prescription_approved"
+    PRESCRIPTION_REJECTED = "prescription_rejected"
+    KEPT_COLD = "kept_cold"
+
+
+class PrescriptionState(StrEnum):
+    """Where an order with prescription-only items stands with the pharmacist."""
+
+    NONE = "none"
+    REQUIRED = "required"
+    SUBMITTED = "submitted"
+    APPROVED = "approved"
+    REJECTED = "rejected"
 
 
 class IdDocument(StrEnum):

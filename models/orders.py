@@ -12,6 +12,7 @@ from models.enums import (
     OrderStatus,
     PaymentMethod,
     PaymentState,
+    PrescriptionState,
     Role,
 )
 
@@ -64,6 +65,11 @@ class Order(Model):
     )
     driver_id: int | None
     requires_id_check = fields.BooleanField(default=False)
+    prescription_state = fields.CharEnumField(
+        PrescriptionState, max_length=16, default=PrescriptionState.NONE
+    )
+    cold_chain = fields.BooleanField(default=False)
+    kept_cold_at = fields.DatetimeField(null=True)
     id_checked_at = fields.DatetimeField(null=True)
     cash_collected_cents = fields.IntField(null=True)
     refund_due = fields.BooleanField(default=False)
@@ -107,6 +113,8 @@ class OrderItem(Model):
     price_cents = money()
     cost_cents = money()
     age_restricted = fields.BooleanField(default=False)
+    prescription_required = fields.BooleanField(default=False)
+    cold_chain = fields.BooleanField(default=False)
 
     class Meta:
         table = "order_items"
@@ -186,3 +194,27 @@ class CheckoutLog(Model):
     class Meta:
         table = "checkout_log"
         indexes = (("store", "step", "created_at"),)
+
+
+class Prescription(Model):
+    """What a customer sent for an order's Rx lines: a file (encrypted on disk with the
+    secret box) or an e-prescription code (sealed in the row). The newest row counts."""
+
+    id = fields.IntField(primary_key=True)
+    store = store_fk("prescriptions")
+    store_id: int
+    order: fields.ForeignKeyRelation[Order] = fields.ForeignKeyField(
+        "models.Order", related_name="prescriptions", db_index=True
+    )
+    order_id: int
+    # Sealed e-prescription code ("" for a file).
+    code_sealed = fields.TextField(default="")
+    # The encrypted file's name under PRESCRIPTION_DIR ("" for a code, or once deleted).
+    file_name = fields.CharField(max_length=100, default="")
+    content_type = fields.CharField(max_length=32, default="")
+    size_bytes = fields.IntField(default=0)
+    file_deleted_at = fields.DatetimeField(null=True)
+    created_at = created_at()
+
+    class Meta:
+        table = "prescriptions"

@@ -34,6 +34,10 @@ class Store(Model):
     # VAT percent for invoice lines whose product has no tax rate of its own.
     default_tax_rate = fields.DecimalField(max_digits=5, decimal_places=2, default=0)
     order_seq = fields.IntField(default=0)
+    # An order waiting this long for an approved prescription is cancelled (stock back).
+    prescription_review_minutes = fields.IntField(default=24 * 60)
+    # The longest delivery slot allowed for an order with cold-chain goods.
+    cold_chain_max_slot_minutes = fields.IntField(default=120)
     is_active = fields.BooleanField(default=True)
     created_at = created_at()
     updated_at = updated_at()
@@ -53,6 +57,8 @@ class Employee(Model):
     store = store_fk("employees")
     store_id: int
     role = fields.CharEnumField(Role, max_length=16)
+    # Holds REVIEW_PRESCRIPTIONS in this store (granted, not implied by the role).
+    is_pharmacist = fields.BooleanField(default=False)
     is_active = fields.BooleanField(default=True)
     created_at = created_at()
 

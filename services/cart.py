@@ -35,6 +35,8 @@ class CartLine:
     age_restricted: bool
     max_per_order: int | None
     problem: str | None = None
+    prescription_required: bool = False
+    cold_chain: bool = False
 
 
 @dataclass
@@ -53,6 +55,14 @@ class CartView:
     @property
     def age_restricted(self) -> bool:
         return any(line.age_restricted for line in self.lines)
+
+    @property
+    def prescription_required(self) -> bool:
+        return any(line.prescription_required for line in self.lines)
+
+    @property
+    def cold_chain(self) -> bool:
+        return any(line.cold_chain for line in self.lines)
 
 
 def merge_lines(items: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -121,6 +131,8 @@ async def price_lines(
                 age_restricted=product.age_restricted,
                 max_per_order=product.max_per_order,
                 problem=problem,
+                prescription_required=product.prescription_required,
+                cold_chain=product.cold_chain,
             )
         )
     return view

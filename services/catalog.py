@@ -94,6 +94,10 @@ def _product_dict(
         "images": images,
         "age_restricted": product.age_restricted,
         "max_per_order": product.max_per_order,
+        "prescription_required": product.prescription_required,
+        "cold_chain": product.cold_chain,
+        "period_limit_quantity": product.period_limit_quantity,
+        "period_limit_days": product.period_limit_days,
         "variants": variants,
     }
 

@@ -2,7 +2,8 @@
 export in the same columns, so an export imported back changes nothing.
 
 Columns: sku,product,variant,category,brand,price,stock,age_restricted,description and,
-optionally, name_ru,name_es,description_ru,description_es,tax_rate. One row per variant;
+optionally, name_ru,name_es,description_ru,description_es,tax_rate,prescription_required,
+cold_chain (a flag column left out or empty keeps the product's flag). One row per variant;
 rows with the same product are one product (the first row gives its details)."""
 
 from __future__ import annotations
@@ -36,7 +37,17 @@ REQUIRED = [
     "age_restricted",
     "description",
 ]
-OPTIONAL = ["name_ru", "name_es", "description_ru", "description_es", "tax_rate"]
+OPTIONAL = [
+    "name_ru",
+    "name_es",
+    "description_ru",
+    "description_es",
+    "tax_rate",
+    "prescription_required",
+    "cold_chain",
+]
+# Optional product flags: a missing or empty cell keeps what the product has.
+FLAGS = ("prescription_required", "cold_chain")
 COLUMNS = REQUIRED + OPTIONAL
 TRUE, FALSE = {"true", "yes", "1"}, {"false", "no", "0"}
 MAX_PRICE = Decimal("1000000")
@@ -48,6 +59,7 @@ PRODUCT_FIELDS = [
     "category_id",
     "brand_id",
     "age_restricted",
+    *FLAGS,
     "tax_rate",
     "search_text",
     "is_active",
@@ -80,6 +92,7 @@ class Row:
     description: str
     extra: dict[str, str] = field(default_factory=dict)
     tax_rate: Decimal | None = None
+    flags: dict[str, bool] = field(default_factory=dict)
 
 
 @dataclass
@@ -160,6 +173,14 @@ def parse(text: str) -> tuple[list[Row], list[dict[str, Any]]]:
         if flag not in TRUE | FALSE:
             bad("age_restricted", "true/false, yes/no or 1/0")
             ok = False
+        flags: dict[str, bool] = {}
+        for column in FLAGS:
+            value = cells.get(column, "").lower()
+            if value in TRUE | FALSE:
+                flags[column] = value in TRUE
+            elif value:
+                bad(column, "true/false, yes/no or 1/0 (or empty)")
+                ok = False
         tax: Decimal | None = None
         if cells.get("tax_rate"):
             try:
@@ -185,6 +206,7 @@ def parse(text: str) -> tuple[list[Row], list[dict[str, Any]]]:
                     description=cells["description"],
                     extra={k: cells.get(k, "") for k in OPTIONAL[:4] if k in cells},
                     tax_rate=tax,
+                    flags=flags,
                 )
             )
     return rows, errors
@@ -299,6 +321,7 @@ async def import_csv(
                 "tax_rate": row.tax_rate,
                 "search_text": _search_text(name, description),
                 "is_active": True,
+                **row.flags,
             }
             if product is None:
                 slug = slugify(row.product)
@@ -434,6 +457,8 @@ async def export_csv(store: Store) -> str:
                 description.get("ru", ""),
                 description.get("es", ""),
                 "" if p.tax_rate is None else str(p.tax_rate),
+                "true" if p.prescription_required else "false",
+                "true" if p.cold_chain else "false",
             ]
         )
     return out.getvalue()

@@ -23,15 +23,25 @@ from core.clock import utcnow
 from core.context import AppContext
 from core.errors import DomainError, Forbidden, ValidationFailed
 from models import CheckoutLog, Order, OrderItem, OrderStatusHistory, PromoCode, Store, User
-from models.enums import CheckoutStep, OrderStatus, PaymentMethod, PaymentState, Role, WalletTxKind
+from models.enums import (
+    CheckoutStep,
+    OrderStatus,
+    PaymentMethod,
+    PaymentState,
+    PrescriptionState,
+    Role,
+    WalletTxKind,
+)
 from services import (
     cart,
     catalog,
+    cold_chain,
     crypto_payments,
     delivery,
     inventory,
     plans,
     promos,
+    quantity_limits,
     wallets,
 )
 from services.events import EventKind, emit
@@ -245,7 +255,9 @@ async def quote_order(
             },
         )
     if request.slot_id is not None:
-        await delivery.check_slot(store.id, request.slot_id)
+        slot = await delivery.check_slot(store.id, request.slot_id)
+        if priced.cold_chain:
+            cold_chain.check_slot_length(store, slot)
     if priced.age_restricted and strict:
         _check_age(await User.get(id=user_id), store)
     where = await delivery.quote(
@@ -349,6 +361,15 @@ async def _place(
         )
 
     async with in_transaction():
+        await quantity_limits.lock_customer(user_id)
+        await quantity_limits.check_period_limits(
+            store.id,
+            user_id,
+            (
+                quantity_limits.Wanted(line.product_id, line.name, line.quantity)
+                for line in priced.lines
+            ),
+        )
         order = await Order.create(
             store=store,
             customer_id=user_id,
@@ -370,6 +391,12 @@ async def _place(
             slot_id=request.slot_id,
             promo=promo,
             requires_id_check=priced.age_restricted,
+            prescription_state=(
+                PrescriptionState.REQUIRED
+                if priced.prescription_required
+                else PrescriptionState.NONE
+            ),
+            cold_chain=priced.cold_chain,
             eta_minutes=where.eta_minutes,
             deliver_after=quoted.deliver_after,
             note=request.note[:500],
@@ -390,6 +417,8 @@ async def _place(
                 price_cents=line.unit_price_cents,
                 cost_cents=variant_cost,
                 age_restricted=line.age_restricted,
+                prescription_required=line.prescription_required,
+                cold_chain=line.cold_chain,
             )
         await Order.filter(id=order.id).update(cost_cents=cost)
         await inventory.deduct(

@@ -403,7 +403,9 @@ async def seed_demo(password_rounds: int = 12, *, media_dir: Path | None = None)
             min_order_cents=3000,
             max_uses_per_customer=1,
         )
-        car = await Vehicle.create(store=store, transport=TransportType.CAR, plate="0000-DEM")
+        car = await Vehicle.create(
+            store=store, transport=TransportType.CAR, plate="0000-DEM", has_cooler=True
+        )
         for email, role, name in STAFF:
             password = f"demo-{role.value}-{secrets.token_hex(3)}"
             user = await User.create(

@@ -61,6 +61,23 @@ TEXTS: dict[str, str] = {
     "promo_exhausted": N("This promo code has been used up."),
     "promo_already_used": N("You have already used this promo code."),
     "promo_min_order": N("The order is below this promo code's minimum."),
+    # prescriptions, cold chain, quantity rules
+    "period_limit": N("You can order {product} again from {allowed_from}."),
+    "prescription_pending": N("A pharmacist has not approved the prescription yet."),
+    "prescription_not_expected": N("This order does not wait for a prescription."),
+    "prescription_file_type": N("Send a photo (JPEG or PNG) or a PDF of the prescription."),
+    "prescription_too_large": N("The file is too large: at most 10 MB."),
+    "prescription_note_required": N("Write why the prescription is rejected."),
+    "prescription_not_submitted": N("There is no prescription waiting for review."),
+    "prescription_only_items": N(
+        "These items cannot be removed from this order. Cancel it and order again."
+    ),
+    "role_cannot_review": N("Only managers and dispatchers can be pharmacists."),
+    "driver_no_cooler": N("This order must stay cold: choose a driver with a cooler."),
+    "cold_chain_slot_too_long": N(
+        "This order has goods that must stay cold: choose a delivery time of at most "
+        "{max_minutes} minutes."
+    ),
     # drivers
     "shift_open": N("Your shift is already open."),
     "no_shift": N("You have no open shift."),

@@ -37,16 +37,21 @@ from models.enums import (
     OrderStatus,
     PaymentMethod,
     PaymentState,
+    PrescriptionState,
     RewardKind,
     Role,
     WalletTxKind,
 )
 from models.transitions import OPEN_STATUSES, can_transition
-from services import cart, inventory, loyalty, plans, promos, refunds, wallets
+from services import cart, cold_chain, inventory, loyalty, plans, promos, refunds, wallets
 from services.delivery import haversine_km, release_slot
 from services.events import EventKind, emit
 
 S = OrderStatus
+# An order in one of these prescription states cannot be confirmed.
+PRESCRIPTION_OPEN = frozenset(
+    {PrescriptionState.REQUIRED, PrescriptionState.SUBMITTED, PrescriptionState.REJECTED}
+)
 MANAGING = frozenset({Role.ADMIN, Role.MANAGER, Role.DISPATCHER})
 
 # Who may move an order into each status (beyond the transition table).
@@ -218,6 +223,10 @@ async def _preconditions(
     """Checks that depend on the move; returns the extra columns it sets."""
     if target is S.CONFIRMED and order.payment_state is PaymentState.AWAITING_PAYMENT:
         raise ValidationFailed("the order is not paid yet", code="payment_pending")
+    if target is S.CONFIRMED and order.prescription_state in PRESCRIPTION_OPEN:
+        raise ValidationFailed(
+            "a pharmacist has not approved the prescription yet", code="prescription_pending"
+        )
     if target is S.ASSIGNED:
         if driver_id is None:
             raise ValidationFailed("choose a driver", fields={"driver_id": "required"})
@@ -230,6 +239,7 @@ async def _preconditions(
                 code="driver_offline",
                 fields={"driver_id": "not on shift"},
             )
+        await cold_chain.check_driver(order, driver)
         return {"driver_id": driver.id}
     if target is S.DELIVERED:
         if order.requires_id_check and order.id_checked_at is None:

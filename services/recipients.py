@@ -54,3 +54,14 @@ async def driver_pushover_key(driver_id: int | None) -> str:
         return ""
     found = await Driver.get_or_none(id=driver_id)
     return found.pushover_user_key if found else ""
+
+
+async def pharmacists(store_id: int) -> list[ChatRecipient]:
+    """Active employees of the store who were made pharmacists and linked Telegram."""
+    user_ids = await Employee.filter(
+        store_id=store_id, is_active=True, is_pharmacist=True
+    ).values_list("user_id", flat=True)
+    users = await User.filter(id__in=list(user_ids), is_active=True, tg_id__isnull=False).order_by(
+        "id"
+    )
+    return [r for r in (_chat(u) for u in users) if r]

@@ -26,7 +26,7 @@ from core.context import build_context, running
 from core.settings import Settings
 from models import OutboxMessage
 from models.enums import OutboxStatus
-from services import campaigns, crypto_payments
+from services import campaigns, crypto_payments, prescriptions
 from services.auth.passwords import purge_expired_registrations
 from services.store_setup import generate_all_slots
 from webapp.console import setup_console
@@ -105,6 +105,12 @@ async def _workers(app: web.Application) -> AsyncIterator[None]:
             ctx.outbox.wake()
 
     await ctx.scheduler.every("campaigns", ctx.settings.campaign_poll_interval, due_campaigns)
+    async def prescription_jobs() -> None:
+        await prescriptions.run_due_jobs(ctx)
+
+    await ctx.scheduler.every(
+        "prescriptions", ctx.settings.prescription_job_interval, prescription_jobs
+    )
     yield
     ctx.outbox.stop()
     try:

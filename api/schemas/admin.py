@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from api.schemas.catalog import ImageOut
 
@@ -22,6 +22,22 @@ class ProductPatch(BaseModel):
     age_restricted: bool | None = None
     max_per_order: int | None = Field(default=None, ge=1, le=999)
     image_url: str | None = Field(default=None, max_length=500)
+    prescription_required: bool | None = None
+    cold_chain: bool | None = None
+    # At most `period_limit_quantity` per customer in any `period_limit_days` days; send
+    # both (or both null to lift the rule).
+    period_limit_quantity: int | None = Field(default=None, ge=1, le=999)
+    period_limit_days: int | None = Field(default=None, ge=1, le=365)
+
+    @model_validator(mode="after")
+    def _period_limit_pairs(self) -> ProductPatch:
+        pair = {"period_limit_quantity", "period_limit_days"}
+        sent = pair & self.model_fields_set
+        if sent and (
+            sent != pair or (self.period_limit_quantity is None) != (self.period_limit_days is None)
+        ):
+            raise ValueError("send period_limit_quantity and period_limit_days together")
+        return self
 
 
 class PriceIn(BaseModel):

@@ -46,6 +46,12 @@ class ProductOut(BaseModel):
     images: list[ImageOut] = []
     age_restricted: bool
     max_per_order: int | None
+    # "Rx": sold only against a prescription a pharmacist approves.
+    prescription_required: bool = False
+    cold_chain: bool = False
+    # At most period_limit_quantity per customer in any period_limit_days days.
+    period_limit_quantity: int | None = None
+    period_limit_days: int | None = None
     variants: list[VariantOut]
 
 

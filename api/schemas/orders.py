@@ -187,7 +187,8 @@ class HistoryOut(BaseModel):
 class OrderEventOut(BaseModel):
     """Something that happened without a status change: `id_checked` (data: document_type,
     birth_year), `handover_refused` (data: reason), `refunded` (data: to, amount_cents, txid,
-    note)."""
+    note), `prescription_submitted`, `prescription_approved` / `prescription_rejected` (data:
+    decision, note; the actor is the pharmacist), `kept_cold`."""
 
     kind: OrderEventKind
     actor_id: int | None
@@ -214,6 +215,8 @@ class OrderItemOut(BaseModel):
     quantity: int
     price_cents: int
     line_total_cents: int
+    prescription_required: bool = False
+    cold_chain: bool = False
 
     @classmethod
     def of(cls, item: OrderItem) -> OrderItemOut:
@@ -225,6 +228,8 @@ class OrderItemOut(BaseModel):
             quantity=item.quantity,
             price_cents=item.price_cents,
             line_total_cents=item.price_cents * item.quantity,
+            prescription_required=item.prescription_required,
+            cold_chain=item.cold_chain,
         )
 
 
@@ -252,6 +257,11 @@ class OrderOut(BaseModel):
     driver_id: int | None
     requires_id_check: bool
     id_checked: bool
+    # none / required / submitted / approved / rejected: confirmation waits for "approved".
+    prescription_state: str
+    # Cold-chain goods: a driver with a cooler, "kept cold" confirmed at handover.
+    cold_chain: bool
+    kept_cold: bool
     refund_due: bool
     eta_minutes: int | None
     deliver_after: datetime | None
@@ -283,6 +293,9 @@ class OrderOut(BaseModel):
             driver_id=order.driver_id,
             requires_id_check=order.requires_id_check,
             id_checked=order.id_checked_at is not None,
+            prescription_state=order.prescription_state.value,
+            cold_chain=order.cold_chain,
+            kept_cold=order.kept_cold_at is not None,
             refund_due=order.refund_due,
             eta_minutes=order.eta_minutes,
             deliver_after=order.deliver_after,
@@ -467,3 +480,32 @@ class PaymentOut(BaseModel):
     uri: str
     qr_svg: str  # the URI as a QR code, a data:image/svg+xml URI for an <img src>
     transactions: list[PaymentTxOut]
+
+
+class PrescriptionCodeIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    code: str = Field(min_length=1, max_length=64)
+
+
+class PrescriptionReviewIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    decision: Literal["approved", "rejected"]
+    note: str = Field(default="", max_length=300)
+
+
+class PrescriptionOut(BaseModel):
+    id: int
+    kind: str
+    content_type: str
+    size_bytes: int
+    code: str
+    file_available: bool
+    created_at: str
+
+
+class PharmacistIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    granted: bool

@@ -32,6 +32,10 @@ class StoreIn(BaseModel):
     default_tax_rate: Decimal = Field(
         default=Decimal(0), ge=0, le=100, max_digits=5, decimal_places=2, allow_inf_nan=False
     )
+    # Pharmacy rules: how long an order may wait for an approved prescription before it is
+    # cancelled, and the longest delivery slot for cold-chain goods.
+    prescription_review_minutes: int = Field(default=24 * 60, ge=15, le=14 * 24 * 60, strict=True)
+    cold_chain_max_slot_minutes: int = Field(default=120, ge=15, le=24 * 60, strict=True)
 
     def model_values(self) -> dict[str, Any]:
         values = self.model_dump()

@@ -8,7 +8,13 @@ from html import escape
 from core.i18n import Translate, money, when
 from core.i18n import gettext_noop as N
 from models import Driver, Order, OrderItem, Store, TimeSlot, User
-from models.enums import OrderEventKind, OrderStatus, PaymentMethod, PaymentState
+from models.enums import (
+    OrderEventKind,
+    OrderStatus,
+    PaymentMethod,
+    PaymentState,
+    PrescriptionState,
+)
 
 STATUS = {
     OrderStatus.PENDING: N("New"),
@@ -26,6 +32,16 @@ UNDONE = (OrderStatus.CANCELLED, OrderStatus.RETURNING, OrderStatus.RETURNED)
 EVENT_NAMES = {
     OrderEventKind.ID_CHECKED: N("ID checked at handover"),
     OrderEventKind.HANDOVER_REFUSED: N("Handover refused"),
+    OrderEventKind.PRESCRIPTION_SUBMITTED: N("Prescription sent"),
+    OrderEventKind.PRESCRIPTION_APPROVED: N("Prescription approved"),
+    OrderEventKind.PRESCRIPTION_REJECTED: N("Prescription rejected"),
+    OrderEventKind.KEPT_COLD: N("Kept cold at handover"),
+}
+PRESCRIPTION = {
+    PrescriptionState.REQUIRED: N("⏳ Waiting for the customer's prescription"),
+    PrescriptionState.SUBMITTED: N("⏳ Waiting for prescription review"),
+    PrescriptionState.APPROVED: N("✅ Prescription approved"),
+    PrescriptionState.REJECTED: N("❌ Prescription rejected"),
 }
 PAYMENT = {
     PaymentMethod.CASH: N("Cash on delivery"),
@@ -78,6 +94,10 @@ async def order_card(
         lines.append(timing)
     if order.requires_id_check:
         lines.append(t("⚠ ID check at handover (age-restricted items)"))
+    if order.prescription_state in PRESCRIPTION:
+        lines.append(t(PRESCRIPTION[order.prescription_state]))
+    if order.cold_chain:
+        lines.append(t("❄ Keep cold: a driver with a cooler only"))
     if order.driver_id:
         driver = await Driver.get_or_none(id=order.driver_id).prefetch_related("user")
         if driver:
@@ -101,6 +121,9 @@ DONE_BY: dict[OrderStatus | str, str] = {
     OrderStatus.RETURNING: N("Sent back by {name}"),
     OrderStatus.RETURNED: N("Received back by {name}"),
     "id_checked": N("ID checked by {name}"),
+    "prescription_submitted": N("Prescription sent by {name}"),
+    "prescription_approved": N("Prescription approved by {name}"),
+    "prescription_rejected": N("Prescription rejected by {name}"),
 }
 
 
@@ -154,5 +177,9 @@ async def delivery_card(order: Order, t: Translate, locale: str) -> str:
     if order.requires_id_check:
         lines.append(
             t("✅ ID checked") if order.id_checked_at else t("⚠ Check an ID: 18+ items inside.")
+        )
+    if order.cold_chain:
+        lines.append(
+            t("❄ Kept cold: confirmed") if order.kept_cold_at else t("❄ Keep cold until handover.")
         )
     return "\n".join(lines)

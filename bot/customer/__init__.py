@@ -8,7 +8,7 @@ from aiogram.fsm.storage.base import BaseStorage
 
 from bot.common.errors import install_error_handler
 from bot.common.identity import Identity
-from bot.customer import checkout, news, orders, shopping, start, wallet
+from bot.customer import checkout, news, orders, prescriptions, shopping, start, wallet
 from core.context import AppContext
 
 
@@ -20,6 +20,7 @@ def build_dispatcher(ctx: AppContext, storage: BaseStorage) -> Dispatcher:
     install_error_handler(dispatcher)
     # Checkout first: its states must see text before the menu/search handler does.
     dispatcher.include_routers(
+        prescriptions.router(),
         checkout.router(),
         wallet.router(),
         news.router(),

@@ -3,6 +3,8 @@ status change, in their language."""
 
 from __future__ import annotations
 
+from html import escape
+
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from tortoise.transactions import in_transaction
 
@@ -45,6 +47,15 @@ async def on_event(row: OutboxMessage, *, settings: Settings) -> None:
             text += "\n" + t("Reason: {reason}", reason=t(order.cancel_reason))
     elif row.kind == "ORDER_PAID":
         text = t("Payment received for order {number}. Thank you!", number=order.number)
+    elif row.kind == "PRESCRIPTION_REVIEWED" and row.payload.get("decision") == "approved":
+        text = t("Order {number}: the pharmacist approved your prescription.", number=order.number)
+    elif row.kind == "PRESCRIPTION_REVIEWED":
+        text = t(
+            "Order {number}: the pharmacist could not accept the prescription: {note}\n"
+            "Send another one, or remove the prescription items from the order.",
+            number=order.number,
+            note=escape(str(row.payload.get("note", ""))),
+        )
     else:
         return
     builder = InlineKeyboardBuilder()

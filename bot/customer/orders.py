@@ -9,13 +9,14 @@ from aiogram import Bot, F, Router
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.common.texts import EVENT_NAMES, status_name
+from bot.common.texts import EVENT_NAMES, PRESCRIPTION, status_name
 from bot.customer.keyboards import OrderAct, OrderView, Rate
 from core.i18n import Translate, money, when
 from core.security import Principal
 from models import Store
 from models.enums import OrderStatus
 from services import engagement, orders
+from services.prescriptions import OPEN_FOR_UPLOAD
 
 
 async def my_orders(message: Message, principal: Principal, t: Translate, locale: str) -> None:
@@ -59,7 +60,17 @@ async def order_detail(
         lines.append(f"{when(at, store.timezone, locale)} — {escape(what)}")
     if order.eta_minutes and order.status in (OrderStatus.ASSIGNED, OrderStatus.PICKED_UP):
         lines.append(t("Arrives in about {minutes} min.", minutes=order.eta_minutes))
+    if order.prescription_state in PRESCRIPTION:
+        lines.append(t(PRESCRIPTION[order.prescription_state]))
     builder = InlineKeyboardBuilder()
+    if order.status is OrderStatus.PENDING and order.prescription_state in OPEN_FOR_UPLOAD:
+        builder.button(
+            text=t("📎 Send prescription"), callback_data=OrderAct(order_id=order.id, action="rx")
+        )
+        builder.button(
+            text=t("Remove prescription items"),
+            callback_data=OrderAct(order_id=order.id, action="rx_remove"),
+        )
     if order.status is OrderStatus.PENDING:
         builder.button(
             text=t("✖ Cancel order"), callback_data=OrderAct(order_id=order.id, action="cancel")

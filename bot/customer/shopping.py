@@ -48,7 +48,10 @@ async def show_categories(message: Message, state: FSMContext, t: Translate, loc
 def _product_list(page: dict[str, Any], back: Cat | None, t: Translate) -> Any:
     builder = InlineKeyboardBuilder()
     for product in page["items"]:
-        builder.button(text=product["name"], callback_data=Prod(product_id=product["id"]))
+        name = (
+            f"Rx · {product['name']}" if product.get("prescription_required") else product["name"]
+        )
+        builder.button(text=name, callback_data=Prod(product_id=product["id"]))
     if back is not None:
         if back.page > 0:
             builder.button(
@@ -128,6 +131,10 @@ async def product_card(
     lines = [f"<b>{escape(product['name'])}</b>", escape(product["description"])]
     if product["age_restricted"]:
         lines.append(t("18+: the driver checks your ID at handover."))
+    if product.get("prescription_required"):
+        lines.append(t("Rx: send the prescription after ordering; a pharmacist checks it."))
+    if product.get("cold_chain"):
+        lines.append(t("Kept cold all the way to your door."))
     builder = InlineKeyboardBuilder()
     for variant in product["variants"]:
         price = money(variant["price_cents"], store.currency, locale)

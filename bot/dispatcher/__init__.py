@@ -8,7 +8,7 @@ from aiogram.fsm.storage.base import BaseStorage
 
 from bot.common.errors import install_error_handler
 from bot.common.identity import Identity
-from bot.dispatcher import lists, orders, start
+from bot.dispatcher import lists, orders, prescriptions, start
 from core.context import AppContext
 
 
@@ -18,5 +18,7 @@ def build_dispatcher(ctx: AppContext, storage: BaseStorage) -> Dispatcher:
         Identity(staff=True, default_locale=ctx.settings.default_locale)
     )
     install_error_handler(dispatcher)
-    dispatcher.include_routers(start.router(), orders.router(), lists.router())
+    dispatcher.include_routers(
+        start.router(), orders.router(), prescriptions.router(), lists.router()
+    )
     return dispatcher

@@ -21,6 +21,11 @@ class AssignTo(CallbackData, prefix="at"):
     driver_id: int
 
 
+class RxReview(CallbackData, prefix="rx"):
+    order_id: int
+    action: str  # open | approved | rejected
+
+
 class CancelWith(CallbackData, prefix="cw"):
     order_id: int
     reason: str

@@ -10,6 +10,7 @@ from tortoise.transactions import in_transaction
 from bot.common.sender import enqueue_message
 from bot.common.texts import actor_note, order_card
 from bot.dispatcher.keyboards import order_actions
+from bot.dispatcher.prescriptions import review_buttons
 from core.i18n import translator
 from models import BotMessage, Order, OutboxMessage, User
 from models.enums import OrderStatus
@@ -20,7 +21,13 @@ PURPOSE = "dispatch"
 
 def _done(kind: str, payload: dict[str, Any]) -> OrderStatus | str:
     """What the last actor did: a status, or an order event such as the ID check."""
-    return "id_checked" if kind == "ORDER_ID_CHECKED" else OrderStatus(payload["to"])
+    if kind == "ORDER_ID_CHECKED":
+        return "id_checked"
+    if kind == "PRESCRIPTION_SUBMITTED":
+        return "prescription_submitted"
+    if kind == "PRESCRIPTION_REVIEWED":
+        return f"prescription_{payload['decision']}"
+    return OrderStatus(payload["to"])
 
 
 async def on_event(row: OutboxMessage) -> None:
@@ -28,12 +35,20 @@ async def on_event(row: OutboxMessage) -> None:
     if row.kind == "ORDER_PAID":
         await _paid(payload)
         return
-    if row.kind not in ("ORDER_CREATED", "ORDER_STATUS_CHANGED", "ORDER_ID_CHECKED"):
+    if row.kind not in (
+        "ORDER_CREATED",
+        "ORDER_STATUS_CHANGED",
+        "ORDER_ID_CHECKED",
+        "PRESCRIPTION_SUBMITTED",
+        "PRESCRIPTION_REVIEWED",
+    ):
         return  # assignment shows up as a status change; driver shifts need no chat message
     order = await Order.get_or_none(id=payload["order_id"])
     if order is None:
         return
     async with in_transaction():
+        if row.kind == "PRESCRIPTION_SUBMITTED":
+            await _ask_pharmacists(order)
         if row.kind == "ORDER_CREATED":
             for person in await recipients.dispatchers(order.store_id):
                 t = translator(person.locale)
@@ -58,6 +73,18 @@ async def on_event(row: OutboxMessage) -> None:
                 markup=order_actions(order.id, order.status, t),
                 edit=copy.message_id,
             )
+
+
+async def _ask_pharmacists(order: Order) -> None:
+    """A prescription arrived: every pharmacist of the store gets it to review."""
+    for person in await recipients.pharmacists(order.store_id):
+        t = translator(person.locale)
+        await enqueue_message(
+            "dispatcher",
+            person.chat_id,
+            t("💊 A prescription for order {number} waits for review.", number=order.number),
+            markup=review_buttons(order.id, t),
+        )
 
 
 async def _paid(payload: dict[str, Any]) -> None:

@@ -16,7 +16,7 @@ MY_DELIVERIES = N("📋 My deliveries")
 
 class Delivery(CallbackData, prefix="dl"):
     order_id: int
-    action: str  # picked_up | id_ok | delivered | refuse | back (closes a chooser)
+    action: str  # picked_up | id_ok | kept_cold | delivered | refuse | back (closes a chooser)
 
 
 class IdDoc(CallbackData, prefix="id"):
@@ -70,7 +70,13 @@ def delivery_actions(order: Order, t: Translate) -> InlineKeyboardMarkup | None:
             text=t("📦 Picked up"), callback_data=Delivery(order_id=order.id, action="picked_up")
         )
     elif order.status is OrderStatus.PICKED_UP:
-        if order.requires_id_check and order.id_checked_at is None:
+        if order.cold_chain and order.kept_cold_at is None:
+            # Said at the door, before the handover: the goods stayed cold all the way.
+            builder.button(
+                text=t("❄ Kept cold"),
+                callback_data=Delivery(order_id=order.id, action="kept_cold"),
+            )
+        elif order.requires_id_check and order.id_checked_at is None:
             builder.button(
                 text=t("🪪 Check ID"), callback_data=Delivery(order_id=order.id, action="id_ok")
             )

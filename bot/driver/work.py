@@ -30,7 +30,7 @@ from core.errors import ValidationFailed
 from core.i18n import Translate, money
 from core.security import Principal
 from models.enums import IdDocument, OrderStatus, PaymentMethod, Role
-from services import drivers, orders
+from services import cold_chain, drivers, orders
 
 YEAR = re.compile(r"^\s*\d{4}\s*$")
 
@@ -63,6 +63,25 @@ async def picked_up(
 ) -> None:
     await orders.transition(callback_data.order_id, OrderStatus.PICKED_UP, principal)
     await callback.answer(t("Picked up"))
+
+
+async def kept_cold(
+    callback: CallbackQuery,
+    bot: Bot,
+    callback_data: Delivery,
+    principal: Principal,
+    t: Translate,
+    locale: str,
+) -> None:
+    order = await cold_chain.confirm_kept_cold(callback_data.order_id, principal)
+    if callback.message is not None:
+        await bot.edit_message_text(
+            await delivery_card(order, t, locale),
+            chat_id=callback.message.chat.id,
+            message_id=callback.message.message_id,
+            reply_markup=delivery_actions(order, t),
+        )
+    await callback.answer(t("Kept cold: noted"))
 
 
 async def ask_document(
@@ -224,6 +243,7 @@ def router() -> Router:
     built.message.register(menu_choice, F.text)
     built.callback_query.register(picked_up, Delivery.filter(F.action == "picked_up"))
     built.callback_query.register(ask_document, Delivery.filter(F.action == "id_ok"))
+    built.callback_query.register(kept_cold, Delivery.filter(F.action == "kept_cold"))
     built.callback_query.register(document_seen, IdDoc.filter())
     built.callback_query.register(ask_refusal, Delivery.filter(F.action == "refuse"))
     built.callback_query.register(refuse, Refuse.filter())

@@ -52,6 +52,8 @@ class FakeTelegram:
     calls: list[Call] = field(default_factory=list)
     failures: deque[tuple[int, dict[str, Any]]] = field(default_factory=deque)
     url: str = ""
+    # Files a user "sent" (file_id → bytes): getFile answers their path, /file/ serves them.
+    files: dict[str, bytes] = field(default_factory=dict)
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1000))
     enforce_limits: bool = False
     per_bot_per_second: int = 30
@@ -77,6 +79,18 @@ class FakeTelegram:
         for key, _ in keys:
             self._recent[key].append(now)
         return None
+
+    def add_file(self, data: bytes) -> str:
+        """Make `data` downloadable as a file a user sent; returns its file_id."""
+        file_id = f"file-{next(self._ids)}"
+        self.files[file_id] = data
+        return file_id
+
+    async def download(self, request: web.Request) -> web.Response:
+        file_id = request.match_info["path"].rsplit("/", 1)[-1]
+        if file_id not in self.files:
+            return web.Response(status=404)
+        return web.Response(body=self.files[file_id])
 
     def fail_next(
         self, times: int, status: int, *, retry_after: int = 1, description: str = ""
@@ -166,6 +180,7 @@ class FakeTelegram:
         if method in (
             "sendMessage",
             "sendPhoto",
+            "sendDocument",
             "sendLocation",
             "editMessageText",
             "editMessageReplyMarkup",
@@ -180,6 +195,15 @@ class FakeTelegram:
             if "text" in params:
                 message["text"] = params["text"]
             return message
+        if method == "getFile":
+            file_id = str(params.get("file_id", ""))
+            data = self.files.get(file_id, b"")
+            return {
+                "file_id": file_id,
+                "file_unique_id": file_id,
+                "file_size": len(data),
+                "file_path": f"documents/{file_id}",
+            }
         if method == "getWebhookInfo":
             return {"url": "", "has_custom_certificate": False, "pending_update_count": 0}
         if method == "getUpdates":
@@ -200,6 +224,7 @@ async def start_fake_telegram() -> tuple[FakeTelegram, web.AppRunner]:
     fake = FakeTelegram()
     app = web.Application()
     app.router.add_post("/bot{token}/{method}", fake.handle)
+    app.router.add_get("/file/bot{token}/{path:.+}", fake.download)
     runner = web.AppRunner(app)
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)

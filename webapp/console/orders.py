@@ -7,15 +7,24 @@ from typing import Any
 
 from aiohttp import web
 
-from api.keys import SETTINGS
-from api.schemas.orders import AssignIn, IdCheckIn, RefundIn, StatusIn
+from api.keys import CTX, SETTINGS
+from api.schemas.orders import AssignIn, IdCheckIn, PrescriptionReviewIn, RefundIn, StatusIn
 from core import untrusted
 from core.errors import DomainError, NotFound
 from core.permissions import Permission as P
 from models import CryptoTransaction, Order, User
-from models.enums import OrderStatus, PaymentMethod
+from models.enums import OrderStatus, PaymentMethod, PrescriptionState
 from models.transitions import OPEN_STATUSES, can_transition
-from services import backoffice, crypto_payments, fleet, invoices, listing, orders, refunds
+from services import (
+    backoffice,
+    crypto_payments,
+    fleet,
+    invoices,
+    listing,
+    orders,
+    prescriptions,
+    refunds,
+)
 from services.auth.browser import socket_token
 from webapp.console.base import (
     PREFIX,
@@ -136,6 +145,7 @@ async def _order_page(
         request,
         "console/orders/order.html",
         {
+            "rx": await _prescription_panel(request, order),
             "order": order,
             "items": await orders.items(order),
             "timeline": timeline,
@@ -152,6 +162,63 @@ async def _order_page(
         },
         status=status,
     )
+
+
+async def _prescription_panel(request: web.Request, order: Order) -> dict[str, Any] | None:
+    """What the order page shows of the prescription: its state to every viewer; the file
+    or code and the review form to the store's pharmacists only."""
+    if order.prescription_state is PrescriptionState.NONE:
+        return None
+    principal = viewer_of(request).principal
+    reviewer = await prescriptions.is_pharmacist(principal, order.store_id)
+    sent = None
+    if reviewer:
+        try:
+            sent = await prescriptions.latest(request.config_dict[CTX], principal, order.id)
+        except NotFound:
+            sent = None
+    return {"state": order.prescription_state.value, "reviewer": reviewer, "sent": sent}
+
+
+@routes.get("/stores/{store_id}/orders/{order_id}/prescription/file")
+@page(P.VIEW_STORE_ORDERS)
+async def prescription_file(request: web.Request) -> web.StreamResponse:
+    """The decrypted file, for the store's pharmacists (the service answers 404 to others)."""
+    order = await _order_of_store(request)
+    data, content_type = await prescriptions.read_file(
+        request.config_dict[CTX], viewer_of(request).principal, order.id
+    )
+    return web.Response(
+        body=data,
+        content_type=content_type,
+        headers={"Cache-Control": "private, no-store", "Content-Disposition": "inline"},
+    )
+
+
+@routes.post("/stores/{store_id}/orders/{order_id}/prescription")
+@page(P.VIEW_STORE_ORDERS)
+async def prescription_review(request: web.Request) -> web.StreamResponse:
+    """approved | rejected (with the note the customer reads), as the staff API takes it."""
+    order = await _order_of_store(request)
+    form = await request.post()
+    try:
+        body: Any = validate(PrescriptionReviewIn, form_values(PrescriptionReviewIn, form))
+        await prescriptions.review(
+            request.config_dict[CTX],
+            viewer_of(request).principal,
+            order.id,
+            decision=body.decision,
+            note=body.note,
+        )
+    except DomainError as exc:
+        await order.refresh_from_db()
+        return await _order_page(
+            request,
+            order,
+            errors={"prescription": exc.message, **form_errors(exc)},
+            status=exc.status,
+        )
+    raise redirect(f"{PREFIX}/stores/{order.store_id}/orders/{order.id}")
 
 
 @routes.get("/stores/{store_id}/orders/{order_id}")

@@ -10,7 +10,7 @@ from api.schemas.setup import EmployeeIn
 from core.errors import DomainError
 from core.permissions import Permission as P
 from models.enums import Role
-from services import backoffice, employees, listing
+from services import backoffice, employees, listing, prescriptions
 from webapp.console.base import (
     PREFIX,
     ctx_of,
@@ -55,6 +55,7 @@ STAFF = Table(
         Column("Role", lambda e, c: e.role.value, sort="role"),
         Column("Telegram", lambda e, c: "linked" if e.user.tg_id else "not linked"),
         Column("Active", lambda e, c: "yes" if e.is_active else "no"),
+        Column("Pharmacist", lambda e, c: "yes" if e.is_pharmacist else "no"),
         Column("Since", lambda e, c: c.when(e.created_at), sort="created_at"),
     ),
     empty="Nobody works here yet. Employ the first person with “Employ”.",
@@ -69,6 +70,12 @@ STAFF = Table(
             label=lambda row: "Sign-in link",
             url=lambda r, v: f"{PREFIX}/stores/{v.store_id}/staff/{r.id}/invite",
             fields=lambda row: {},
+        ),
+        # The review_prescriptions right, granted per store (managers and dispatchers).
+        RowAction(
+            label=lambda r: "Withdraw pharmacist" if r.is_pharmacist else "Make pharmacist",
+            url=lambda r, v: f"{PREFIX}/stores/{v.store_id}/staff/{r.user_id}/pharmacist",
+            fields=lambda r: {"granted": "no" if r.is_pharmacist else "yes"},
         ),
     ),
 )
@@ -137,5 +144,19 @@ async def set_active(request: web.Request) -> web.StreamResponse:
         store_id=store.id,
         employee_id=path_int(request, "employee_id"),
         active=form.get("active") == "yes",
+    )
+    raise redirect(f"{PREFIX}/stores/{store.id}/staff")
+
+
+@routes.post("/stores/{store_id}/staff/{user_id}/pharmacist")
+@page(P.MANAGE_STAFF)
+async def set_pharmacist(request: web.Request) -> web.StreamResponse:
+    store, viewer = store_of(request), viewer_of(request)
+    form = await request.post()
+    await prescriptions.set_pharmacist(
+        viewer.principal,
+        store_id=store.id,
+        user_id=path_int(request, "user_id"),
+        granted=form.get("granted") == "yes",
     )
     raise redirect(f"{PREFIX}/stores/{store.id}/staff")

@@ -44,6 +44,8 @@ STORE_FORM = schema_form(
         "default_locale": "Language",
         "opening_hours": "Opening hours (JSON)",
         "default_tax_rate": "Default VAT %",
+        "prescription_review_minutes": "Prescription review limit (minutes)",
+        "cold_chain_max_slot_minutes": "Longest slot for cold-chain goods (minutes)",
     },
     help={
         "lat": "leave latitude and longitude empty to look them up from the address",
@@ -125,6 +127,8 @@ def store_values(store: Store) -> dict[str, Any]:
         "legal_age": store.legal_age,
         "opening_hours": json.dumps(store.opening_hours or {}),
         "default_tax_rate": f"{Decimal(store.default_tax_rate).normalize():f}",
+        "prescription_review_minutes": store.prescription_review_minutes,
+        "cold_chain_max_slot_minutes": store.cold_chain_max_slot_minutes,
     }
 
 
@@ -137,7 +141,13 @@ async def stores_table(request: web.Request) -> web.StreamResponse:
 @routes.get("/stores/new")
 @page(P.MANAGE_STORES)
 async def new_store_page(request: web.Request) -> web.StreamResponse:
-    defaults = {"default_locale": "en", "legal_age": 18, "opening_hours": "{}"}
+    defaults = {
+        "default_locale": "en",
+        "legal_age": 18,
+        "opening_hours": "{}",
+        "prescription_review_minutes": 24 * 60,
+        "cold_chain_max_slot_minutes": 120,
+    }
     return form_page(
         request, heading="New store", submit="Create store", fields=STORE_FORM, values=defaults
     )

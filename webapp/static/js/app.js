@@ -350,7 +350,11 @@
   /* Statuses and order events (the ID check, a refused handover) in time order, as
      [when, what] pairs; a cancellation shows its reason, in the reader's language when it is
      one of ours. */
-  const EVENTS = { id_checked: _("ID checked at handover"), handover_refused: _("Handover refused") };
+  const EVENTS = {
+    id_checked: _("ID checked at handover"), handover_refused: _("Handover refused"),
+    prescription_submitted: _("Prescription sent"), prescription_approved: _("Prescription approved"),
+    prescription_rejected: _("Prescription rejected"), kept_cold: _("Kept cold at handover"),
+  };
   // Marked so the page's catalog carries them: _(h.reason) below can then translate them.
   const REASONS = [_("Out of stock"), _("Customer asked"), _("Outside delivery hours"), _("Other reason"),
     _("Handover refused: no valid ID"), _("Handover refused: the customer is under age"),

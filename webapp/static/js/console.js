@@ -5,6 +5,14 @@
   document.querySelectorAll("select[data-autosubmit]").forEach(function (select) {
     select.addEventListener("change", function () { if (select.value) select.form.submit(); });
   });
+  // Prescription viewer: a range input scales the image inside its scrolling frame.
+  document.querySelectorAll("input[data-zoom-target]").forEach(function (input) {
+    var image = document.getElementById(input.getAttribute("data-zoom-target"));
+    if (!image) return;
+    input.addEventListener("input", function () {
+      image.style.width = (100 * Number(input.value)) + "%";
+    });
+  });
   document.querySelectorAll("form[data-progress]").forEach(function (form) {
     form.addEventListener("submit", function (event) {
       if (!window.XMLHttpRequest || !window.FormData) return;

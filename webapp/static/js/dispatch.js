@@ -5,6 +5,10 @@
 (() => {
   "use strict";
   const { _, api, auth, money, when, el, toast, explain, messageArea, busy, live, haptic, telegram, STATUS, timeline } = window.App;
+  const RX_STATE = {
+    required: _("⏳ Waiting for the customer's prescription"), submitted: _("⏳ Waiting for prescription review"),
+    approved: _("✅ Prescription approved"), rejected: _("❌ Prescription rejected"),
+  };
   const view = document.getElementById("view");
   const OPEN = ["pending", "confirmed", "ready", "assigned", "picked_up", "returning"];
   const state = { store: null, filter: "", q: "", selected: null, shown: null };
@@ -164,6 +168,8 @@
       el("p", {}, order.address_text + (order.address_details ? ", " + order.address_details : "")),
       order.note ? el("p", { class: "note", "data-note": "" }, _("Note for the driver: {note}", { note: order.note })) : null,
       order.requires_id_check ? el("p", { class: "tag" }, _("⚠ ID check at handover (age-restricted items)")) : null,
+      RX_STATE[order.prescription_state] ? el("p", { class: "tag rx", "data-rx": order.prescription_state }, RX_STATE[order.prescription_state]) : null,
+      order.cold_chain ? el("p", { class: "tag cold" }, _("❄ Keep cold: a driver with a cooler only")) : null,
       el("ul", { class: "lines" }, order.items.map((i) => el("li", {}, `${i.name} × ${i.quantity}`))),
       el("p", { class: "total" }, money(order.total_cents, order.currency)),
       el("ol", { class: "timeline" }, timeline(order).map(([at, what]) => el("li", {}, `${when(at)} — ${what}`))),

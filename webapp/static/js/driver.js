@@ -25,7 +25,9 @@
       };
       if (o.status === "assigned") actions.append(guarded("picked_up", _("📦 Picked up"), () => move(o, "picked_up")));
       if (o.status === "picked_up") {
-        if (o.requires_id_check && !o.id_checked) {
+        if (o.cold_chain && !o.kept_cold) {
+          actions.append(guarded("kept_cold", _("❄ Kept cold"), () => keptCold(o), "primary"));
+        } else if (o.requires_id_check && !o.id_checked) {
           // What the document shows: its type and year of birth (never its number).
           const doc = el("select", { name: "document", "aria-label": _("🪪 Check ID") },
             el("option", { value: "id_card" }, _("🪪 ID card")), el("option", { value: "passport" }, _("🛂 Passport")),
@@ -48,6 +50,7 @@
         o.note ? el("p", { class: "note", "data-note": "" }, _("Note for the driver: {note}", { note: o.note })) : null,
         el("p", {}, `${money(o.total_cents, o.currency)} · ${o.payment_method}`),
         o.requires_id_check ? el("p", { class: "tag" }, _("⚠ ID check at handover (age-restricted items)")) : null,
+        o.cold_chain ? el("p", { class: "tag cold" }, o.kept_cold ? _("❄ Kept cold: confirmed") : _("❄ Keep cold until handover.")) : null,
         map, actions);
     });
     view.replaceChildren(el("div", { class: "actions" }, shift, share),
@@ -61,6 +64,11 @@
 
   async function refuse(order, why) {
     try { await api(`/api/v1/staff/orders/${order.id}/refuse-handover`, { method: "POST", signed: true, body: { reason: why.value } }); haptic("success"); await render(); }
+    catch (e) { explain(e); }
+  }
+
+  async function keptCold(order) {
+    try { await api(`/api/v1/driver/orders/${order.id}/kept-cold`, { method: "POST", signed: true }); haptic("success"); await render(); }
     catch (e) { explain(e); }
   }
 

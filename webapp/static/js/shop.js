@@ -158,6 +158,8 @@
       picture(p, CARD_SIZES, 160, ""),
       el("a", { href: `#/product/${p.id}` }, el("h3", {}, p.name)),
       p.age_restricted ? el("span", { class: "tag" }, "18+") : null,
+      p.prescription_required ? el("span", { class: "tag rx" }, "Rx") : null,
+      p.cold_chain ? el("span", { class: "tag cold" }, "❄") : null,
       el("p", { class: "price" }, money(from, currency)),
       inStock
         ? el("button", { class: "add", onclick: () => { cart.add(p.variants.find((v) => v.stock > 0).id, 1); haptic(); toast(_("Added to cart")); } }, _("Add"))
@@ -205,6 +207,8 @@
     reviewForm.append(el("label", { for: "rating" }, _("Your rating"), rating), el("label", { for: "review-text" }, _("Your review"), text), msg.node, send);
     show(el("article", { class: "card" },
       el("div", { class: "title-row" }, el("h2", {}, p.name), favorite), p.age_restricted ? el("span", { class: "tag" }, "18+") : null,
+      p.prescription_required ? el("span", { class: "tag rx" }, "Rx") : null,
+      p.cold_chain ? el("span", { class: "tag cold" }, "❄") : null,
       picture(p, PAGE_SIZES, 320, p.name),
       el("p", {}, p.description),
       el("ul", { class: "variants" }, p.variants.map((v) => el("li", {},
@@ -532,6 +536,64 @@
     if (open) setTimeout(() => { if (box.isConnected) invoicePanel(id, box); }, 15000);
   }
 
+  const RX_STATE = {
+    required: _("Send the prescription: a pharmacist checks it before we confirm the order."),
+    submitted: _("A pharmacist is checking your prescription."),
+    approved: _("Prescription approved."),
+    rejected: _("The pharmacist could not accept the prescription. Send another one, or remove the prescription items."),
+  };
+
+  /* An order with prescription items: its state, and while it waits, the ways to answer. */
+  function prescriptionPanel(order) {
+    if (!RX_STATE[order.prescription_state]) return null;
+    const open = order.status === "pending" && ["required", "rejected", "submitted"].includes(order.prescription_state);
+    const note = [...(order.events || [])].reverse().find((e) => e.kind === "prescription_rejected");
+    let form = null;
+    const msg = messageArea(() => form);
+    const file = el("input", { type: "file", name: "file", id: "rx-file", accept: "image/jpeg,image/png,application/pdf" });
+    const code = el("input", { name: "code", id: "rx-code", maxlength: 64, autocomplete: "off" });
+    const send = el("button", { type: "submit", id: "rx-send", class: "primary" }, _("Send prescription"));
+    form = el("form", { id: "rx-form", onsubmit: (event) => { event.preventDefault(); busy(send, () => upload()); } },
+      el("label", { for: "rx-file" }, _("Photo or PDF (up to 10 MB)"), file),
+      el("label", { for: "rx-code" }, _("…or the e-prescription code"), code),
+      send, msg.node);
+    const drop = el("button", { type: "button", id: "rx-remove", onclick: () => busy(drop, async () => {
+      try {
+        await api(`/api/v1/orders/${order.id}/prescription/remove-items`, { method: "POST", signed: true });
+        await orderView(order.id);
+      } catch (e) { explain(e); }
+    }) }, _("Remove the prescription items"));
+    async function upload() {
+      try {
+        if (file.files.length) {
+          const data = new FormData();
+          data.append("file", file.files[0]);
+          const t = auth.tokens();
+          const response = await fetch(`/api/v1/orders/${order.id}/prescription`, {
+            method: "POST", body: data,
+            headers: { "Accept-Language": cfg.locale, ...(t ? { Authorization: "Bearer " + t.access } : {}) },
+          });
+          if (!response.ok) {
+            const error = ((await response.json().catch(() => null)) || {}).error || { code: "http_" + response.status };
+            throw Object.assign(new Error(error.text || error.message), { status: response.status, error });
+          }
+        } else if (code.value.trim()) {
+          await api(`/api/v1/orders/${order.id}/prescription`, { method: "POST", signed: true, body: { code: code.value.trim() } });
+        } else {
+          msg.show(_("Choose a file or type the code."));
+          return;
+        }
+        toast(_("Prescription sent"));
+        await orderView(order.id);
+      } catch (e) { explain(e); }
+    }
+    return el("section", { class: "prescription", id: "prescription", "data-rx": order.prescription_state },
+      el("p", { class: "note" }, RX_STATE[order.prescription_state]),
+      note && note.data && note.data.note ? el("p", { class: "note problem" }, note.data.note) : null,
+      open ? form : null,
+      open ? drop : null);
+  }
+
   async function orderView(id) {
     const order = await api(`/api/v1/orders/${id}`, { signed: true });
     const invoice = order.payment_method === "crypto" ? el("section", { class: "card invoice", id: "invoice", "aria-live": "polite" }) : null;
@@ -542,6 +604,7 @@
         ? el("p", {}, _("Arrives in about {minutes} min.", { minutes: order.eta_minutes })) : null,
       el("ul", { class: "lines" }, order.items.map((i) => el("li", {}, `${i.name} × ${i.quantity}`))),
       el("p", { class: "total" }, _("Total: {amount}", { amount: money(order.total_cents, order.currency) })),
+      prescriptionPanel(order),
       el("ol", { class: "timeline" }, timeline(order).map(([at, what]) => el("li", {}, `${when(at)} — ${what}`)))), invoice);
     if (invoice) await invoicePanel(order.id, invoice);
     telegram.back(() => go("#/"));
