@@ -11,6 +11,7 @@ from api import (
     catalog,
     delivery,
     health,
+    metrics,
     money,
     openapi,
     orders,
@@ -23,6 +24,7 @@ from api import (
 def setup_api(app: web.Application) -> None:
     modules = (
         health,
+        metrics,
         money,
         auth_routes,
         stores,

@@ -15,6 +15,7 @@ from aiohttp import web
 
 from api.errors import json_errors, use_json_protocol_errors
 from api.keys import CTX, SETTINGS
+from api.metrics import echo_request_id, observe
 from api.protection import clean_query, cors, security_headers
 from api.ratelimit import rate_limits
 from api.routes import setup_api
@@ -46,9 +47,11 @@ def build_app(settings: Settings, *, workers: bool = True) -> web.Application:
     periodic jobs off (tests that drive them by hand)."""
     use_json_protocol_errors()
     app = web.Application(
-        middlewares=[cors, json_errors, clean_query, rate_limits], client_max_size=MAX_BODY_BYTES
+        middlewares=[observe, cors, json_errors, clean_query, rate_limits],
+        client_max_size=MAX_BODY_BYTES,
     )
     app.on_response_prepare.append(security_headers)
+    app.on_response_prepare.append(echo_request_id)
     ctx = build_context(settings)
     app[SETTINGS] = settings
     app[CTX] = ctx
