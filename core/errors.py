@@ -61,6 +61,11 @@ class PreconditionRequired(DomainError):
     code = "precondition_required"
 
 
+class PayloadTooLarge(DomainError):
+    status = 413
+    code = "payload_too_large"
+
+
 class Conflict(DomainError):
     status = 409
     code = "conflict"

@@ -27,7 +27,7 @@ from core.context import build_context, running
 from core.settings import Settings
 from models import OutboxMessage
 from models.enums import OutboxStatus
-from services import crypto_payments
+from services import client_events, crypto_payments
 from services.auth.passwords import purge_expired_registrations
 from services.store_setup import generate_all_slots
 from webapp.console import setup_console
@@ -102,6 +102,16 @@ async def _workers(app: web.Application) -> AsyncIterator[None]:
         await crypto_payments.cancel_expired()
 
     await ctx.scheduler.every("crypto-payments", ctx.settings.payment_poll_interval, payments)
+
+    async def analytics_retention() -> None:
+        await client_events.purge_old_analytics(
+            event_days=ctx.settings.client_event_retention_days,
+            recording_days=ctx.settings.session_recording_retention_days,
+        )
+
+    await ctx.scheduler.every(
+        "analytics-retention", ctx.settings.analytics_cleanup_interval, analytics_retention
+    )
     yield
     ctx.outbox.stop()
     try:
