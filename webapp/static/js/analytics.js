@@ -38,8 +38,20 @@
 
   // Session replay (signed-in visitors only: the server refuses anonymous chunks).
   let recording = null, frames = [], chunk = 0, stop = null;
+  let loading = false;
   function startRecording() {
-    if (!window.rrweb || !window.rrweb.record || !token() || stop) return;
+    if (!token() || stop) return;
+    if (!window.rrweb || !window.rrweb.record) {
+      // Loaded only for signed-in visitors, so anonymous pages stay light.
+      if (!loading) {
+        loading = true;
+        const script = document.createElement("script");
+        script.src = "/static/vendor/rrweb/rrweb-record.min.js";
+        script.onload = startRecording;
+        document.head.appendChild(script);
+      }
+      return;
+    }
     recording = "r" + randomId(); chunk = 0; frames = [];
     stop = window.rrweb.record({ emit: (e) => frames.push(e), maskAllInputs: true });
     setTimeout(() => { sendChunk(false); if (stop) stop(); stop = null; startRecording(); }, RECORDING_MS);
