@@ -38,6 +38,7 @@ from models import (
     ProductVariant,
     PromoCode,
     RefreshToken,
+    SessionRecording,
     SlotRule,
     Store,
     User,
@@ -288,6 +289,12 @@ ROUTES = [
     Route("GET", "/admin/stores/{store}/drivers", ORDER_DESK),
     Route("POST", "/admin/stores/{store}/drivers/cash", RUNNERS),
     Route("GET", "/admin/deliveries", frozenset({"admin", "driver"})),
+    Route("GET", "/admin/reports", RUNNERS),
+    Route("GET", "/admin/reports?store={store}&format=csv&report=days", RUNNERS),
+    Route("GET", "/admin/reports/activity", RUNNERS),
+    Route("GET", "/admin/reports/replays", RUNNERS),
+    Route("GET", "/admin/reports/replays/{recording}", RUNNERS),
+    Route("GET", "/admin/reports/replays/{recording}/events", RUNNERS),
 ]
 # The switcher reaches a driver's own store (they work there) but a driver has no store page.
 ROUTES[1] = Route("GET", "/admin/switch?store={store}", STAFF)
@@ -333,6 +340,9 @@ async def test_permission_matrix(
     colleague = await Employee.get(user_id=mate.user.id)
     order_line = await OrderItem.filter(order_id=order.id).first()
     assert order_line is not None
+    recording = await SessionRecording.create(
+        session_id="rec-matrix-1", chunk_index=0, user_id=buyer.user.id, events=[]
+    )
     if role == "anonymous":
         user = None
     elif role == "manager-other":
@@ -354,6 +364,7 @@ async def test_permission_matrix(
             customer=buyer.user.id,
             employee=colleague.id,
             variant=order_line.variant_id,
+            recording=recording.session_id,
         )
         if route.method == "GET":
             response = await client.get(path, allow_redirects=False)

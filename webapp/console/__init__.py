@@ -10,11 +10,22 @@ import aiohttp_jinja2
 import jinja2
 from aiohttp import web
 
-from webapp.console import alerts, catalog, customers, drivers, home, orders, promos, staff, stores
+from webapp.console import (
+    alerts,
+    catalog,
+    customers,
+    drivers,
+    home,
+    orders,
+    promos,
+    reports,
+    staff,
+    stores,
+)
 from webapp.console.base import PREFIX, console_errors
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-AREAS = (home, stores, catalog, staff, drivers, orders, promos, customers, alerts)
+AREAS = (home, stores, catalog, staff, drivers, orders, promos, customers, alerts, reports)
 
 
 def build_console() -> web.Application:
