@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -25,11 +26,28 @@ routes = web.RouteTableDef()
 CHART_W, CHART_H = 640, 160
 
 
+REPORTS = (
+    r"^(|dashboard|days|cancellations|search|issues|sales_product|sales_category|sales_brand"
+    r"|stock|drivers|funnels)$"
+)
+
+
+@dataclass
+class Figures:
+    dash: reports.Dashboard
+    search: reports.SearchReport
+    issues: list[reports.Issue]
+    sales: reports.Sales
+    cover: list[reports.Cover]
+    drivers: list[reports.DriverFigures]
+    funnels: list[reports.Funnel]
+
+
 class PeriodQuery(BaseModel):
     store: str = Field(default="all", pattern=r"^(all|[0-9]{1,9})$")
     from_: date | None = Field(default=None, alias="from")
     to: date | None = None
-    report: str = Field(default="", pattern=r"^(|dashboard|days|cancellations|search|issues)$")
+    report: str = Field(default="", pattern=REPORTS)
     format: str = Field(default="html", pattern=r"^(html|csv)$")
 
 
@@ -102,9 +120,38 @@ def _csv(name: str, header: list[str], rows: list[list[Any]]) -> web.Response:
     )
 
 
-def _export(
-    report: str, dash: reports.Dashboard, search: reports.SearchReport, issues: list[reports.Issue]
-) -> web.Response:
+def _export(report: str, figures: Figures) -> web.Response:
+    dash, search, issues = figures.dash, figures.search, figures.issues
+    if report.startswith("sales_"):
+        group = report.removeprefix("sales_")
+        lines = getattr(figures.sales, f"by_{group}")
+        return _csv(
+            f"sales-by-{group}",
+            [group, "units", "revenue_cents", "margin_cents"],
+            [[s.key, s.units, s.revenue_cents, s.margin_cents] for s in lines],
+        )
+    if report == "stock":
+        return _csv(
+            "stock-running-out",
+            ["store_id", "variant_id", "sku", "on_hand", "sold_14_days", "days_of_cover"],
+            [[c.store_id, c.variant_id, c.sku, c.on_hand, c.sold, f"{c.days_of_cover:.1f}"]
+             for c in figures.cover],
+        )  # fmt: skip
+    if report == "drivers":
+        return _csv(
+            "drivers",
+            ["driver_id", "name", "deliveries", "average_minutes", "cash_collected_cents"],
+            [[d.driver_id, d.name, d.deliveries,
+              "" if d.average_minutes is None else f"{d.average_minutes:.1f}",
+              d.cash_collected_cents] for d in figures.drivers],
+        )  # fmt: skip
+    if report == "funnels":
+        return _csv(
+            "funnels",
+            ["funnel", "step", "count", "share_of_first"],
+            [[f.name, step, n, "" if share is None else f"{share:.4f}"]
+             for f in figures.funnels for step, n, share in f.conversion()],
+        )  # fmt: skip
     if report == "days":
         return _csv(
             "orders-per-day",
@@ -140,15 +187,24 @@ async def reports_page(request: web.Request) -> web.StreamResponse:
     q = _query(request, PeriodQuery)
     start, end = _period(q.from_, q.to)
     store_ids = _store_ids(request, q.store)
-    dash = await reports.dashboard(store_ids, start, end)
-    search = await reports.search_analytics(store_ids, start, end)
-    issues = await reports.issues(store_ids, utcnow())
+    now = utcnow()
+    figures = Figures(
+        dash=await reports.dashboard(store_ids, start, end),
+        search=await reports.search_analytics(store_ids, start, end),
+        issues=await reports.issues(store_ids, now),
+        sales=await reports.sales(store_ids, start, end),
+        cover=await reports.stock_cover(store_ids, now),
+        drivers=await reports.driver_performance(store_ids, start, end),
+        funnels=await reports.funnels(store_ids, start, end),
+    )
     if q.format == "csv":
-        return _export(q.report or "dashboard", dash, search, issues)
+        return _export(q.report or "dashboard", figures)
+    dash = figures.dash
     context = {
+        "f": figures,
         "dash": dash,
-        "search": search,
-        "issues": issues,
+        "search": figures.search,
+        "issues": figures.issues,
         "choice": q.store,
         "first": start.date().isoformat(),
         "last": (end - timedelta(days=1)).date().isoformat(),
