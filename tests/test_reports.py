@@ -12,12 +12,26 @@ from aiohttp.test_utils import TestClient
 from core.clock import utcnow
 from core.context import AppContext
 from core.settings import Settings
-from models import CheckoutLog, ClientEvent, Order, SearchLog, SessionRecording
-from models.enums import CheckoutStep, OrderStatus, Role
+from models import (
+    Brand,
+    CheckoutLog,
+    ClientEvent,
+    Inventory,
+    LoginLog,
+    Order,
+    OrderItem,
+    OrderStatusHistory,
+    OtpLog,
+    Product,
+    ProductVariant,
+    SearchLog,
+    SessionRecording,
+)
+from models.enums import CheckoutStep, OrderStatus, OtpEvent, OtpPurpose, Role
 from services import reports
 from services.demo import SeedReport
-from tests.fixtures.orders import place
-from tests.fixtures.people import make_person
+from tests.fixtures.orders import place, stocked_variant
+from tests.fixtures.people import make_driver, make_person
 from tests.test_console import session_for, staff_user
 
 DAY1 = datetime(2026, 11, 2, tzinfo=UTC)
@@ -158,3 +172,105 @@ async def test_activity_journey_and_replay_playback(
     events = await (await client.get("/admin/reports/replays/rec-play-1/events")).json()
     assert [e["timestamp"] for e in events] == [1000, 1001, 2000]
     assert (await client.get("/admin/reports/replays/rec-missing-1")).status == 404
+
+
+async def test_sales_stock_cover_drivers_and_funnels(
+    client: TestClient, ctx: AppContext, settings: Settings, demo: SeedReport
+) -> None:
+    store = demo.store_id
+    buyers = [await make_person(settings, Role.CUSTOMER, adult=True) for _ in range(3)]
+    v1 = await stocked_variant(store, at_least=5)
+    v2 = await ProductVariant.filter(store_id=store).exclude(product_id=v1.product_id).first()
+    assert v2 is not None
+    p1, p2 = await Product.get(id=v1.product_id), await Product.get(id=v2.product_id)
+    assert p1.id != p2.id
+    brand = await Brand.create(store_id=store, name="Acme", slug="acme-test")
+    await Product.filter(id=p1.id).update(brand_id=brand.id)
+    await Product.filter(id=p2.id).update(brand_id=None)
+    _, driver = await make_driver(settings, store)
+    now = utcnow()
+
+    async def order(
+        status: OrderStatus, lines: list[tuple[ProductVariant, int, int, int]]
+    ) -> Order:
+        placed = await place(ctx, buyers[0].user.id, store, quantity=1)
+        await OrderItem.filter(order_id=placed.id).delete()
+        for variant, qty, price, cost in lines:
+            await OrderItem.create(order_id=placed.id, variant_id=variant.id,
+                                   product_id=variant.product_id, name=f"P{variant.product_id}",
+                                   sku=variant.sku, quantity=qty, price_cents=price,
+                                   cost_cents=cost)  # fmt: skip
+        await Order.filter(id=placed.id).update(status=status)
+        return placed
+
+    delivered = await order(OrderStatus.DELIVERED, [(v1, 2, 500, 300), (v2, 1, 1000, 600)])
+    await order(OrderStatus.PENDING, [(v1, 3, 500, 300)])
+    await order(OrderStatus.CANCELLED, [(v2, 5, 1000, 600)])
+    await Order.filter(id=delivered.id).update(
+        driver_id=driver.id, delivered_at=now, cash_collected_cents=2500
+    )
+    await OrderStatusHistory.create(
+        store_id=store, order_id=delivered.id, from_status=OrderStatus.READY,
+        to_status=OrderStatus.ASSIGNED,
+    )  # fmt: skip
+    await OrderStatusHistory.filter(order_id=delivered.id, to_status=OrderStatus.ASSIGNED).update(
+        created_at=now - timedelta(minutes=30)
+    )
+    await Inventory.filter(store_id=store, variant_id=v1.id).update(quantity=1)
+    await Inventory.filter(store_id=store, variant_id=v2.id).update(quantity=100)
+
+    start, end = now - timedelta(days=1), now + timedelta(minutes=1)
+    sales = await reports.sales([store], start, end)
+    assert [(s.key, s.units, s.revenue_cents, s.margin_cents) for s in sales.by_product] == [
+        (f"P{p1.id}", 5, 2500, 1000),
+        (f"P{p2.id}", 1, 1000, 400),
+    ]
+    assert [(s.key, s.units) for s in sales.by_brand] == [("Acme", 5), ("(no brand)", 1)]
+
+    cover = await reports.stock_cover([store], now + timedelta(seconds=1))
+    # Variant 1: 1 on hand, 5 sold in 14 days → 1 / (5 / 14) = 2.8 days; variant 2 has plenty.
+    assert [(c.variant_id, c.on_hand, c.sold, round(c.days_of_cover, 2)) for c in cover] == [
+        (v1.id, 1, 5, 2.8)
+    ]
+
+    drivers = await reports.driver_performance([store], start, end)
+    assert [(d.driver_id, d.deliveries, d.average_minutes, d.cash_collected_cents)
+            for d in drivers] == [(driver.id, 1, 30.0, 2500)]  # fmt: skip
+
+    await CheckoutLog.all().delete()
+    await OtpLog.all().delete()
+    await LoginLog.all().delete()
+    for phone, event in [("+1", OtpEvent.SENT), ("+1", OtpEvent.VERIFIED), ("+2", OtpEvent.SENT),
+                         ("+2", OtpEvent.SENT)]:  # fmt: skip
+        await OtpLog.create(phone=phone, purpose=OtpPurpose.REGISTER, event=event)
+    for ok in (False, False, True):
+        await LoginLog.create(method="password", success=ok)
+    journeys = [
+        (buyers[0], list(CheckoutStep)[:5], delivered.id),
+        (buyers[1], [CheckoutStep.CART_PRICED, CheckoutStep.ADDRESS_CHECKED], None),
+        (buyers[2], [CheckoutStep.CART_PRICED], None),
+    ]
+    for buyer, steps, order_id in journeys:
+        for step in steps:
+            await CheckoutLog.create(
+                store_id=store, user_id=buyer.user.id, step=step,
+                order_id=order_id if step == CheckoutStep.PLACED else None,
+            )  # fmt: skip
+    found = {f.name: f.steps for f in await reports.funnels([store], start, end)}
+    assert found == {
+        "registration": [("phone entered", 2), ("code verified", 1)],
+        "login": [("attempts", 3), ("signed in", 1)],
+        "checkout": [("cart", 3), ("address", 2), ("slot", 1), ("payment", 1), ("placed", 1),
+                     ("delivered", 1)],
+    }  # fmt: skip
+
+    admin = await staff_user(settings, Role.ADMIN)
+    await session_for(settings, client, admin)
+    export = await client.get(f"/admin/reports?store={store}&format=csv&report=sales_brand")
+    assert (await export.text()).splitlines() == [
+        "brand,units,revenue_cents,margin_cents",
+        "Acme,5,2500,1000",
+        "(no brand),1,1000,400",
+    ]
+    page = await (await client.get(f"/admin/reports?store={store}")).text()
+    assert 'data-table="stock"' in page and v1.sku in page
