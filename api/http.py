@@ -23,7 +23,9 @@ def refused(exc: UntrustedInput) -> ValidationFailed:
     return ValidationFailed(exc.message, code=exc.code, fields={exc.field: exc.message})
 
 
-async def parse_body(request: web.Request, model: type[M]) -> M:
+async def parse_body(
+    request: web.Request, model: type[M], *, max_depth: int = untrusted.MAX_DEPTH
+) -> M:
     """The request's JSON body as `model`: 415 unless it is sent as application/json, 422 for
     malformed, too deep or control-character JSON and for bad fields, each naming the field."""
     raw = await request.read()
@@ -35,7 +37,7 @@ async def parse_body(request: web.Request, model: type[M]) -> M:
             fields={"Content-Type": "must be application/json"},
         )
     try:
-        data = untrusted.loads(raw)
+        data = untrusted.loads(raw, max_depth=max_depth)
     except UntrustedInput as exc:
         raise refused(exc) from None
     try:

@@ -11,8 +11,10 @@ from api import (
     cart,
     catalog,
     delivery,
+    events,
     health,
     marketing,
+    metrics,
     money,
     openapi,
     orders,
@@ -30,6 +32,7 @@ def setup_api(app: web.Application) -> None:
     app[CATALOG_RESPONSES] = CatalogResponses()
     modules = (
         health,
+        metrics,
         money,
         auth_routes,
         stores,
@@ -39,6 +42,7 @@ def setup_api(app: web.Application) -> None:
         orders,
         addresses,
         prescriptions,
+        events,
         staff,
         admin,
         marketing,

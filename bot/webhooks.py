@@ -27,6 +27,7 @@ from aiohttp import web
 from bot.common.bots import BotSet
 from core.cache import Cache
 from core.metrics import count
+from core.observability import WEBHOOK_UPDATES
 from core.settings import BOT_NAMES, BotName, Settings
 
 log = logging.getLogger(__name__)
@@ -101,6 +102,7 @@ class TelegramWebhook(SimpleRequestHandler):
                 # not acknowledged, so Telegram delivers it again later.
                 return _error(503, "update_in_progress", "this update is being processed")
             count("duplicate_updates")
+            WEBHOOK_UPDATES.labels(self.name, "duplicate").inc()
             return web.json_response({})
         count("updates")
         # Handled before the answer: a process killed mid-update never acknowledged it, so
@@ -112,7 +114,9 @@ class TelegramWebhook(SimpleRequestHandler):
     async def _process(self, update: dict[str, Any]) -> None:
         try:
             await self.dispatcher.feed_raw_update(bot=self.bot, update=update, **self.data)
+            WEBHOOK_UPDATES.labels(self.name, "handled").inc()
         except Exception:
+            WEBHOOK_UPDATES.labels(self.name, "failed").inc()
             count("handler_errors")
             log.exception("%s bot: update %s failed", self.name, update.get("update_id"))
 

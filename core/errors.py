@@ -61,6 +61,11 @@ class PreconditionRequired(DomainError):
     code = "precondition_required"
 
 
+class PayloadTooLarge(DomainError):
+    status = 413
+    code = "payload_too_large"
+
+
 class Conflict(DomainError):
     status = 409
     code = "conflict"
@@ -88,8 +93,3 @@ class RateLimited(DomainError):
 class Unavailable(DomainError):
     status = 503
     code = "unavailable"
-
-
-class PayloadTooLarge(DomainError):
-    status = 413
-    code = "payload_too_large"

@@ -21,6 +21,7 @@ from tortoise.transactions import in_transaction
 
 from core.bus import Bus, BusMessage
 from core.clock import utcnow
+from core.observability import current_request_id, request_id_var
 from models.enums import OutboxStatus
 from models.outbox import OutboxMessage
 
@@ -56,6 +57,7 @@ async def enqueue(
         payload=payload,
         order_key=order_key,
         next_attempt_at=utcnow(),
+        request_id=current_request_id(),
     )
 
 
@@ -183,6 +185,8 @@ class OutboxWorker:
 
     async def _deliver(self, message: OutboxMessage) -> None:
         handler = self._handlers.get(message.channel, self._publish)
+        # The delivery logs (the bots' sends) carry the id of the request that caused it.
+        token = request_id_var.set(message.request_id or "")
         try:
             await handler(message)
         except RetryLater as exc:
@@ -200,6 +204,8 @@ class OutboxWorker:
                 delivered_at=utcnow(),
                 locked_until=None,
             )
+        finally:
+            request_id_var.reset(token)
 
     async def _publish(self, message: OutboxMessage) -> None:
         """Channels without a local handler are published on the bus under their name."""

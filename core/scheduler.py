@@ -11,6 +11,7 @@ from typing import Any
 import aiojobs
 
 from core.locks import Leases
+from core.observability import JOB_FAILURES, JOB_RUNS
 
 log = logging.getLogger(__name__)
 
@@ -43,11 +44,13 @@ class JobScheduler:
                 if not single or await self._leases.acquire(
                     f"periodic:{name}:{tick}", interval * 2
                 ):
+                    JOB_RUNS.labels(name).inc()
                     await job()
                     self.runs[name] = self.runs.get(name, 0) + 1
             except asyncio.CancelledError:
                 raise
             except Exception:
+                JOB_FAILURES.labels(name).inc()
                 log.exception("periodic job %s failed", name)
             await asyncio.sleep(max(0.0, (tick + 1) * interval - time.time()))
 

@@ -62,6 +62,10 @@ class Settings(BaseSettings):
     # The customer bot's @username, for referral deep links (t.me/<username>?start=ref_CODE).
     customer_bot_username: str = Field(default="", pattern=r"^[A-Za-z0-9_]*$", max_length=64)
     log_level: str = "INFO"
+    # "json": one JSON object a log line (time, level, logger, message, request_id).
+    log_format: Literal["text", "json"] = "text"
+    # When set, GET /metrics requires `Authorization: Bearer <token>`.
+    metrics_token: str = ""
 
     # Telegram: one token, webhook secret and (optional) bot id per bot.
     telegram_api_url: str = "https://api.telegram.org"
@@ -97,6 +101,10 @@ class Settings(BaseSettings):
     # the customer bot; Telegram allows about 30, the rest is left to order news).
     campaign_poll_interval: float = Field(default=15, gt=0)
     campaign_per_second: int = Field(default=25, ge=1, le=29)
+    # Client analytics retention: the daily job deletes older events and recordings.
+    analytics_cleanup_interval: float = Field(default=86400, gt=0)
+    client_event_retention_days: int = Field(default=90, ge=1)
+    session_recording_retention_days: int = Field(default=30, ge=1)
 
     # Files and backups (`pharmacy backup`): where uploads live, where snapshots go, how many
     # snapshots to keep.

@@ -24,6 +24,8 @@ class ClientEvent(Model):
     name = fields.CharField(max_length=64)
     props: fields.JSONField[Any] = fields.JSONField(default=dict)
     url = fields.CharField(max_length=500, default="")
+    # When the client says it happened (`at`); created_at is when the server got it.
+    occurred_at = fields.DatetimeField(null=True)
     created_at = created_at()
 
     class Meta:

@@ -28,6 +28,8 @@ class OutboxMessage(Model):
     locked_until = fields.DatetimeField(null=True)
     last_error = fields.CharField(max_length=500, default="")
     delivered_at = fields.DatetimeField(null=True)
+    # The X-Request-ID of the request (or bot update) that wrote it, for tracing.
+    request_id = fields.CharField(max_length=64, default="")
     created_at = created_at()
 
     class Meta:

@@ -22,6 +22,7 @@ from tortoise.transactions import in_transaction
 from core.clock import utcnow
 from core.context import AppContext
 from core.errors import DomainError, Forbidden, ValidationFailed
+from core.observability import CHECKOUT_OUTCOMES
 from models import CheckoutLog, Order, OrderItem, OrderStatusHistory, PromoCode, Store, User
 from models.enums import (
     CheckoutStep,
@@ -185,6 +186,7 @@ async def place_order(
                 return existing, False
         raise
     except DomainError as exc:
+        CHECKOUT_OUTCOMES.labels(exc.code).inc()
         await _log(
             store.id,
             user_id,
@@ -194,6 +196,7 @@ async def place_order(
             message=exc.message,
         )
         raise
+    CHECKOUT_OUTCOMES.labels("placed").inc()
     await catalog.invalidate(ctx.cache, store.id)
     ctx.outbox.wake()
     return order, True

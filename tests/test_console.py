@@ -42,6 +42,7 @@ from models import (
     ProductVariant,
     PromoCode,
     RefreshToken,
+    SessionRecording,
     SlotRule,
     Store,
     User,
@@ -346,6 +347,12 @@ ROUTES = [
     Route("POST", "/admin/stores/{store}/vehicles/{vehicle}/active", RUNNERS),
     Route("GET", "/admin/stores/{store}/shifts", ORDER_DESK),
     Route("GET", "/admin/deliveries", frozenset({"admin", "driver"})),
+    Route("GET", "/admin/reports", RUNNERS),
+    Route("GET", "/admin/reports?store={store}&format=csv&report=days", RUNNERS),
+    Route("GET", "/admin/reports/activity", RUNNERS),
+    Route("GET", "/admin/reports/replays", RUNNERS),
+    Route("GET", "/admin/reports/replays/{recording}", RUNNERS),
+    Route("GET", "/admin/reports/replays/{recording}/events", RUNNERS),
 ]
 # The switcher reaches a driver's own store (they work there) but a driver has no store page.
 ROUTES[1] = Route("GET", "/admin/switch?store={store}", STAFF)
@@ -406,6 +413,9 @@ async def test_permission_matrix(
     banner = await Banner.create(store_id=demo.store_id, image_url="https://img.example/b.png")
     order_line = await OrderItem.filter(order_id=order.id).first()
     assert order_line is not None
+    recording = await SessionRecording.create(
+        session_id="rec-matrix-1", chunk_index=0, user_id=buyer.user.id, events=[]
+    )
     if role == "anonymous":
         user = None
     elif role == "manager-other":
@@ -435,6 +445,7 @@ async def test_permission_matrix(
             code="premium",
             campaign=campaign.id,
             banner=banner.id,
+            recording=recording.session_id,
         )
         if route.method == "GET":
             response = await client.get(path, allow_redirects=False)

@@ -15,6 +15,7 @@ from aiohttp import web
 
 from api.errors import json_errors, use_json_protocol_errors
 from api.keys import CTX, SETTINGS
+from api.metrics import echo_request_id, observe
 from api.protection import clean_query, cors, security_headers
 from api.ratelimit import rate_limits
 from api.routes import setup_api
@@ -26,7 +27,7 @@ from core.context import build_context, running
 from core.settings import Settings
 from models import OutboxMessage
 from models.enums import OutboxStatus
-from services import campaigns, crypto_payments, prescriptions
+from services import campaigns, client_events, crypto_payments, prescriptions
 from services.auth.passwords import purge_expired_registrations
 from services.store_setup import generate_all_slots
 from webapp.console import setup_console
@@ -46,9 +47,11 @@ def build_app(settings: Settings, *, workers: bool = True) -> web.Application:
     periodic jobs off (tests that drive them by hand)."""
     use_json_protocol_errors()
     app = web.Application(
-        middlewares=[cors, json_errors, clean_query, rate_limits], client_max_size=MAX_BODY_BYTES
+        middlewares=[observe, cors, json_errors, clean_query, rate_limits],
+        client_max_size=MAX_BODY_BYTES,
     )
     app.on_response_prepare.append(security_headers)
+    app.on_response_prepare.append(echo_request_id)
     ctx = build_context(settings)
     app[SETTINGS] = settings
     app[CTX] = ctx
@@ -105,11 +108,22 @@ async def _workers(app: web.Application) -> AsyncIterator[None]:
             ctx.outbox.wake()
 
     await ctx.scheduler.every("campaigns", ctx.settings.campaign_poll_interval, due_campaigns)
+
     async def prescription_jobs() -> None:
         await prescriptions.run_due_jobs(ctx)
 
     await ctx.scheduler.every(
         "prescriptions", ctx.settings.prescription_job_interval, prescription_jobs
+    )
+
+    async def analytics_retention() -> None:
+        await client_events.purge_old_analytics(
+            event_days=ctx.settings.client_event_retention_days,
+            recording_days=ctx.settings.session_recording_retention_days,
+        )
+
+    await ctx.scheduler.every(
+        "analytics-retention", ctx.settings.analytics_cleanup_interval, analytics_retention
     )
     yield
     ctx.outbox.stop()

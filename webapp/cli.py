@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
 from aiohttp import web
 
+from core.observability import configure_logging
 from core.settings import Settings, SettingsError, load_settings
 
 log = logging.getLogger("pharmacy")
@@ -365,9 +367,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> None:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
+    # Read before the settings are: a settings error is itself logged in the chosen format.
+    configure_logging(os.environ.get("LOG_FORMAT", "text").lower())
     args.func(args)
 
 

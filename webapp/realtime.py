@@ -31,6 +31,7 @@ from core.context import AppContext
 from core.degrade import REDIS_DOWN, fell_back
 from core.errors import DomainError, Unauthorized
 from core.metrics import count
+from core.observability import WEBSOCKETS
 from core.outbox import RetryLater
 from core.replay import event_number
 from core.security import Principal, decode_access_token
@@ -230,6 +231,16 @@ async def websocket(request: web.Request) -> web.WebSocketResponse:
     ws = web.WebSocketResponse(heartbeat=25, max_msg_size=64 * 1024)
     await ws.prepare(request)
     hub.sockets.add(ws)
+    WEBSOCKETS.inc()
+    try:
+        return await _serve(request, ctx, hub, ws)
+    finally:
+        WEBSOCKETS.dec()
+
+
+async def _serve(
+    request: web.Request, ctx: AppContext, hub: Hub, ws: web.WebSocketResponse
+) -> web.WebSocketResponse:
     query = dict(request.query)
     hello: dict[str, Any] = {
         "token": bearer_token(request) or query.get("token"),

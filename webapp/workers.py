@@ -25,6 +25,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import FrameType
 
+from core.observability import (
+    multiprocess_dir,
+    prepare_multiprocess_dir,
+    remove_multiprocess_dir,
+    worker_exited,
+)
 from core.settings import Settings
 
 log = logging.getLogger("pharmacy.workers")
@@ -134,6 +140,7 @@ class Supervisor:
                 if code is None:
                     continue
                 del self._procs[pid]
+                worker_exited(pid)
                 if self._stopping:
                     continue
                 quick = time.monotonic() - started < QUICK_DEATH
@@ -165,4 +172,11 @@ def serve_workers(settings: Settings, host: str, port: int, workers: int) -> Non
         # Correct (SQLite locks the file) but writers queue for one lock: fine for trying
         # --workers out, not for load.
         log.warning("--workers %s on SQLite: writes are serialised; use PostgreSQL", workers)
-    raise SystemExit(Supervisor(worker_command(host, port), workers, host, port).run())
+    # One directory for every worker's metric files, so /metrics on any worker sums them all.
+    own_dir = None if multiprocess_dir() else prepare_multiprocess_dir()
+    try:
+        code = Supervisor(worker_command(host, port), workers, host, port).run()
+    finally:
+        if own_dir:
+            remove_multiprocess_dir(own_dir)
+    raise SystemExit(code)

@@ -24,6 +24,7 @@ from webapp.console import (
     marketing,
     orders,
     promos,
+    reports,
     staff,
     stores,
     zones,
@@ -48,6 +49,7 @@ AREAS = (
     marketing,
     customers,
     alerts,
+    reports,
 )
 
 

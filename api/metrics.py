@@ -1,0 +1,84 @@
+"""GET /metrics (Prometheus text format) and the middleware that counts every request and gives
+it a request id."""
+
+from __future__ import annotations
+
+import secrets
+import time
+
+from aiohttp import web
+from aiohttp.typedefs import Handler
+
+from api.http import doc
+from api.keys import CTX
+from core.errors import Unauthorized
+from core.observability import (
+    CONTENT_TYPE,
+    HTTP_LATENCY,
+    HTTP_REQUESTS,
+    REQUEST_ID_HEADER,
+    accept_request_id,
+    outbox_families,
+    render_metrics,
+    request_id_var,
+)
+from services.monitoring import outbox_backlog
+
+routes = web.RouteTableDef()
+
+REQUEST_ID = web.RequestKey("request_id", str)
+
+
+def _route_label(request: web.Request) -> str:
+    """The route template (`/api/v1/orders/{order_id}`), never the raw path: label values stay
+    few whatever clients ask for."""
+    route = request.match_info.route
+    resource = route.resource
+    if resource is None or getattr(request.match_info, "http_exception", None) is not None:
+        return "unmatched"
+    return resource.canonical
+
+
+@web.middleware
+async def observe(request: web.Request, handler: Handler) -> web.StreamResponse:
+    request_id = accept_request_id(request.headers.get(REQUEST_ID_HEADER))
+    request[REQUEST_ID] = request_id
+    token = request_id_var.set(request_id)
+    started = time.perf_counter()
+    status = 500
+    try:
+        response = await handler(request)
+        status = response.status
+        return response
+    except web.HTTPException as exc:
+        status = exc.status
+        exc.headers[REQUEST_ID_HEADER] = request_id
+        raise
+    finally:
+        route = _route_label(request)
+        HTTP_REQUESTS.labels(route, request.method, str(status)).inc()
+        HTTP_LATENCY.labels(route, request.method).observe(time.perf_counter() - started)
+        request_id_var.reset(token)
+
+
+async def echo_request_id(request: web.Request, response: web.StreamResponse) -> None:
+    """on_response_prepare: every response (websocket handshakes too) carries the id."""
+    request_id = request.get(REQUEST_ID)
+    if request_id:
+        response.headers[REQUEST_ID_HEADER] = request_id
+
+
+@routes.get("/metrics")
+@doc(
+    "Prometheus metrics (text format); with METRICS_TOKEN set, send it as a Bearer token",
+    tags=["ops"],
+    errors={401: "unauthorized: the metrics token is missing or wrong"},
+)
+async def metrics(request: web.Request) -> web.Response:
+    token = request.config_dict[CTX].settings.metrics_token
+    if token:
+        sent = request.headers.get("Authorization", "")
+        if not secrets.compare_digest(sent.encode(), f"Bearer {token}".encode()):
+            raise Unauthorized("send the metrics token as `Authorization: Bearer <token>`")
+    body = render_metrics(outbox_families(await outbox_backlog()))
+    return web.Response(body=body, headers={"Content-Type": CONTENT_TYPE})

@@ -1,0 +1,73 @@
+/* Client analytics for the storefront and the Mini Apps: events are queued and sent in
+   batches every 5 s (POST /api/v1/events) and with navigator.sendBeacon when the page is
+   hidden. Signed-in visitors are also recorded with rrweb (every input masked), in chunks
+   sent to /api/v1/events/replay; a recording lasts at most 15 minutes, then a new one starts. */
+(() => {
+  "use strict";
+  const FLUSH_MS = 5000, MAX_BATCH = 50, RECORDING_MS = 14 * 60 * 1000;
+  const randomId = () => Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, "0")).join("");
+  let clientId = localStorage.getItem("analytics:client");
+  if (!clientId) { clientId = "c" + randomId(); localStorage.setItem("analytics:client", clientId); }
+  const queue = [];
+  const token = () => (window.App && window.App.auth && window.App.auth.tokens() ? window.App.auth.tokens().access : null);
+
+  function track(type, props, path) {
+    queue.push({ type, at: new Date().toISOString(), path: (path || location.pathname).slice(0, 500), props: props || {} });
+    if (queue.length >= MAX_BATCH) flush();
+  }
+
+  function body(events) { return JSON.stringify({ client_id: clientId, events }); }
+
+  async function flush() {
+    while (queue.length) {
+      const events = queue.splice(0, MAX_BATCH);
+      const headers = { "Content-Type": "application/json" };
+      if (token()) headers.Authorization = "Bearer " + token();
+      try { await fetch("/api/v1/events", { method: "POST", headers, body: body(events), keepalive: true }); }
+      catch (e) { return; }  // analytics never get in the customer's way
+    }
+  }
+
+  function beacon() {
+    while (queue.length) {
+      const blob = new Blob([body(queue.splice(0, MAX_BATCH))], { type: "application/json" });
+      if (!navigator.sendBeacon || !navigator.sendBeacon("/api/v1/events", blob)) break;
+    }
+    sendChunk(true);
+  }
+
+  // Session replay (signed-in visitors only: the server refuses anonymous chunks).
+  let recording = null, frames = [], chunk = 0, stop = null;
+  let loading = false;
+  function startRecording() {
+    if (!token() || stop) return;
+    if (!window.rrweb || !window.rrweb.record) {
+      // Loaded only for signed-in visitors, so anonymous pages stay light.
+      if (!loading) {
+        loading = true;
+        const script = document.createElement("script");
+        script.src = "/static/vendor/rrweb/rrweb-record.min.js";
+        script.onload = startRecording;
+        document.head.appendChild(script);
+      }
+      return;
+    }
+    recording = "r" + randomId(); chunk = 0; frames = [];
+    stop = window.rrweb.record({ emit: (e) => frames.push(e), maskAllInputs: true });
+    setTimeout(() => { sendChunk(false); if (stop) stop(); stop = null; startRecording(); }, RECORDING_MS);
+  }
+  function sendChunk(onHide) {
+    if (!recording || !frames.length || !token()) return;
+    const payload = JSON.stringify({ recording_id: recording, chunk: chunk++, client_id: clientId, events: frames.splice(0, 2000) });
+    fetch("/api/v1/events/replay", { method: "POST", keepalive: onHide && payload.length < 60000,
+      headers: { "Content-Type": "application/json", Authorization: "Bearer " + token() }, body: payload }).catch(() => {});
+  }
+
+  window.addEventListener("error", (e) => track("js_error", { message: String(e.message).slice(0, 300), source: String(e.filename || "").slice(0, 200), line: e.lineno || 0 }));
+  window.addEventListener("unhandledrejection", (e) => track("js_error", { message: String(e.reason).slice(0, 300) }));
+  document.addEventListener("visibilitychange", () => { if (document.visibilityState === "hidden") beacon(); });
+  setInterval(() => { flush(); sendChunk(false); startRecording(); }, FLUSH_MS);
+  window.Analytics = { track, flush, clientId: () => clientId, recordingId: () => recording, sendChunk: () => sendChunk(false) };
+  track("page_view");
+  startRecording();
+})();
