@@ -14,6 +14,7 @@ from api import (
     money,
     openapi,
     orders,
+    relay,
     staff,
     store_setup,
     stores,
@@ -34,6 +35,7 @@ def setup_api(app: web.Application) -> None:
         staff,
         admin,
         store_setup,
+        relay,
         tracking,
         openapi,
     )

@@ -35,6 +35,7 @@ class OrderEventKind(StrEnum):
 
     ID_CHECKED = "id_checked"
     HANDOVER_REFUSED = "handover_refused"
+    CHAT_MESSAGE = "chat_message"
 
 
 class IdDocument(StrEnum):

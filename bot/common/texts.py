@@ -26,6 +26,7 @@ UNDONE = (OrderStatus.CANCELLED, OrderStatus.RETURNING, OrderStatus.RETURNED)
 EVENT_NAMES = {
     OrderEventKind.ID_CHECKED: N("ID checked at handover"),
     OrderEventKind.HANDOVER_REFUSED: N("Handover refused"),
+    OrderEventKind.CHAT_MESSAGE: N("Message"),
 }
 PAYMENT = {
     PaymentMethod.CASH: N("Cash on delivery"),

@@ -323,7 +323,7 @@
   /* Statuses and order events (the ID check, a refused handover) in time order, as
      [when, what] pairs; a cancellation shows its reason, in the reader's language when it is
      one of ours. */
-  const EVENTS = { id_checked: _("ID checked at handover"), handover_refused: _("Handover refused") };
+  const EVENTS = { id_checked: _("ID checked at handover"), handover_refused: _("Handover refused"), chat_message: _("Message") };
   // Marked so the page's catalog carries them: _(h.reason) below can then translate them.
   const REASONS = [_("Out of stock"), _("Customer asked"), _("Outside delivery hours"), _("Other reason"),
     _("Handover refused: no valid ID"), _("Handover refused: the customer is under age"),
