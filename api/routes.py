@@ -19,6 +19,7 @@ from api import (
     openapi,
     orders,
     prescriptions,
+    relay,
     staff,
     store_setup,
     stores,
@@ -47,6 +48,7 @@ def setup_api(app: web.Application) -> None:
         admin,
         marketing,
         store_setup,
+        relay,
         tracking,
         openapi,
     )

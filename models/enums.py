@@ -40,6 +40,7 @@ class OrderEventKind(StrEnum):
     PRESCRIPTION_APPROVED = "prescription_approved"
     PRESCRIPTION_REJECTED = "prescription_rejected"
     KEPT_COLD = "kept_cold"
+    CHAT_MESSAGE = "chat_message"
 
 
 class PrescriptionState(StrEnum):

@@ -141,6 +141,10 @@ TEXTS: dict[str, str] = {
     "tracking_link_invalid": N("This tracking link is not valid. Open the link from your order."),
     "tracking_ended": N("This delivery has ended. Thank you!"),
     "in_stock": N("This product is in stock: you can order it now."),
+    "relay_closed": N(
+        "The chat with the driver is closed: the delivery has ended or has no driver yet."
+    ),
+    "relay_not_party": N("Only the customer and the driver write in this chat."),
     "gone": N("This has ended and is no longer available."),
     "unauthorized": N("Please sign in."),
     "forbidden": N("You may not do this."),

@@ -36,6 +36,7 @@ EVENT_NAMES = {
     OrderEventKind.PRESCRIPTION_APPROVED: N("Prescription approved"),
     OrderEventKind.PRESCRIPTION_REJECTED: N("Prescription rejected"),
     OrderEventKind.KEPT_COLD: N("Kept cold at handover"),
+    OrderEventKind.CHAT_MESSAGE: N("Message"),
 }
 PRESCRIPTION = {
     PrescriptionState.REQUIRED: N("⏳ Waiting for the customer's prescription"),

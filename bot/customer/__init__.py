@@ -6,10 +6,12 @@ from __future__ import annotations
 from aiogram import Dispatcher
 from aiogram.fsm.storage.base import BaseStorage
 
+from bot.common import relay
 from bot.common.errors import install_error_handler
 from bot.common.identity import Identity
 from bot.customer import checkout, news, orders, prescriptions, shopping, start, wallet
 from core.context import AppContext
+from core.i18n import gettext_noop as N
 
 
 def build_dispatcher(ctx: AppContext, storage: BaseStorage) -> Dispatcher:
@@ -20,6 +22,7 @@ def build_dispatcher(ctx: AppContext, storage: BaseStorage) -> Dispatcher:
     install_error_handler(dispatcher)
     # Checkout first: its states must see text before the menu/search handler does.
     dispatcher.include_routers(
+        relay.router(N("Write your message to the driver.")),
         prescriptions.router(),
         checkout.router(),
         wallet.router(),

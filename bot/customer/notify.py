@@ -8,6 +8,7 @@ from html import escape
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from tortoise.transactions import in_transaction
 
+from bot.common.relay import relayed, reply_button
 from bot.common.sender import enqueue_message
 from bot.common.texts import UNDONE, status_name
 from bot.customer.keyboards import OrderView, Prod, Rate
@@ -30,6 +31,16 @@ async def on_event(row: OutboxMessage, *, settings: Settings) -> None:
     if person is None:
         return  # a web customer without Telegram: the storefront shows the status
     t = translator(person.locale)
+    if row.kind == "RELAY_MESSAGE":
+        if row.payload["sender"] == "driver":
+            async with in_transaction():
+                await enqueue_message(
+                    "customer",
+                    person.chat_id,
+                    relayed(t("💬 Your driver, order {number}:", number=order.number), row),
+                    markup=reply_button(order.id, t),
+                )
+        return
     if row.kind == "ORDER_CREATED":
         text = t(
             "Thank you! Order {number} is received. Total {total}.",

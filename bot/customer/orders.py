@@ -9,13 +9,14 @@ from aiogram import Bot, F, Router
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from bot.common.relay import RelayTo
 from bot.common.texts import EVENT_NAMES, PRESCRIPTION, status_name
 from bot.customer.keyboards import OrderAct, OrderView, Rate
 from core.i18n import Translate, money, when
 from core.security import Principal
 from models import Store
 from models.enums import OrderStatus
-from services import engagement, orders
+from services import engagement, orders, relay
 from services.prescriptions import OPEN_FOR_UPLOAD
 
 
@@ -75,6 +76,8 @@ async def order_detail(
         builder.button(
             text=t("✖ Cancel order"), callback_data=OrderAct(order_id=order.id, action="cancel")
         )
+    if order.status in relay.OPEN and order.driver_id is not None:
+        builder.button(text=t("💬 Message the driver"), callback_data=RelayTo(order_id=order.id))
     if order.status is OrderStatus.DELIVERED:
         for stars in range(1, 6):
             builder.button(text="★" * stars, callback_data=Rate(order_id=order.id, stars=stars))

@@ -5,10 +5,12 @@ from __future__ import annotations
 from aiogram import Dispatcher
 from aiogram.fsm.storage.base import BaseStorage
 
+from bot.common import relay
 from bot.common.errors import install_error_handler
 from bot.common.identity import Identity
 from bot.driver import start, work
 from core.context import AppContext
+from core.i18n import gettext_noop as N
 
 
 def build_dispatcher(ctx: AppContext, storage: BaseStorage) -> Dispatcher:
@@ -17,5 +19,7 @@ def build_dispatcher(ctx: AppContext, storage: BaseStorage) -> Dispatcher:
         Identity(staff=True, default_locale=ctx.settings.default_locale)
     )
     install_error_handler(dispatcher)
-    dispatcher.include_routers(start.router(), work.router())
+    dispatcher.include_routers(
+        relay.router(N("Write your message to the customer.")), start.router(), work.router()
+    )
     return dispatcher

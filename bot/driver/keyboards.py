@@ -4,6 +4,7 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardMarkup, KeyboardButton, ReplyKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from bot.common.relay import RelayTo
 from core.i18n import Translate
 from core.i18n import gettext_noop as N
 from models import Order
@@ -91,6 +92,7 @@ def delivery_actions(order: Order, t: Translate) -> InlineKeyboardMarkup | None:
         )
     else:
         return None
+    builder.button(text=t("💬 Message the customer"), callback_data=RelayTo(order_id=order.id))
     builder.adjust(1)
     return builder.as_markup()
 

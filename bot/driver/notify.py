@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tortoise.transactions import in_transaction
 
+from bot.common.relay import relayed, reply_button
 from bot.common.sender import enqueue_message
 from bot.common.texts import delivery_card
 from bot.driver.keyboards import delivery_actions
@@ -20,6 +21,15 @@ async def on_event(row: OutboxMessage) -> None:
     if order is None:
         return
     async with in_transaction():
+        if row.kind == "RELAY_MESSAGE":
+            driver = await recipients.driver(order.driver_id)
+            if driver is not None and row.payload["sender"] == "customer":
+                t = translator(driver.locale)
+                title = t("💬 The customer, order {number}:", number=order.number)
+                await enqueue_message(
+                    "driver", driver.chat_id, relayed(title, row), markup=reply_button(order.id, t)
+                )
+            return
         if row.kind == "ORDER_ASSIGNED":
             person = await recipients.driver(order.driver_id)
             if person is None:
