@@ -32,7 +32,12 @@ routes = web.RouteTableDef()
 
 
 @routes.get("/api/v1/stores/{store_id}/categories")
-@doc("The category tree, localised", tags=["catalog"], response=CategoryTree)
+@doc(
+    "The category tree, localised",
+    tags=["catalog"],
+    response=CategoryTree,
+    errors={304: "not modified: If-None-Match holds the current ETag"},
+)
 async def categories(request: web.Request) -> web.Response:
     async def build() -> web.Response:
         store = await get_store(path_id(request, "store_id"))
@@ -59,6 +64,7 @@ async def brands(request: web.Request) -> web.Response:
     tags=["catalog"],
     query=ProductsQuery,
     response=ProductPage,
+    errors={304: "not modified: If-None-Match holds the current ETag"},
 )
 async def products(request: web.Request) -> web.Response:
     query = parse_query(request, ProductsQuery)
@@ -93,7 +99,12 @@ async def _products(request: web.Request, query: ProductsQuery) -> web.Response:
 
 
 @routes.get("/api/v1/stores/{store_id}/products/{product_id}")
-@doc("One product with its variants", tags=["catalog"], response=ProductOut)
+@doc(
+    "One product with its variants",
+    tags=["catalog"],
+    response=ProductOut,
+    errors={304: "not modified: If-None-Match holds the current ETag"},
+)
 async def product(request: web.Request) -> web.Response:
     async def build() -> web.Response:
         store = await get_store(path_id(request, "store_id"))

@@ -55,12 +55,15 @@ class MemoryRateLimiter:
             self._hits.clear()
 
 
-# KEYS[1] = zset; ARGV = now_ms, window_ms, limit, member. Returns {allowed, remaining, retry_ms}.
+# KEYS[1] = zset; ARGV = window_ms, limit, member suffix. Returns {allowed, remaining,
+# retry_ms}. "Now" is Redis's own clock (TIME in the script: one round trip per hit, and every
+# process agrees on it; Redis 5+ replicates a script's effects, so TIME is allowed).
 _SLIDING_WINDOW = """
 local key = KEYS[1]
-local now = tonumber(ARGV[1])
-local window = tonumber(ARGV[2])
-local limit = tonumber(ARGV[3])
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local window = tonumber(ARGV[1])
+local limit = tonumber(ARGV[2])
 redis.call('ZREMRANGEBYSCORE', key, '-inf', now - window)
 local count = redis.call('ZCARD', key)
 if count >= limit then
@@ -69,7 +72,7 @@ if count >= limit then
   if retry < 1 then retry = 1 end
   return {0, 0, retry}
 end
-redis.call('ZADD', key, now, ARGV[4])
+redis.call('ZADD', key, now, now .. '-' .. ARGV[3])
 redis.call('PEXPIRE', key, window)
 return {1, limit - count - 1, 0}
 """
@@ -82,12 +85,8 @@ class RedisRateLimiter:
         self._script = redis.register_script(_SLIDING_WINDOW)
 
     async def hit(self, key: str, limit: int, window: float) -> Decision:
-        # Redis's own clock, so every process agrees on "now".
-        seconds, micros = await self._redis.time()
-        now_ms = int(seconds) * 1000 + int(micros) // 1000
         allowed, remaining, retry_ms = await self._script(
-            keys=[self._prefix + key],
-            args=[now_ms, int(window * 1000), limit, f"{now_ms}-{uuid.uuid4().hex[:8]}"],
+            keys=[self._prefix + key], args=[int(window * 1000), limit, uuid.uuid4().hex[:8]]
         )
         return Decision(bool(allowed), int(remaining), int(retry_ms) / 1000)
 

@@ -2,9 +2,10 @@
 (p50/p99) and the memory each connection costs.
 
     python scripts/bench/ws_fanout.py [--clients 5000] [--events 20] [--redis]
+                                      [--client-processes 4] [--gap 0.5]
 
-The server runs in a child process (so client and server do not share one event loop); the
-clients connect over loopback. With --redis the event goes through Redis pub/sub
+The server runs in a child process and the clients in `--client-processes` more (so no event
+loop is shared); they connect over loopback. With --redis the event goes through Redis pub/sub
 (REDIS_URL or redis://127.0.0.1:6379/14). It stops by itself.
 """
 
@@ -81,6 +82,8 @@ async def main() -> None:
     parser.add_argument("--clients", type=int, default=5000)
     parser.add_argument("--events", type=int, default=20)
     parser.add_argument("--redis", action="store_true")
+    parser.add_argument("--client-processes", type=int, default=4)
+    parser.add_argument("--gap", type=float, default=0.5)
     args = parser.parse_args()
     _soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, 65536), hard))
@@ -111,41 +114,75 @@ async def main() -> None:
         server.wait(timeout=10)
 
 
+async def client(base: str, token: str, clients: int, events: int) -> None:
+    """One client process: connect `clients` sockets, report "connected", then print the
+    delays (seconds) of the first `events` events each socket receives, as JSON."""
+    connector = aiohttp.TCPConnector(limit=0)
+    async with aiohttp.ClientSession(connector=connector) as http:
+        sockets = []
+        for start in range(0, clients, 200):
+            batch = [
+                http.ws_connect(f"{base}/ws?token={token}", max_msg_size=0)
+                for _ in range(min(200, clients - start))
+            ]
+            sockets += await asyncio.gather(*batch)
+        for ws in sockets:
+            await ws.receive()  # welcome
+        print("connected", flush=True)
+        delays: list[float] = []
+
+        async def receive(ws: aiohttp.ClientWebSocketResponse) -> None:
+            for _ in range(events):
+                message = await ws.receive(timeout=120)
+                frame = json.loads(message.data)
+                delays.append(time.time() - frame["payload"]["sent"])
+
+        await asyncio.gather(*(receive(ws) for ws in sockets))
+        print(json.dumps(delays), flush=True)
+        for ws in sockets:
+            await ws.close()
+
+
 async def run(base: str, args: argparse.Namespace) -> None:
     sys.path.insert(0, str(ROOT))
     from core.security import Principal, issue_access_token
 
     token = issue_access_token(Principal(1, "admin", (1,)), "bench" * 8, 3600)
-    connector = aiohttp.TCPConnector(limit=0)
-    async with aiohttp.ClientSession(connector=connector) as http:
+    async with aiohttp.ClientSession() as http:
         before = await (await http.get(f"{base}/bench/stats")).json()
-        sockets = []
-        for start in range(0, args.clients, 200):
-            batch = [
-                http.ws_connect(f"{base}/ws?token={token}", max_msg_size=0)
-                for _ in range(min(200, args.clients - start))
-            ]
-            sockets += await asyncio.gather(*batch)
-        for ws in sockets:
-            await ws.receive()  # welcome
+        share = -(-args.clients // args.client_processes)
+        procs = [
+            await asyncio.create_subprocess_exec(
+                sys.executable,
+                __file__,
+                "--client",
+                base,
+                token,
+                str(min(share, args.clients - i * share)),
+                str(args.events),
+                stdout=asyncio.subprocess.PIPE,
+                limit=2**24,
+            )
+            for i in range(args.client_processes)
+        ]
+        for proc in procs:
+            assert proc.stdout is not None
+            if b"connected" not in await proc.stdout.readline():
+                raise SystemExit("a client process could not connect")
         after = await (await http.get(f"{base}/bench/stats")).json()
-        delays: list[float] = []
-
-        async def receive(ws: aiohttp.ClientWebSocketResponse) -> None:
-            message = await ws.receive(timeout=30)
-            frame = json.loads(message.data)
-            delays.append(time.time() - frame["payload"]["sent"])
-
         for n in range(1, args.events + 1):
-            waiting = [asyncio.create_task(receive(ws)) for ws in sockets]
             await http.post(f"{base}/bench/publish", json={"n": n, "sent": time.time()})
-            await asyncio.gather(*waiting)
-        for ws in sockets:
-            await ws.close()
+            await asyncio.sleep(args.gap)  # pacing between events, not a measurement
+        delays: list[float] = []
+        for proc in procs:
+            assert proc.stdout is not None
+            delays += json.loads(await proc.stdout.readline())
+            await proc.wait()
     delays.sort()
     per_conn = (after["rss_kb"] - before["rss_kb"]) / max(1, after["connections"])
     print(
-        f"{after['connections']} clients in one store room, {args.events} events, "
+        f"{after['connections']} clients in one store room ({args.client_processes} client "
+        f"processes), {args.events} events {args.gap:g}s apart, "
         f"{'Redis' if args.redis else 'in-process'} bus, one machine"
     )
     print(
@@ -156,4 +193,10 @@ async def run(base: str, args: argparse.Namespace) -> None:
 
 
 if __name__ == "__main__":
-    asyncio.run(main())
+    if sys.argv[1:2] == ["--client"]:
+        _soft, _hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (min(_hard, 65536), _hard))
+        base_url, client_token, n_clients, n_events = sys.argv[2:6]
+        asyncio.run(client(base_url, client_token, int(n_clients), int(n_events)))
+    else:
+        asyncio.run(main())
