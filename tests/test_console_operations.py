@@ -307,6 +307,7 @@ async def test_an_invitation_link_signs_the_new_member_in_once(
     ines = await User.get(email="ines@x.test")
     employee = await Employee.get(user_id=ines.id, store_id=demo.store_id)
     staff = f"/admin/stores/{demo.store_id}/staff"
+    assert f"/staff/{employee.id}/invite" in await (await client.get(staff)).text()
     fresh = await post_form(client, f"{staff}/{employee.id}/invite", {}, csrf_from=staff)
     assert fresh.status == 200
     fresh_found = re.search(r"data-invite-url>[^<]+/invite/([^<]+)<", await fresh.text())
@@ -318,6 +319,18 @@ async def test_an_invitation_link_signs_the_new_member_in_once(
     assert expired == 401
     for bogus in ("nope", "x" * 300):
         assert (await _use_link(client, "/admin/invite/" + bogus))[0] == 401
+
+    # Someone who left gets no link, and an old one no longer signs them in.
+    await session_for(settings, client, manager)
+    old_link = await post_form(client, f"{staff}/{employee.id}/invite", {}, csrf_from=staff)
+    old_found = re.search(r"data-invite-url>[^<]+/invite/([^<]+)<", await old_link.text())
+    assert old_found
+    left = await post_form(
+        client, f"{staff}/{employee.id}/active", {"active": "no"}, csrf_from=staff
+    )
+    assert left.status == 303
+    assert f"/staff/{employee.id}/invite" not in await (await client.get(staff)).text()
+    assert (await _use_link(client, "/admin/invite/" + old_found.group(1)))[0] == 401
 
 
 async def test_two_concurrent_clicks_on_one_invitation_sign_in_once(

@@ -70,6 +70,7 @@ STAFF = Table(
             label=lambda row: "Sign-in link",
             url=lambda r, v: f"{PREFIX}/stores/{v.store_id}/staff/{r.id}/invite",
             fields=lambda row: {},
+            shown=lambda row: bool(row.is_active),
         ),
         # The review_prescriptions right, granted per store (managers and dispatchers).
         RowAction(

@@ -55,6 +55,8 @@ class RowAction:
     url: Callable[[Any, Viewer], str]
     fields: Callable[[Any], dict[str, str]]
     allowed: Callable[[Viewer], bool] = lambda viewer: True
+    # Whether the row offers this button at all (a sign-in link only for active staff).
+    shown: Callable[[Any], bool] = lambda row: True
 
 
 def active_toggle(url: Callable[[Any, Viewer], str], stop: str, start: str) -> RowAction:
@@ -160,7 +162,7 @@ async def table_view(
         [
             (a.label(row), a.url(row, viewer), a.fields(row))
             for a in table.row_actions
-            if a.allowed(viewer)
+            if a.allowed(viewer) and a.shown(row)
         ]
         for row in page.rows
     ]
