@@ -41,7 +41,7 @@
   let loading = false;
   function startRecording() {
     if (!token() || stop) return;
-    if (!window.rrweb || !window.rrweb.record) {
+    if (!window.rrwebRecord) {
       // Loaded only for signed-in visitors, so anonymous pages stay light.
       if (!loading) {
         loading = true;
@@ -53,7 +53,7 @@
       return;
     }
     recording = "r" + randomId(); chunk = 0; frames = [];
-    stop = window.rrweb.record({ emit: (e) => frames.push(e), maskAllInputs: true });
+    stop = window.rrwebRecord({ emit: (e) => frames.push(e), maskAllInputs: true });
     setTimeout(() => { sendChunk(false); if (stop) stop(); stop = null; startRecording(); }, RECORDING_MS);
   }
   function sendChunk(onHide) {
