@@ -72,6 +72,12 @@ async def test_a_storefront_session_is_recorded_and_played_back(
         assert chunk.user_id == shopper.user.id
         assert any(e["type"] == 2 for e in chunk.events)  # rrweb's full snapshot
         assert await ClientEvent.filter(user_id=shopper.user.id, name="page_view").exists()
+        for _ in range(100):  # the batch was sent with keepalive: it may land a moment later
+            if await ClientEvent.filter(name="cart_add", store_id=demo.store_id).exists():
+                break
+            await asyncio.sleep(0.05)
+        added = await ClientEvent.get(name="cart_add", store_id=demo.store_id)
+        assert added.user_id == shopper.user.id and added.props["quantity"] == 1
 
         console = await context.new_page()
         console.on("pageerror", lambda exc: errors.append(str(exc)))

@@ -63,6 +63,56 @@
       headers: { "Content-Type": "application/json", Authorization: "Bearer " + token() }, body: payload }).catch(() => {});
   }
 
+  // Business events, read off the page's own API calls and cart, so page scripts stay as
+  // they are: searches (and those with no results), product views, favorites, orders placed,
+  // zone refusals and API errors; cart additions, removals and quantity changes.
+  const app = window.App;
+  const storeProps = (extra) => Object.assign(app && app.cfg.store ? { store_id: app.cfg.store.id } : {}, extra);
+  if (app && app.api) {
+    const api = app.api;
+    app.api = async (path, options = {}) => {
+      const method = (options.method || "GET").toUpperCase();
+      const url = new URL(path, location.href);
+      try {
+        const data = await api(path, options);
+        const product = url.pathname.match(/\/products\/(\d+)$/);
+        const favorite = url.pathname.match(/\/favorites\/(\d+)$/);
+        if (method === "GET" && /\/products$/.test(url.pathname) && url.searchParams.get("q")) {
+          const results = data && data.items ? data.items.length : 0;
+          track(results ? "search" : "search_no_results", storeProps({ q: url.searchParams.get("q").slice(0, 100), results }));
+        } else if (method === "GET" && product) track("product_view", storeProps({ product_id: Number(product[1]) }));
+        else if (favorite) track(method === "DELETE" ? "favorite_remove" : "favorite_add", storeProps({ product_id: Number(favorite[1]) }));
+        else if (method === "POST" && url.pathname === "/api/v1/orders") track("place_order", storeProps({ order_id: data && data.id }));
+        return data;
+      } catch (e) {
+        const code = (e.error && e.error.code) || "network";
+        track(code === "zone_unavailable" ? "zone_unavailable" : "api_error", storeProps({ code, status: e.status || 0, message: String(e.message).slice(0, 200), api: url.pathname.slice(0, 200) }));
+        throw e;
+      }
+    };
+  }
+  if (app && app.saved) {
+    const set = app.saved.set.bind(app.saved);
+    app.saved.set = (key, value) => {
+      if (String(key).startsWith("cart:") && Array.isArray(value)) {
+        const before = new Map((app.saved.get(key, []) || []).map((i) => [i.variant_id, i.quantity]));
+        for (const item of value) {
+          const was = before.get(item.variant_id) || 0;
+          if (!was && item.quantity > 0) track("cart_add", storeProps({ variant_id: item.variant_id, quantity: item.quantity }));
+          else if (was && item.quantity <= 0) track("cart_remove", storeProps({ variant_id: item.variant_id }));
+          else if (was !== item.quantity) track("cart_update_qty", storeProps({ variant_id: item.variant_id, quantity: item.quantity }));
+          before.delete(item.variant_id);
+        }
+        for (const variant of before.keys()) track("cart_remove", storeProps({ variant_id: variant }));
+      }
+      return set(key, value);
+    };
+  }
+  window.addEventListener("hashchange", () => {
+    track("page_view", storeProps({ hash: location.hash.slice(0, 100) }));
+    if (location.hash.startsWith("#/checkout")) track("checkout_start", storeProps({}));
+  });
+
   window.addEventListener("error", (e) => track("js_error", { message: String(e.message).slice(0, 300), source: String(e.filename || "").slice(0, 200), line: e.lineno || 0 }));
   window.addEventListener("unhandledrejection", (e) => track("js_error", { message: String(e.reason).slice(0, 300) }));
   document.addEventListener("visibilitychange", () => { if (document.visibilityState === "hidden") beacon(); });
