@@ -8,11 +8,12 @@
   const randomId = () => Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, "0")).join("");
   let clientId = localStorage.getItem("analytics:client");
   if (!clientId) { clientId = "c" + randomId(); localStorage.setItem("analytics:client", clientId); }
+  const app = window.App;
   const queue = [];
   const token = () => (window.App && window.App.auth && window.App.auth.tokens() ? window.App.auth.tokens().access : null);
 
   function track(type, props, path) {
-    queue.push({ type, at: new Date().toISOString(), path: (path || location.pathname).slice(0, 500), props: props || {} });
+    queue.push({ type, at: new Date().toISOString(), path: (path || location.pathname).slice(0, 500), props: storeProps(props || {}) });
     if (queue.length >= MAX_BATCH) flush();
   }
 
@@ -66,8 +67,7 @@
   // Business events, read off the page's own API calls and cart, so page scripts stay as
   // they are: searches (and those with no results), product views, favorites, orders placed,
   // zone refusals and API errors; cart additions, removals and quantity changes.
-  const app = window.App;
-  const storeProps = (extra) => Object.assign(app && app.cfg.store ? { store_id: app.cfg.store.id } : {}, extra);
+  function storeProps(extra) { return Object.assign(app && app.cfg.store ? { store_id: app.cfg.store.id } : {}, extra); }
   if (app && app.api) {
     const api = app.api;
     app.api = async (path, options = {}) => {
