@@ -61,6 +61,7 @@ async def test_a_storefront_session_is_recorded_and_played_back(
                 break
             await asyncio.sleep(0.05)
         await page.locator("article.product button.add").first.click()
+        await page.locator("input[type=search]").first.fill("private words")
         await page.evaluate("window.Analytics.sendChunk(); window.Analytics.flush()")
         recording = await page.evaluate("window.Analytics.recordingId()")
         for _ in range(100):
@@ -71,6 +72,8 @@ async def test_a_storefront_session_is_recorded_and_played_back(
         chunk = await SessionRecording.get(session_id=recording, chunk_index=0)
         assert chunk.user_id == shopper.user.id
         assert any(e["type"] == 2 for e in chunk.events)  # rrweb's full snapshot
+        # Every input is masked: what the shopper typed never leaves the browser.
+        assert "private words" not in json.dumps(chunk.events)
         assert await ClientEvent.filter(user_id=shopper.user.id, name="page_view").exists()
         for _ in range(100):  # the batch was sent with keepalive: it may land a moment later
             if await ClientEvent.filter(name="cart_add", store_id=demo.store_id).exists():
