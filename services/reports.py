@@ -224,12 +224,15 @@ async def activity(
     end: datetime,
     user_id: int | None = None,
     event_type: str | None = None,
+    store_ids: list[int] | None = None,
     limit: int = 200,
 ) -> list[Activity]:
     """Client events, newest first, filtered by user, type and period (a user's journey is
-    this list for one user)."""
+    this list for one user); with `store_ids`, only events sent from those stores' pages."""
     check_period(start, end)
     query = ClientEvent.filter(created_at__gte=start, created_at__lt=end)
+    if store_ids is not None:
+        query = query.filter(store_id__in=store_ids)
     if user_id is not None:
         query = query.filter(user_id=user_id)
     if event_type:

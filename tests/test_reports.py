@@ -30,6 +30,7 @@ from models import (
 from models.enums import CheckoutStep, OrderStatus, OtpEvent, OtpPurpose, Role
 from services import reports
 from services.demo import SeedReport
+from tests.fixtures.data import make_store
 from tests.fixtures.orders import place, stocked_variant
 from tests.fixtures.people import make_driver, make_person
 from tests.test_console import session_for, staff_user
@@ -148,9 +149,17 @@ async def test_activity_journey_and_replay_playback(
     client: TestClient, settings: Settings, demo: SeedReport
 ) -> None:
     shopper = await make_person(settings, Role.CUSTOMER)
+    store = demo.store_id
     for name in ("page_view", "product_view", "cart_add"):
-        await ClientEvent.create(session_id="client-9", user_id=shopper.user.id, name=name)
-    await ClientEvent.create(session_id="client-0", name="page_view")
+        await ClientEvent.create(
+            session_id="client-9", user_id=shopper.user.id, name=name, store_id=store
+        )
+    await ClientEvent.create(session_id="client-0", name="page_view", store_id=store)
+    # Sent from another store's pages: not this manager's to see.
+    elsewhere = await make_store("elsewhere-9")
+    await ClientEvent.create(
+        session_id="client-9", user_id=shopper.user.id, name="search", store_id=elsewhere.id
+    )
     frames = [{"type": 4, "timestamp": 1000, "data": {}}, {"type": 2, "timestamp": 1001}]
     await SessionRecording.create(session_id="rec-play-1", chunk_index=1, user_id=shopper.user.id,
                                   events=[{"type": 3, "timestamp": 2000, "data": {}}])  # fmt: skip
@@ -163,6 +172,7 @@ async def test_activity_journey_and_replay_playback(
     html = await journey.text()
     assert journey.status == 200
     assert html.count("<td>client-9</td>") == 3 and "client-0" not in html
+    assert "<td>search</td>" not in html
     assert "/admin/reports/replays/rec-play-1" in html
     only_carts = await (await client.get("/admin/reports/activity?type=cart_add")).text()
     assert only_carts.count("<td>cart_add</td>") == 1 and "<td>page_view</td>" not in only_carts

@@ -195,3 +195,25 @@ def test_a_worker_that_dies_is_replaced(server: Server) -> None:
             break
     assert len(pids) == WORKERS and victim not in pids, pids
     assert server.proc.poll() is None  # the supervisor carried on
+
+
+def _healthz_count(pin: Pinned) -> float:
+    from prometheus_client.parser import text_string_to_metric_families
+
+    pin.conn.request("GET", "/metrics")
+    text = pin.conn.getresponse().read().decode()
+    return sum(
+        sample.value
+        for family in text_string_to_metric_families(text)
+        for sample in family.samples
+        if sample.name == "pharmacy_http_requests_total"
+        and sample.labels == {"route": "/healthz", "method": "GET", "status": "200"}
+    )
+
+
+@pytest.mark.postgres_only
+def test_metrics_on_one_worker_count_every_workers_requests(pins: list[Pinned]) -> None:
+    before = _healthz_count(pins[0])
+    for _ in range(5):
+        pins[1].health()
+    assert _healthz_count(pins[0]) - before == 5

@@ -224,7 +224,12 @@ async def reports_page(request: web.Request) -> web.StreamResponse:
 async def activity_page(request: web.Request) -> web.StreamResponse:
     q = _query(request, ActivityQuery)
     start, end = _period(q.from_, q.to)
-    rows = await reports.activity(start=start, end=end, user_id=q.user, event_type=q.type or None)
+    viewer = viewer_of(request)
+    # Admins see every event; a manager those sent from their stores' pages.
+    scope = None if viewer.principal.role == "admin" else [s.id for s in viewer.stores]
+    rows = await reports.activity(
+        start=start, end=end, user_id=q.user, event_type=q.type or None, store_ids=scope
+    )
     recordings = await reports.recordings(user_id=q.user) if q.user else []
     context = {
         "rows": rows,

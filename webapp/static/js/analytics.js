@@ -8,11 +8,12 @@
   const randomId = () => Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, "0")).join("");
   let clientId = localStorage.getItem("analytics:client");
   if (!clientId) { clientId = "c" + randomId(); localStorage.setItem("analytics:client", clientId); }
+  const app = window.App;
   const queue = [];
   const token = () => (window.App && window.App.auth && window.App.auth.tokens() ? window.App.auth.tokens().access : null);
 
   function track(type, props, path) {
-    queue.push({ type, at: new Date().toISOString(), path: (path || location.pathname).slice(0, 500), props: props || {} });
+    queue.push({ type, at: new Date().toISOString(), path: (path || location.pathname).slice(0, 500), props: storeProps(props || {}) });
     if (queue.length >= MAX_BATCH) flush();
   }
 
@@ -41,7 +42,7 @@
   let loading = false;
   function startRecording() {
     if (!token() || stop) return;
-    if (!window.rrweb || !window.rrweb.record) {
+    if (!window.rrwebRecord) {
       // Loaded only for signed-in visitors, so anonymous pages stay light.
       if (!loading) {
         loading = true;
@@ -53,7 +54,7 @@
       return;
     }
     recording = "r" + randomId(); chunk = 0; frames = [];
-    stop = window.rrweb.record({ emit: (e) => frames.push(e), maskAllInputs: true });
+    stop = window.rrwebRecord({ emit: (e) => frames.push(e), maskAllInputs: true });
     setTimeout(() => { sendChunk(false); if (stop) stop(); stop = null; startRecording(); }, RECORDING_MS);
   }
   function sendChunk(onHide) {
@@ -62,6 +63,55 @@
     fetch("/api/v1/events/replay", { method: "POST", keepalive: onHide && payload.length < 60000,
       headers: { "Content-Type": "application/json", Authorization: "Bearer " + token() }, body: payload }).catch(() => {});
   }
+
+  // Business events, read off the page's own API calls and cart, so page scripts stay as
+  // they are: searches (and those with no results), product views, favorites, orders placed,
+  // zone refusals and API errors; cart additions, removals and quantity changes.
+  function storeProps(extra) { return Object.assign(app && app.cfg.store ? { store_id: app.cfg.store.id } : {}, extra); }
+  if (app && app.api) {
+    const api = app.api;
+    app.api = async (path, options = {}) => {
+      const method = (options.method || "GET").toUpperCase();
+      const url = new URL(path, location.href);
+      try {
+        const data = await api(path, options);
+        const product = url.pathname.match(/\/products\/(\d+)$/);
+        const favorite = url.pathname.match(/\/favorites\/(\d+)$/);
+        if (method === "GET" && /\/products$/.test(url.pathname) && url.searchParams.get("q")) {
+          const results = data && data.items ? data.items.length : 0;
+          track(results ? "search" : "search_no_results", storeProps({ q: url.searchParams.get("q").slice(0, 100), results }));
+        } else if (method === "GET" && product) track("product_view", storeProps({ product_id: Number(product[1]) }));
+        else if (favorite) track(method === "DELETE" ? "favorite_remove" : "favorite_add", storeProps({ product_id: Number(favorite[1]) }));
+        else if (method === "POST" && url.pathname === "/api/v1/orders") track("place_order", storeProps({ order_id: data && data.id }));
+        return data;
+      } catch (e) {
+        const code = (e.error && e.error.code) || "network";
+        track(code === "zone_unavailable" ? "zone_unavailable" : "api_error", storeProps({ code, status: e.status || 0, message: String(e.message).slice(0, 200), api: url.pathname.slice(0, 200) }));
+        throw e;
+      }
+    };
+  }
+  if (app && app.saved) {
+    const set = app.saved.set.bind(app.saved);
+    app.saved.set = (key, value) => {
+      if (String(key).startsWith("cart:") && Array.isArray(value)) {
+        const before = new Map((app.saved.get(key, []) || []).map((i) => [i.variant_id, i.quantity]));
+        for (const item of value) {
+          const was = before.get(item.variant_id) || 0;
+          if (!was && item.quantity > 0) track("cart_add", storeProps({ variant_id: item.variant_id, quantity: item.quantity }));
+          else if (was && item.quantity <= 0) track("cart_remove", storeProps({ variant_id: item.variant_id }));
+          else if (was !== item.quantity) track("cart_update_qty", storeProps({ variant_id: item.variant_id, quantity: item.quantity }));
+          before.delete(item.variant_id);
+        }
+        for (const variant of before.keys()) track("cart_remove", storeProps({ variant_id: variant }));
+      }
+      return set(key, value);
+    };
+  }
+  window.addEventListener("hashchange", () => {
+    track("page_view", storeProps({ hash: location.hash.slice(0, 100) }));
+    if (location.hash.startsWith("#/checkout")) track("checkout_start", storeProps({}));
+  });
 
   window.addEventListener("error", (e) => track("js_error", { message: String(e.message).slice(0, 300), source: String(e.filename || "").slice(0, 200), line: e.lineno || 0 }));
   window.addEventListener("unhandledrejection", (e) => track("js_error", { message: String(e.reason).slice(0, 300) }));
