@@ -351,6 +351,13 @@ async def test_a_cancelled_paid_order_is_refunded_once_to_the_payer_with_its_txi
     assert [e["kind"] for e in seen["events"]] == ["refunded"]
     assert seen["events"][0]["data"]["to"] == "payer"
     assert await wallets.balance(customer.user.id, demo.store_id) == 150  # nothing doubled
+    told = [
+        m
+        for m in await OutboxMessage.filter(kind="ORDER_REFUNDED")
+        if m.payload["order_id"] == order["id"]
+    ]
+    assert sorted(m.channel for m in told) == ["notifications:customer", "realtime"]
+    assert told[0].payload["txid"] == "0xfeed"
     assert await loyalty.check_ledger() == []
 
 

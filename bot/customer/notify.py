@@ -3,6 +3,8 @@ status change, in their language."""
 
 from __future__ import annotations
 
+from html import escape
+
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from tortoise.transactions import in_transaction
 
@@ -38,6 +40,20 @@ async def on_event(row: OutboxMessage) -> None:
             text += "\n" + t("Reason: {reason}", reason=t(order.cancel_reason))
     elif row.kind == "ORDER_PAID":
         text = t("Payment received for order {number}. Thank you!", number=order.number)
+    elif row.kind == "ORDER_REFUNDED":
+        amount = money(int(row.payload["amount_cents"]), order.currency, person.locale)
+        if row.payload.get("to") == "wallet":
+            text = t(
+                "Order {number}: {amount} refunded to your wallet.",
+                number=order.number,
+                amount=amount,
+            )
+        else:
+            text = t(
+                "Order {number}: {amount} refunded to you.", number=order.number, amount=amount
+            )
+            if row.payload.get("txid"):
+                text += "\n" + t("Transaction: {txid}", txid=escape(str(row.payload["txid"])))
     else:
         return
     builder = InlineKeyboardBuilder()
