@@ -20,8 +20,8 @@ from tortoise import connections
 from api.keys import CTX
 from core import coinkeys, qr
 from core.clock import utcnow
-from models import CryptoDeposit, Order, OutboxMessage
-from models.enums import PaymentState, Role, WalletTxKind
+from models import CryptoDeposit, Order, OutboxMessage, Reward
+from models.enums import PaymentState, RewardKind, RewardStatus, Role, WalletTxKind
 from services import crypto_payments, crypto_sweep, loyalty, wallets
 from services.demo import SeedReport
 from tests.fakes.chain import FakeChain, start_fake_chain
@@ -440,3 +440,28 @@ async def test_the_storefront_shows_the_invoice_as_a_qr_and_turns_paid_live(
         await expect(page.locator("#invoice-status")).to_contain_text("Paid", timeout=20_000)
         await expect(qr_image).to_be_hidden()
         await browser.close()
+
+
+async def test_cashback_credited_on_an_order_is_reversed_when_its_refund_is_settled(
+    pay_client: TestClient, chain: FakeChain, demo: SeedReport, customer: Person, dispatcher: Person
+) -> None:
+    order = await paid_in_eth(pay_client, chain, customer, demo.store_id)
+    row = await Order.get(id=order["id"])
+    await wallets.credit_reward(
+        user_id=customer.user.id,
+        store_id=demo.store_id,
+        order=row,
+        kind=RewardKind.CASHBACK,
+        amount_cents=40,
+    )
+    staff = f"/api/v1/staff/orders/{order['id']}"
+    await pay_client.post(
+        f"{staff}/status", json={"status": "cancelled"}, headers=dispatcher.headers
+    )
+    settled = await pay_client.post(
+        f"{staff}/refund", json={"to": "payer", "txid": "0xbeef"}, headers=dispatcher.headers
+    )
+    assert settled.status == 200, await settled.text()
+    assert await wallets.balance(customer.user.id, demo.store_id) == 0
+    assert (await Reward.get(order_id=row.id)).status is RewardStatus.REVOKED
+    assert await loyalty.check_ledger() == []
