@@ -7,10 +7,14 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import os
+import subprocess
+import sys
 import uuid
 from collections.abc import AsyncIterator
 from datetime import timedelta
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from aiohttp.test_utils import TestClient
@@ -35,6 +39,7 @@ from tests.test_console import post_form, session_for, staff_user
 USDT = "0xdAC17F958D2ee523a2206206994597C13D831ec7"
 USDC = "0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48"
 TRON_USDT = "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t"
+ROOT = str(Path(__file__).resolve().parents[1])
 OLGA = tg_user(7301, first_name="Ольга")
 
 
@@ -210,7 +215,12 @@ async def test_usdt_on_tron_is_paid_once_after_nineteen_blocks_and_overpaying_sa
 
 
 async def test_sweep_lists_the_funds_and_signs_transfers_from_the_invoice_keys(
-    pay_client: TestClient, chain: FakeChain, demo: SeedReport, customer: Person
+    pay_client: TestClient,
+    chain: FakeChain,
+    demo: SeedReport,
+    customer: Person,
+    database_url: str,
+    tmp_path: Path,
 ) -> None:
     ctx = pay_client.app[CTX]
     eth = await CryptoDeposit.get(
@@ -243,6 +253,37 @@ async def test_sweep_lists_the_funds_and_signs_transfers_from_the_invoice_keys(
     assert transfers["USDT_TRC20"].raw is None
     assert await crypto_sweep.broadcast(ctx, ether) == ether.txid
     assert chain.sent_raw == [ether.raw]
+
+    # The same through `pharmacy sweep`, as an operator runs it.
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "PYTHONPATH": ROOT,
+        "ETH_RPC_URL": f"{chain.url}/rpc",
+        "TRON_API_URL": f"{chain.url}/tron",
+        "SECRET_BOX_KEYS": ctx.settings.secret_box_keys,
+    }
+    env.pop("REDIS_URL", None)
+
+    def sweep(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "webapp.cli", "sweep", *args],
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            env=env,
+            timeout=60,
+        )
+
+    listed = await asyncio.to_thread(sweep)
+    assert listed.returncode == 0, listed.stderr
+    assert eth.address in listed.stdout and "3 address(es) hold funds" in listed.stdout
+    assert ctx.secret_box.open(eth.sealed_key or "") not in listed.stdout + listed.stderr
+    sent = await asyncio.to_thread(sweep, "--to", to, "--broadcast")
+    assert sent.returncode == 0, sent.stderr
+    assert f"sent as {ether.txid}" in sent.stdout and "skipped" in sent.stdout
+    bad = await asyncio.to_thread(sweep, "--to", "nowhere")
+    assert bad.returncode == 2 and "not an Ethereum address" in bad.stdout
 
 
 @pytest.fixture
