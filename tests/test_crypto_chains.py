@@ -18,7 +18,6 @@ from pathlib import Path
 
 import pytest
 from aiohttp.test_utils import TestClient
-from eth_account import Account
 from tortoise import connections
 
 from api.keys import CTX
@@ -41,6 +40,12 @@ USDC = "0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48"
 TRON_USDT = "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t"
 ROOT = str(Path(__file__).resolve().parents[1])
 OLGA = tg_user(7301, first_name="Ольга")
+
+
+def test_loading_the_key_library_keeps_the_recursion_limit() -> None:
+    # py_ecc (under eth-account) raises it to 100000: deeply nested JSON would then crash
+    # the process instead of being refused.
+    assert sys.getrecursionlimit() < 10_000
 
 
 def test_one_key_gives_the_known_ethereum_and_tron_addresses() -> None:
@@ -248,7 +253,7 @@ async def test_sweep_lists_the_funds_and_signs_transfers_from_the_invoice_keys(
     }
     ether = transfers["ETH"]
     assert ether.raw is not None and ether.amount == 10**17 - 21_000 * 10**9
-    assert Account.recover_transaction(ether.raw) == eth.address
+    assert coinkeys.Account.recover_transaction(ether.raw) == eth.address
     assert transfers["USDT_ERC20"].raw is None and "gas" in transfers["USDT_ERC20"].note
     assert transfers["USDT_TRC20"].raw is None
     assert await crypto_sweep.broadcast(ctx, ether) == ether.txid
