@@ -3,11 +3,28 @@ leaves this module only as hex for the secret box; callers seal it at once and n
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
+from typing import Any
 
 from embit import base58
-from eth_account import Account
 from eth_utils.address import to_checksum_address
+
+
+def _import_account() -> Any:
+    """eth-account imports py_ecc, which raises the interpreter's recursion limit to 100000
+    for its own pairing code. That would turn a deeply nested JSON body into a segfault
+    instead of a RecursionError (core.untrusted relies on it), so the limit is put back.
+    Secp256k1 keys and signatures need no deep recursion."""
+    limit = sys.getrecursionlimit()
+    try:
+        from eth_account import Account as imported
+    finally:
+        sys.setrecursionlimit(limit)
+    return imported
+
+
+Account = _import_account()
 
 TRON_PREFIX = b"\x41"
 

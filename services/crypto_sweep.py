@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from eth_account import Account
-
 from core import chain, coinkeys
 from core.context import AppContext
 from models import CryptoDeposit
@@ -121,7 +119,7 @@ async def build_transfers(ctx: AppContext, items: list[Holding], to: str) -> lis
             contract = crypto_payments.token_contract(ctx.settings, holding.asset)
             data = TRANSFER + _word(destination) + f"{amount:064x}"
             tx.update(to=contract, value=0, gas=TOKEN_TRANSFER_GAS, data=data)
-        signed = Account.sign_transaction(tx, key)
+        signed = coinkeys.Account.sign_transaction(tx, key)
         del key
         done.append(
             Transfer(

@@ -25,6 +25,7 @@ from models.enums import (
     WalletTxKind,
 )
 from services import wallets
+from services.events import EventKind, emit
 
 
 async def open_refund(order: Order) -> None:
@@ -137,6 +138,21 @@ async def settle_refund(
                 "amount_cents": refund.amount_cents,
                 "txid": txid if to is RefundTarget.PAYER else None,
                 "note": note[:300],
+            },
+        )
+        await emit(
+            EventKind.ORDER_REFUNDED,
+            {
+                "store_id": order.store_id,
+                "order_id": order.id,
+                "number": order.number,
+                "customer_id": order.customer_id,
+                "amount_cents": refund.amount_cents,
+                "currency": refund.currency,
+                "to": to.value,
+                "txid": txid if to is RefundTarget.PAYER else None,
+                "actor_id": principal.user_id,
+                "at": utcnow().isoformat(),
             },
         )
         await refund.refresh_from_db()

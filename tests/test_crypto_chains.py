@@ -7,21 +7,24 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import os
+import subprocess
+import sys
 import uuid
 from collections.abc import AsyncIterator
 from datetime import timedelta
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from aiohttp.test_utils import TestClient
-from eth_account import Account
 from tortoise import connections
 
 from api.keys import CTX
 from core import coinkeys, qr
 from core.clock import utcnow
-from models import CryptoDeposit, Order, OutboxMessage
-from models.enums import PaymentState, Role, WalletTxKind
+from models import CryptoDeposit, Order, OutboxMessage, Reward
+from models.enums import PaymentState, RewardKind, RewardStatus, Role, WalletTxKind
 from services import crypto_payments, crypto_sweep, loyalty, wallets
 from services.demo import SeedReport
 from tests.fakes.chain import FakeChain, start_fake_chain
@@ -35,7 +38,14 @@ from tests.test_console import post_form, session_for, staff_user
 USDT = "0xdAC17F958D2ee523a2206206994597C13D831ec7"
 USDC = "0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48"
 TRON_USDT = "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t"
+ROOT = str(Path(__file__).resolve().parents[1])
 OLGA = tg_user(7301, first_name="Ольга")
+
+
+def test_loading_the_key_library_keeps_the_recursion_limit() -> None:
+    # py_ecc (under eth-account) raises it to 100000: deeply nested JSON would then crash
+    # the process instead of being refused.
+    assert sys.getrecursionlimit() < 10_000
 
 
 def test_one_key_gives_the_known_ethereum_and_tron_addresses() -> None:
@@ -210,7 +220,12 @@ async def test_usdt_on_tron_is_paid_once_after_nineteen_blocks_and_overpaying_sa
 
 
 async def test_sweep_lists_the_funds_and_signs_transfers_from_the_invoice_keys(
-    pay_client: TestClient, chain: FakeChain, demo: SeedReport, customer: Person
+    pay_client: TestClient,
+    chain: FakeChain,
+    demo: SeedReport,
+    customer: Person,
+    database_url: str,
+    tmp_path: Path,
 ) -> None:
     ctx = pay_client.app[CTX]
     eth = await CryptoDeposit.get(
@@ -238,11 +253,42 @@ async def test_sweep_lists_the_funds_and_signs_transfers_from_the_invoice_keys(
     }
     ether = transfers["ETH"]
     assert ether.raw is not None and ether.amount == 10**17 - 21_000 * 10**9
-    assert Account.recover_transaction(ether.raw) == eth.address
+    assert coinkeys.Account.recover_transaction(ether.raw) == eth.address
     assert transfers["USDT_ERC20"].raw is None and "gas" in transfers["USDT_ERC20"].note
     assert transfers["USDT_TRC20"].raw is None
     assert await crypto_sweep.broadcast(ctx, ether) == ether.txid
     assert chain.sent_raw == [ether.raw]
+
+    # The same through `pharmacy sweep`, as an operator runs it.
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "PYTHONPATH": ROOT,
+        "ETH_RPC_URL": f"{chain.url}/rpc",
+        "TRON_API_URL": f"{chain.url}/tron",
+        "SECRET_BOX_KEYS": ctx.settings.secret_box_keys,
+    }
+    env.pop("REDIS_URL", None)
+
+    def sweep(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "webapp.cli", "sweep", *args],
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            env=env,
+            timeout=60,
+        )
+
+    listed = await asyncio.to_thread(sweep)
+    assert listed.returncode == 0, listed.stderr
+    assert eth.address in listed.stdout and "3 address(es) hold funds" in listed.stdout
+    assert ctx.secret_box.open(eth.sealed_key or "") not in listed.stdout + listed.stderr
+    sent = await asyncio.to_thread(sweep, "--to", to, "--broadcast")
+    assert sent.returncode == 0, sent.stderr
+    assert f"sent as {ether.txid}" in sent.stdout and "skipped" in sent.stdout
+    with pytest.raises(ValueError):
+        await crypto_sweep.build_transfers(ctx, list(found.values()), "nowhere")
 
 
 @pytest.fixture
@@ -351,6 +397,13 @@ async def test_a_cancelled_paid_order_is_refunded_once_to_the_payer_with_its_txi
     assert [e["kind"] for e in seen["events"]] == ["refunded"]
     assert seen["events"][0]["data"]["to"] == "payer"
     assert await wallets.balance(customer.user.id, demo.store_id) == 150  # nothing doubled
+    told = [
+        m
+        for m in await OutboxMessage.filter(kind="ORDER_REFUNDED")
+        if m.payload["order_id"] == order["id"]
+    ]
+    assert sorted(m.channel for m in told) == ["notifications:customer", "realtime"]
+    assert told[0].payload["txid"] == "0xfeed"
     assert await loyalty.check_ledger() == []
 
 
@@ -433,3 +486,28 @@ async def test_the_storefront_shows_the_invoice_as_a_qr_and_turns_paid_live(
         await expect(page.locator("#invoice-status")).to_contain_text("Paid", timeout=20_000)
         await expect(qr_image).to_be_hidden()
         await browser.close()
+
+
+async def test_cashback_credited_on_an_order_is_reversed_when_its_refund_is_settled(
+    pay_client: TestClient, chain: FakeChain, demo: SeedReport, customer: Person, dispatcher: Person
+) -> None:
+    order = await paid_in_eth(pay_client, chain, customer, demo.store_id)
+    row = await Order.get(id=order["id"])
+    await wallets.credit_reward(
+        user_id=customer.user.id,
+        store_id=demo.store_id,
+        order=row,
+        kind=RewardKind.CASHBACK,
+        amount_cents=40,
+    )
+    staff = f"/api/v1/staff/orders/{order['id']}"
+    await pay_client.post(
+        f"{staff}/status", json={"status": "cancelled"}, headers=dispatcher.headers
+    )
+    settled = await pay_client.post(
+        f"{staff}/refund", json={"to": "payer", "txid": "0xbeef"}, headers=dispatcher.headers
+    )
+    assert settled.status == 200, await settled.text()
+    assert await wallets.balance(customer.user.id, demo.store_id) == 0
+    assert (await Reward.get(order_id=row.id)).status is RewardStatus.REVOKED
+    assert await loyalty.check_ledger() == []

@@ -67,6 +67,20 @@ async def on_event(row: OutboxMessage, *, settings: Settings) -> None:
             number=order.number,
             note=escape(str(row.payload.get("note", ""))),
         )
+    elif row.kind == "ORDER_REFUNDED":
+        amount = money(int(row.payload["amount_cents"]), order.currency, person.locale)
+        if row.payload.get("to") == "wallet":
+            text = t(
+                "Order {number}: {amount} refunded to your wallet.",
+                number=order.number,
+                amount=amount,
+            )
+        else:
+            text = t(
+                "Order {number}: {amount} refunded to you.", number=order.number, amount=amount
+            )
+            if row.payload.get("txid"):
+                text += "\n" + t("Transaction: {txid}", txid=escape(str(row.payload["txid"])))
     else:
         return
     builder = InlineKeyboardBuilder()
