@@ -8,8 +8,9 @@ from pydantic import BaseModel, ConfigDict, Field
 from api.auth import require_principal
 from api.http import doc, dump, parse_query
 from api.keys import CTX
+from core import qr
 from models import User
-from services import loyalty, media, stores
+from services import loyalty, stores
 
 routes = web.RouteTableDef()
 
@@ -42,7 +43,7 @@ class ReferralOut(BaseModel):
     link: str
     invited: int
     rewards_cents: int
-    # The link as a QR code (SVG markup) for showing on a screen or printing.
+    # The link as a QR code (a data:image/svg+xml URI) for showing on a screen or printing.
     qr_svg: str = ""
 
 
@@ -97,6 +98,6 @@ async def referral(request: web.Request) -> web.Response:
             link=found.link,
             invited=found.invited,
             rewards_cents=found.rewards_cents,
-            qr_svg=media.qr_code_svg(found.link) if found.link else "",
+            qr_svg=qr.svg_data_uri(found.link) if found.link else "",
         )
     )

@@ -164,12 +164,3 @@ def demo_picture(label: str, colour: tuple[int, int, int]) -> bytes:
     out = io.BytesIO()
     picture.save(out, "PNG")
     return out.getvalue()
-
-
-def qr_code_svg(text: str) -> str:
-    """`text` (a link) as a QR code in SVG markup, dark on transparent, with a quiet zone."""
-    import segno
-
-    out = io.BytesIO()
-    segno.make(text, error="m").save(out, kind="svg", scale=4, border=4, xmldecl=False)
-    return out.getvalue().decode()

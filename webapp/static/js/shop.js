@@ -685,7 +685,7 @@
       el("p", {}, _("Your referral code"), " ", el("strong", { id: "referral-code" }, referral.code)),
       el("label", { for: "referral-link" }, _("Your invitation link"), link), copy,
       referral.qr_svg ? el("img", { id: "referral-qr", alt: _("QR code of your invitation link"), width: 160, height: 160,
-        src: "data:image/svg+xml;charset=utf-8," + encodeURIComponent(referral.qr_svg) }) : null,
+        src: referral.qr_svg }) : null,
       el("p", { id: "referral-stats" }, _("Friends invited: {count} · rewards earned: {amount}", { count: referral.invited, amount: money(referral.rewards_cents, wallet.currency) })));
     telegram.back(() => go("#/"));
     telegram.main("", null);
