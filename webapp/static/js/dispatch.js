@@ -49,7 +49,9 @@
 
   /* Reconcile the board with the list: add, move, update and drop cards; nothing else moves. */
   function patchBoard(list) {
-    const statuses = state.filter ? [state.filter] : OPEN;
+    // Returning orders are rare: their column appears once one exists (and then stays put).
+    const statuses = state.filter ? [state.filter] : OPEN.filter((s) => s !== "returning"
+      || list.items.some((o) => o.status === s) || parts.columns.querySelector(`[data-column="${s}"]`));
     const seen = new Set();
     for (const status of statuses) {
       const col = column(status);
