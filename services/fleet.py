@@ -34,6 +34,7 @@ async def add_vehicle(store_id: int, values: dict[str, Any]) -> Vehicle:
         transport=TransportType(values["transport"]),
         plate=values.get("plate", "").strip().upper(),
         description=values.get("description", "").strip(),
+        has_cooler=bool(values.get("has_cooler", False)),
     )
 
 

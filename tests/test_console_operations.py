@@ -176,6 +176,12 @@ async def test_a_manager_gives_drivers_vehicles_and_reads_each_shifts_cash(
     assert added.status == 303
     bike = await Vehicle.get(store_id=demo.store_id, plate="B-17")
     assert "B-17" in await (await client.get(base + "/vehicles?transport=bike")).text()
+    assert not bike.has_cooler
+    cooled = await post_form(
+        client, base + "/vehicles/new", {"transport": "car", "plate": "c-1", "has_cooler": "on"}
+    )
+    assert cooled.status == 303
+    assert (await Vehicle.get(store_id=demo.store_id, plate="C-1")).has_cooler
 
     drivers = base + "/drivers"
     page = await (await client.get(drivers)).text()

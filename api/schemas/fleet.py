@@ -13,6 +13,8 @@ class VehicleIn(BaseModel):
     transport: Literal["car", "bike", "foot"]
     plate: str = Field(default="", max_length=32)
     description: str = Field(default="", max_length=200)
+    # A cooler: the only vehicles cold-chain orders may go in.
+    has_cooler: bool = False
 
 
 class DriverVehicleIn(BaseModel):

@@ -29,7 +29,9 @@ from webapp.console.tables import Action, Cell, Column, Table, active_toggle, ta
 
 routes = web.RouteTableDef()
 TRANSPORTS = (("car", "car"), ("bike", "bike"), ("foot", "foot"))
-VEHICLE_FORM = schema_form(VehicleIn, labels={"plate": "Number plate"})
+VEHICLE_FORM = schema_form(
+    VehicleIn, labels={"plate": "Number plate", "has_cooler": "Has a cooler (cold-chain goods)"}
+)
 
 VEHICLES = Table(
     name="vehicles",
@@ -48,6 +50,7 @@ VEHICLES = Table(
         Column("Plate", lambda v, c: v.plate or "—", sort="plate"),
         Column("Transport", lambda v, c: v.transport.value),
         Column("Description", lambda v, c: v.description),
+        Column("Cooler", lambda v, c: "yes" if v.has_cooler else "no"),
         Column("In service", lambda v, c: "yes" if v.is_active else "no"),
     ),
     empty="No vehicle yet. Add the store's cars and bikes with “Add vehicle”, then give each "
