@@ -242,6 +242,10 @@ async def _preconditions(
         await cold_chain.check_driver(order, driver)
         return {"driver_id": driver.id}
     if target is S.DELIVERED:
+        if order.cold_chain and order.kept_cold_at is None:
+            raise ValidationFailed(
+                "confirm the goods were kept cold before handing over", code="kept_cold_required"
+            )
         if order.requires_id_check and order.id_checked_at is None:
             raise ValidationFailed(
                 "check the customer's ID before handing over", code="id_check_required"

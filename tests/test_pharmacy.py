@@ -414,6 +414,17 @@ async def test_cold_chain_needs_a_cooler_a_short_slot_and_kept_cold(
     refused = await assign(warm.id)
     assert refused.status == 409 and await error_code(refused) == "driver_no_cooler"
     assert (await assign(cold.id)).status == 200
+
+    async def move(status: str):  # type: ignore[no-untyped-def]
+        return await client.post(
+            f"/api/v1/staff/orders/{order.id}/status",
+            headers=cold_person.headers,
+            json={"status": status, "cash_collected_cents": 10**6},
+        )
+
+    assert (await move("picked_up")).status == 200
+    early = await move("delivered")  # not without saying it stayed cold
+    assert early.status == 422 and await error_code(early) == "kept_cold_required"
     assert (
         await client.post(
             f"/api/v1/driver/orders/{order.id}/kept-cold", headers=warm_person.headers
@@ -424,6 +435,7 @@ async def test_cold_chain_needs_a_cooler_a_short_slot_and_kept_cold(
     )
     assert kept.status == 200 and (await kept.json())["kept_cold"] is True
     assert await OrderEvent.filter(order_id=order.id, kind="kept_cold").count() == 1
+    assert (await move("delivered")).status == 200
 
 
 async def test_only_managers_and_dispatchers_can_be_made_pharmacists(

@@ -180,6 +180,7 @@
     cash_amount_required: _("Enter the cash you collected."),
     cash_amount_short: _("The cash is less than the order total."),
     id_check_required: _("Check the customer's ID before handing over."),
+    kept_cold_required: _("Confirm the goods were kept cold before handing over."),
     not_picked_up: _("Mark the order as picked up first."),
     already_reviewed: _("You have already reviewed this product."),
     not_a_buyer: _("Only customers who received this product can review it."),
