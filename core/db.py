@@ -14,6 +14,7 @@ from tortoise import Tortoise, connections
 from tortoise.exceptions import DBConnectionError
 from tortoise.models import Model
 
+from core import sqlite_fix
 from core.settings import Settings
 
 MODEL_MODULES = ["models", "aerich.models"]
@@ -56,6 +57,7 @@ async def init_db(settings: Settings) -> bool:
     """
     if Tortoise.is_inited():
         return False
+    sqlite_fix.install()
     path = settings.sqlite_path()
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)

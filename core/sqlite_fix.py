@@ -1,0 +1,35 @@
+"""A fix for tortoise-orm 1.1.x's SQLite transactions: `SqliteTransactionContext.__aenter__`
+takes the connection's lock and then awaits BEGIN; a task cancelled in that await (a client
+that hangs up, a shutdown) never reaches `__aexit__`, so the lock is never released and every
+later query waits forever. Installed once by core.db; releases the lock when entering fails."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tortoise.backends.sqlite.client import SqliteTransactionContext
+from tortoise.connection import get_connections
+
+_PATCHED = "_pharmacy_release_on_failed_enter"
+
+
+async def _enter(self: SqliteTransactionContext) -> Any:
+    await self._trxlock.acquire()
+    token = None
+    try:
+        await self.ensure_connection()
+        token = get_connections().set(self.connection_name, self.connection)
+        self.token = token
+        await self.connection.begin()
+    except BaseException:
+        if token is not None:
+            get_connections().reset(token)
+        self._trxlock.release()
+        raise
+    return self.connection
+
+
+def install() -> None:
+    if not getattr(SqliteTransactionContext, _PATCHED, False):
+        SqliteTransactionContext.__aenter__ = _enter  # type: ignore[method-assign]
+        setattr(SqliteTransactionContext, _PATCHED, True)
