@@ -22,12 +22,11 @@ pytest_plugins = [
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     from tests.fixtures.backend import backend_name
 
-    if backend_name() == "postgres":
-        return
-    # Tests that only mean something on PostgreSQL + Redis are not collected on the embedded
-    # backend (deselected, not skipped: a skip in a run is treated as a failure by .ci/run).
-    kept = [item for item in items if item.get_closest_marker("postgres_only") is None]
-    deselected = [item for item in items if item.get_closest_marker("postgres_only") is not None]
+    # Tests that only mean something on one backend are not collected on the other
+    # (deselected, not skipped: a skip in a run is treated as a failure by .ci/run).
+    other = "embedded_only" if backend_name() == "postgres" else "postgres_only"
+    kept = [item for item in items if item.get_closest_marker(other) is None]
+    deselected = [item for item in items if item.get_closest_marker(other) is not None]
     if deselected:
         config.hook.pytest_deselected(items=deselected)
         items[:] = kept

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
 from tortoise.transactions import in_transaction
 
 from models import Store
@@ -16,6 +17,7 @@ async def _hold() -> None:
         await asyncio.sleep(0.01)
 
 
+@pytest.mark.embedded_only  # the SQLite lock; see the closing note for PostgreSQL's pool
 async def test_cancelled_transactions_release_the_database() -> None:
     for step in range(120):
         task = asyncio.create_task(_hold())
