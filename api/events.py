@@ -64,6 +64,10 @@ async def post_replay(request: web.Request) -> web.Response:
     body = await parse_body(request, ReplayIn, max_depth=REPLAY_MAX_DEPTH)
     events = [e.model_dump() for e in body.events]
     await client_events.store_replay_chunk(
-        user_id=principal.user_id, recording_id=body.recording_id, chunk=body.chunk, events=events
+        user_id=principal.user_id,
+        recording_id=body.recording_id,
+        chunk=body.chunk,
+        events=events,
+        store_id=body.store_id,
     )
     return dump(AcceptedOut(accepted=len(events)), status=202)

@@ -14,7 +14,7 @@ from tortoise.transactions import in_transaction
 from core.clock import utcnow
 from core.db import insert_unless_exists
 from core.errors import Forbidden, ValidationFailed
-from models import ClientEvent, SessionRecording
+from models import ClientEvent, SessionRecording, Store
 
 MAX_EVENTS_PER_BATCH = 50
 MAX_PROPS_CHARS = 2000
@@ -55,19 +55,28 @@ class NewEvent:
     props: dict[str, Any]
 
 
-def _store_of(props: dict[str, Any]) -> int | None:
-    store = props.get("store_id")
-    return store if isinstance(store, int) and 0 < store < 2**31 else None
+def _store_id(value: Any) -> int | None:
+    return value if isinstance(value, int) and 0 < value < 2**31 else None
+
+
+async def _existing(store_ids: set[int]) -> set[int]:
+    """The ids that name a store: a page may send anything, and a row must not point at
+    a store that does not exist (a foreign key would refuse the whole batch)."""
+    if not store_ids:
+        return set()
+    return {store.id for store in await Store.filter(id__in=list(store_ids)).only("id")}
 
 
 async def record_events(*, client_id: str, user_id: int | None, events: list[NewEvent]) -> int:
     """Store a validated batch; returns how many were accepted. With a user, the client id's
     earlier anonymous events become theirs (one UPDATE, idempotent)."""
+    claimed = {_store_id(e.props.get("store_id")) for e in events} - {None}
+    stores = await _existing({s for s in claimed if s is not None})
     rows = [
         ClientEvent(
             session_id=client_id,
             user_id=user_id,
-            store_id=_store_of(e.props),
+            store_id=s if (s := _store_id(e.props.get("store_id"))) in stores else None,
             name=e.type,
             url=e.path[:500],
             props=e.props,
@@ -83,9 +92,16 @@ async def record_events(*, client_id: str, user_id: int | None, events: list[New
 
 
 async def store_replay_chunk(
-    *, user_id: int, recording_id: str, chunk: int, events: list[dict[str, Any]]
+    *,
+    user_id: int,
+    recording_id: str,
+    chunk: int,
+    events: list[dict[str, Any]],
+    store_id: int | None = None,
 ) -> None:
-    """Keep one rrweb chunk of the user's recording (a chunk sent twice is kept once).
+    """Keep one rrweb chunk of the user's recording (a chunk sent twice is kept once), with
+    the store whose pages were recorded (an unknown store is dropped), so a store's managers
+    see their store's recordings only.
 
     Raises Forbidden when the recording belongs to someone else, ValidationFailed when the
     recording would last more than 15 minutes."""
@@ -108,8 +124,15 @@ async def store_replay_chunk(
                 "a recording lasts at most 15 minutes; start a new one",
                 fields={f"events.{index}.timestamp": "more than 15 minutes after the start"},
             )
+    known = await _existing({store_id} if store_id is not None else set())
     await insert_unless_exists(
-        SessionRecording(session_id=recording_id, chunk_index=chunk, user_id=user_id, events=events)
+        SessionRecording(
+            session_id=recording_id,
+            chunk_index=chunk,
+            user_id=user_id,
+            store_id=store_id if store_id in known else None,
+            events=events,
+        )
     )
 
 

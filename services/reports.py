@@ -1,13 +1,14 @@
 """Reports for the console: read-only figures over the logs the platform writes (orders,
 checkout log, search log, client events, session recordings), for a set of stores and a
-period [start, end) in UTC. Every figure is defined once here; pages and CSV exports render
-what these functions return."""
+period [start, end) in UTC; the dashboard's days are the store's days (its `zone`).
+Every figure is defined once here; pages and CSV exports render what these functions
+return."""
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any
 
 from core.errors import NotFound, ValidationFailed
@@ -67,8 +68,11 @@ def check_period(start: datetime, end: datetime) -> None:
         raise ValidationFailed("at most a year at a time", fields={"to": "within a year"})
 
 
-async def dashboard(store_ids: list[int], start: datetime, end: datetime) -> Dashboard:
-    """The dashboard figures (see Dashboard) for orders placed in [start, end)."""
+async def dashboard(
+    store_ids: list[int], start: datetime, end: datetime, *, zone: tzinfo = UTC
+) -> Dashboard:
+    """The dashboard figures (see Dashboard) for orders placed in [start, end), per day of
+    `zone`."""
     check_period(start, end)
     orders = await Order.filter(
         store_id__in=store_ids, created_at__gte=start, created_at__lt=end
@@ -94,13 +98,14 @@ async def dashboard(store_ids: list[int], start: datetime, end: datetime) -> Das
     report = Dashboard()
     days: dict[date, Day] = {}
     reasons: Counter[str] = Counter()
-    day = start.date()
-    while datetime.combine(day, datetime.min.time(), start.tzinfo) < end:
+    day = start.astimezone(zone).date()
+    while datetime.combine(day, datetime.min.time(), zone) < end:
         days[day] = Day(day)
         day += timedelta(days=1)
     for o in orders:
         report.orders += 1
-        bucket = days.setdefault(o["created_at"].date(), Day(o["created_at"].date()))
+        local = o["created_at"].astimezone(zone).date()
+        bucket = days.setdefault(local, Day(local))
         bucket.orders += 1
         if o["status"] == OrderStatus.CANCELLED:
             report.cancelled += 1
@@ -252,9 +257,14 @@ class Recording:
     chunks: int
 
 
-async def recordings(*, user_id: int | None = None, limit: int = 50) -> list[Recording]:
-    """Session recordings, newest first."""
+async def recordings(
+    *, user_id: int | None = None, store_ids: list[int] | None = None, limit: int = 50
+) -> list[Recording]:
+    """Session recordings, newest first; with `store_ids`, only those made on those stores'
+    pages."""
     query = SessionRecording.all()
+    if store_ids is not None:
+        query = query.filter(store_id__in=store_ids)
     if user_id is not None:
         query = query.filter(user_id=user_id)
     rows = (
@@ -276,8 +286,13 @@ async def recordings(*, user_id: int | None = None, limit: int = 50) -> list[Rec
     return list(found.values())
 
 
-async def recording_owner(recording_id: str) -> int | None:
-    first = await SessionRecording.filter(session_id=recording_id).first()
+async def recording_owner(recording_id: str, *, store_ids: list[int] | None = None) -> int | None:
+    """The recording's user; NotFound when there is no such recording or, with `store_ids`,
+    it was not made on those stores' pages."""
+    query = SessionRecording.filter(session_id=recording_id)
+    if store_ids is not None:
+        query = query.filter(store_id__in=store_ids)
+    first = await query.first()
     if first is None:
         raise NotFound("no such recording", fields={"recording_id": "unknown"})
     return first.user_id

@@ -11,6 +11,7 @@ from core.clock import utcnow
 from core.settings import Settings
 from models import ClientEvent, SessionRecording
 from services.client_events import purge_old_analytics
+from services.demo import SeedReport
 from tests.fixtures.people import Person, make_person
 
 CLIENT = "client-abc-123"
@@ -136,3 +137,30 @@ async def test_retention_deletes_exactly_the_old_rows(settings: Settings) -> Non
     assert deleted == (2, 1)
     assert sorted(await ClientEvent.all().values_list("url", flat=True)) == ["edge", "fresh"]
     assert sorted(await SessionRecording.all().values_list("chunk_index", flat=True)) == [0, 1]
+
+
+async def test_events_and_recordings_keep_only_a_real_store(
+    client: TestClient, customer: Person, demo: SeedReport
+) -> None:
+    """A page names its store; an id that names no store is dropped, never refused with a
+    foreign-key error (and never a 500)."""
+    batch = [
+        event(props={"store_id": demo.store_id}),
+        event(props={"store_id": 2**31 - 1}),
+        event(props={"store_id": "1"}),
+    ]
+    sent = await client.post("/api/v1/events", json={"client_id": CLIENT, "events": batch})
+    assert sent.status == 202 and await sent.json() == {"accepted": 3}
+    stores = await ClientEvent.all().order_by("id").values_list("store_id", flat=True)
+    assert stores == [demo.store_id, None, None]
+    start = 1_700_000_000_000
+    for recording, store in (("rec-store-1", demo.store_id), ("rec-store-2", 2**31 - 1)):
+        body = {**chunk(recording, 0, start), "store_id": store}
+        up = await client.post("/api/v1/events/replay", headers=customer.headers, json=body)
+        assert up.status == 202
+    kept = await SessionRecording.get(session_id="rec-store-1")
+    unknown = await SessionRecording.get(session_id="rec-store-2")
+    assert (kept.store_id, unknown.store_id) == (demo.store_id, None)
+    bad = {**chunk("rec-store-3", 0, start), "store_id": 0}
+    refused = await client.post("/api/v1/events/replay", headers=customer.headers, json=bad)
+    assert refused.status == 422 and "store_id" in (await refused.json())["error"]["fields"]

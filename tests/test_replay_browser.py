@@ -71,6 +71,8 @@ async def test_a_storefront_session_is_recorded_and_played_back(
         assert uploads == [202], (recording, uploads, errors)
         chunk = await SessionRecording.get(session_id=recording, chunk_index=0)
         assert chunk.user_id == shopper.user.id
+        # Made on the demo store's pages: that store's managers see it, others do not.
+        assert chunk.store_id == demo.store_id
         assert any(e["type"] == 2 for e in chunk.events)  # rrweb's full snapshot
         # Every input is masked: what the shopper typed never leaves the browser.
         assert "private words" not in json.dumps(chunk.events)

@@ -26,6 +26,7 @@ from models import (
     ProductVariant,
     SearchLog,
     SessionRecording,
+    Store,
 )
 from models.enums import CheckoutStep, OrderStatus, OtpEvent, OtpPurpose, Role
 from services import reports
@@ -113,6 +114,32 @@ async def test_dashboard_figures_match_a_hand_computed_seed(
     assert bad.status == 422
 
 
+async def test_days_are_the_stores_days(
+    client: TestClient, ctx: AppContext, settings: Settings, demo: SeedReport
+) -> None:
+    """Half past eleven at night UTC is already the next day in Madrid: the store's report
+    counts it on the store's day, and a period is the store's whole days."""
+    await Store.filter(id=demo.store_id).update(timezone="Europe/Madrid")
+    buyer = await make_person(settings, Role.CUSTOMER, adult=True)
+    order = await place(ctx, buyer.user.id, demo.store_id, quantity=1)
+    late = datetime(2026, 11, 2, 23, 30, tzinfo=UTC)  # 00:30 on 3 November in Madrid
+    await Order.filter(id=order.id).update(created_at=late, total_cents=700)
+    admin = await staff_user(settings, Role.ADMIN)
+    await session_for(settings, client, admin)
+
+    async def days(first: str, last: str) -> list[str]:
+        query = f"store={demo.store_id}&from={first}&to={last}&format=csv&report=days"
+        return (await (await client.get(f"/admin/reports?{query}")).text()).splitlines()[1:]
+
+    assert await days("2026-11-02", "2026-11-03") == ["2026-11-02,0,0", "2026-11-03,1,700"]
+    assert await days("2026-11-02", "2026-11-02") == ["2026-11-02,0,0"]
+    page = await (await client.get(f"/admin/reports?store={demo.store_id}")).text()
+    assert 'data-zone="Europe/Madrid"' in page
+    # In UTC (a report over stores in different zones) the same order is on 2 November.
+    dash = await reports.dashboard([demo.store_id], DAY1, DAY2 + timedelta(days=1))
+    assert [(d.day, d.orders) for d in dash.days] == [(DAY1.date(), 1), (DAY2.date(), 0)]
+
+
 async def test_search_and_issues(client: TestClient, settings: Settings, demo: SeedReport) -> None:
     now = utcnow()
     for query, results in [("Ibuprofen", 3), ("ibuprofen", 2), (" IBUPROFEN ", 1), ("xyz", 0),
@@ -161,10 +188,18 @@ async def test_activity_journey_and_replay_playback(
         session_id="client-9", user_id=shopper.user.id, name="search", store_id=elsewhere.id
     )
     frames = [{"type": 4, "timestamp": 1000, "data": {}}, {"type": 2, "timestamp": 1001}]
+    later = [{"type": 3, "timestamp": 2000, "data": {}}]
     await SessionRecording.create(session_id="rec-play-1", chunk_index=1, user_id=shopper.user.id,
-                                  events=[{"type": 3, "timestamp": 2000, "data": {}}])  # fmt: skip
+                                  store_id=store, events=later)  # fmt: skip
     await SessionRecording.create(
-        session_id="rec-play-1", chunk_index=0, user_id=shopper.user.id, events=frames
+        session_id="rec-play-1", chunk_index=0, user_id=shopper.user.id, events=frames,
+        store_id=store,
+    )  # fmt: skip
+    # Recorded on the other store's pages, and one with no store: not this manager's.
+    await SessionRecording.create(session_id="rec-else-1", chunk_index=0, user_id=shopper.user.id,
+                                  store_id=elsewhere.id, events=frames)  # fmt: skip
+    await SessionRecording.create(
+        session_id="rec-none-1", chunk_index=0, user_id=shopper.user.id, events=frames
     )
     manager = await staff_user(settings, Role.MANAGER, (demo.store_id,))
     await session_for(settings, client, manager)
@@ -174,6 +209,12 @@ async def test_activity_journey_and_replay_playback(
     assert html.count("<td>client-9</td>") == 3 and "client-0" not in html
     assert "<td>search</td>" not in html
     assert "/admin/reports/replays/rec-play-1" in html
+    assert "rec-else-1" not in html and "rec-none-1" not in html
+    listed = await (await client.get("/admin/reports/replays")).text()
+    assert "rec-play-1" in listed and "rec-else-1" not in listed and "rec-none-1" not in listed
+    for foreign in ("rec-else-1", "rec-none-1"):
+        assert (await client.get(f"/admin/reports/replays/{foreign}")).status == 404
+        assert (await client.get(f"/admin/reports/replays/{foreign}/events")).status == 404
     only_carts = await (await client.get("/admin/reports/activity?type=cart_add")).text()
     assert only_carts.count("<td>cart_add</td>") == 1 and "<td>page_view</td>" not in only_carts
     player = await client.get("/admin/reports/replays/rec-play-1")
@@ -182,6 +223,11 @@ async def test_activity_journey_and_replay_playback(
     events = await (await client.get("/admin/reports/replays/rec-play-1/events")).json()
     assert [e["timestamp"] for e in events] == [1000, 1001, 2000]
     assert (await client.get("/admin/reports/replays/rec-missing-1")).status == 404
+    # An admin sees every recording.
+    admin = await staff_user(settings, Role.ADMIN)
+    await session_for(settings, client, admin)
+    everything = await (await client.get("/admin/reports/replays")).text()
+    assert all(r in everything for r in ("rec-play-1", "rec-else-1", "rec-none-1"))
 
 
 async def test_sales_stock_cover_drivers_and_funnels(

@@ -63,4 +63,6 @@ class ReplayIn(BaseModel):
     recording_id: str = Field(pattern=CLIENT_ID)
     chunk: int = Field(ge=0, le=10_000)
     client_id: str | None = Field(default=None, pattern=CLIENT_ID)
+    # The store whose pages were recorded: scopes the recording to that store's managers.
+    store_id: int | None = Field(default=None, ge=1, le=2**31 - 1)
     events: list[RrwebEvent] = Field(min_length=1, max_length=MAX_REPLAY_EVENTS)

@@ -8,8 +8,9 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from aiohttp import web
 from pydantic import BaseModel, Field
@@ -17,6 +18,7 @@ from pydantic import BaseModel, Field
 from core.clock import utcnow
 from core.errors import NotFound
 from core.permissions import Permission as P
+from models import Store
 from services import client_events, reports
 from webapp.console.base import page as console_page
 from webapp.console.base import render, validate, viewer_of
@@ -62,21 +64,37 @@ def _query(request: web.Request, model: type[Any]) -> Any:
     return validate(model, dict(request.query))
 
 
-def _period(start: date | None, end: date | None) -> tuple[datetime, datetime]:
-    """[from, to] in whole UTC days, to inclusive; the last 30 days by default."""
-    last = end or utcnow().date()
+def _period(start: date | None, end: date | None, zone: tzinfo = UTC) -> tuple[datetime, datetime]:
+    """[from, to] in whole days of `zone` (the store's), to inclusive; the last 30 days by
+    default. The bounds are returned in UTC, as the database compares them."""
+    last = end or utcnow().astimezone(zone).date()
     first = start or last - timedelta(days=29)
-    begin = datetime.combine(first, datetime.min.time(), UTC)
-    return begin, datetime.combine(last + timedelta(days=1), datetime.min.time(), UTC)
+    begin = datetime.combine(first, datetime.min.time(), zone)
+    after = datetime.combine(last + timedelta(days=1), datetime.min.time(), zone)
+    return begin.astimezone(UTC), after.astimezone(UTC)
 
 
-def _store_ids(request: web.Request, choice: str) -> list[int]:
+def _stores(request: web.Request, choice: str) -> list[Store]:
     stores = viewer_of(request).stores
     if choice == "all":
-        return [s.id for s in stores]
-    if int(choice) not in {s.id for s in stores}:
+        return stores
+    chosen = [s for s in stores if s.id == int(choice)]
+    if not chosen:
         raise NotFound("no such store", fields={"store": "unknown id"})
-    return [int(choice)]
+    return chosen
+
+
+def _zone(stores: list[Store]) -> tzinfo:
+    """The stores' time zone when they share one; UTC when they differ (the page says which)."""
+    names = {s.timezone for s in stores}
+    return ZoneInfo(names.pop()) if len(names) == 1 else UTC
+
+
+def _analytics_scope(request: web.Request) -> list[int] | None:
+    """Whose client analytics the viewer may read: admins everything (None), a manager what
+    was sent from their stores' pages."""
+    viewer = viewer_of(request)
+    return None if viewer.principal.role == "admin" else [s.id for s in viewer.stores]
 
 
 def bar_chart(values: list[tuple[str, float]], *, label: str) -> str:
@@ -185,11 +203,13 @@ def _export(report: str, figures: Figures) -> web.Response:
 @console_page(P.VIEW_ANALYTICS)
 async def reports_page(request: web.Request) -> web.StreamResponse:
     q = _query(request, PeriodQuery)
-    start, end = _period(q.from_, q.to)
-    store_ids = _store_ids(request, q.store)
+    stores = _stores(request, q.store)
+    zone = _zone(stores)
+    start, end = _period(q.from_, q.to, zone)
+    store_ids = [s.id for s in stores]
     now = utcnow()
     figures = Figures(
-        dash=await reports.dashboard(store_ids, start, end),
+        dash=await reports.dashboard(store_ids, start, end, zone=zone),
         search=await reports.search_analytics(store_ids, start, end),
         issues=await reports.issues(store_ids, now),
         sales=await reports.sales(store_ids, start, end),
@@ -206,8 +226,9 @@ async def reports_page(request: web.Request) -> web.StreamResponse:
         "search": figures.search,
         "issues": figures.issues,
         "choice": q.store,
-        "first": start.date().isoformat(),
-        "last": (end - timedelta(days=1)).date().isoformat(),
+        "zone": str(zone),
+        "first": start.astimezone(zone).date().isoformat(),
+        "last": (end.astimezone(zone) - timedelta(days=1)).date().isoformat(),
         "orders_chart": bar_chart(
             [(d.day.isoformat(), d.orders) for d in dash.days], label="Orders per day"
         ),
@@ -223,21 +244,20 @@ async def reports_page(request: web.Request) -> web.StreamResponse:
 @console_page(P.VIEW_ANALYTICS)
 async def activity_page(request: web.Request) -> web.StreamResponse:
     q = _query(request, ActivityQuery)
-    start, end = _period(q.from_, q.to)
-    viewer = viewer_of(request)
-    # Admins see every event; a manager those sent from their stores' pages.
-    scope = None if viewer.principal.role == "admin" else [s.id for s in viewer.stores]
+    scope = _analytics_scope(request)
+    zone = _zone(viewer_of(request).stores)
+    start, end = _period(q.from_, q.to, zone)
     rows = await reports.activity(
         start=start, end=end, user_id=q.user, event_type=q.type or None, store_ids=scope
     )
-    recordings = await reports.recordings(user_id=q.user) if q.user else []
+    recordings = await reports.recordings(user_id=q.user, store_ids=scope) if q.user else []
     context = {
         "rows": rows,
         "recordings": recordings,
         "filters": {"user": q.user or "", "type": q.type},
         "types": client_events.EVENT_TYPES,
-        "first": start.date().isoformat(),
-        "last": (end - timedelta(days=1)).date().isoformat(),
+        "first": start.astimezone(zone).date().isoformat(),
+        "last": (end.astimezone(zone) - timedelta(days=1)).date().isoformat(),
     }
     return render(request, "console/reports/activity.html", context)
 
@@ -245,7 +265,7 @@ async def activity_page(request: web.Request) -> web.StreamResponse:
 @routes.get("/reports/replays")
 @console_page(P.VIEW_ANALYTICS)
 async def replays_page(request: web.Request) -> web.StreamResponse:
-    rows = await reports.recordings()
+    rows = await reports.recordings(store_ids=_analytics_scope(request))
     return render(request, "console/reports/replays.html", {"recordings": rows})
 
 
@@ -260,7 +280,7 @@ def _recording_id(request: web.Request) -> str:
 @console_page(P.VIEW_ANALYTICS)
 async def replay_page(request: web.Request) -> web.StreamResponse:
     recording_id = _recording_id(request)
-    owner = await reports.recording_owner(recording_id)
+    owner = await reports.recording_owner(recording_id, store_ids=_analytics_scope(request))
     context = {"recording_id": recording_id, "owner": owner}
     return render(request, "console/reports/replay.html", context)
 
@@ -269,6 +289,6 @@ async def replay_page(request: web.Request) -> web.StreamResponse:
 @console_page(P.VIEW_ANALYTICS)
 async def replay_events(request: web.Request) -> web.StreamResponse:
     recording_id = _recording_id(request)
-    await reports.recording_owner(recording_id)
+    await reports.recording_owner(recording_id, store_ids=_analytics_scope(request))
     events = await client_events.recording_events(recording_id)
     return web.json_response(events, headers={"Cache-Control": "no-store"})

@@ -59,7 +59,7 @@
   }
   function sendChunk(onHide) {
     if (!recording || !frames.length || !token()) return;
-    const payload = JSON.stringify({ recording_id: recording, chunk: chunk++, client_id: clientId, events: frames.splice(0, 2000) });
+    const payload = JSON.stringify(Object.assign({ recording_id: recording, chunk: chunk++, client_id: clientId, events: frames.splice(0, 2000) }, storeProps({})));
     fetch("/api/v1/events/replay", { method: "POST", keepalive: onHide && payload.length < 60000,
       headers: { "Content-Type": "application/json", Authorization: "Bearer " + token() }, body: payload }).catch(() => {});
   }
