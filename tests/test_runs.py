@@ -1,0 +1,274 @@
+"""Delivery runs: one driver, several ready orders, a nearest-neighbour route from the store,
+an ETA per stop kept current as the run goes; all or nothing, one winner in a race."""
+
+from __future__ import annotations
+
+import asyncio
+import math
+from typing import Any
+
+from aiohttp.test_utils import TestClient
+
+from api.keys import CTX
+from core.context import AppContext
+from core.settings import Settings
+from models import DeliveryRun, Driver, Order, OrderStatusHistory, OutboxMessage, Store
+from models.enums import OrderStatus, Role
+from services import orders
+from services.demo import SeedReport
+from tests.fixtures.data import make_store
+from tests.fixtures.orders import place
+from tests.fixtures.people import Person, make_driver, make_person
+
+S = OrderStatus
+STORE = (41.380, 2.170)
+# Placed in this order (so ids do not follow the route): nearest-neighbour from the store is
+# north1 → north2 → east, although east is nearer the store than north2; the order without
+# coordinates goes last.
+POINTS: list[tuple[float, float] | None] = [(41.381, 2.190), (41.400, 2.170), (41.390, 2.170), None]
+
+
+def km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance, written here again so the test does not trust the service's."""
+    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
+    h = (
+        math.sin((la2 - la1) / 2) ** 2
+        + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    )
+    return 2 * 6371.0088 * math.asin(math.sqrt(h))
+
+
+def expected_route(
+    origin: tuple[float, float], points: dict[int, tuple[float, float] | None]
+) -> list[int]:
+    left = {k: p for k, p in points.items() if p is not None}
+    route: list[int] = []
+    here = origin
+    while left:
+        best = sorted(left, key=lambda k: (km(here, left[k]), k))[0]
+        route.append(best)
+        here = left.pop(best)
+    return route + [k for k, p in points.items() if p is None]
+
+
+def minutes(distance: float, settings: Settings) -> int:
+    return math.ceil(distance * settings.eta_minutes_per_km_bike)  # make_driver rides a bike
+
+
+async def ready_orders(
+    ctx: AppContext, demo: SeedReport, staff: Person, points: list[tuple[float, float] | None]
+) -> list[Order]:
+    await Store.filter(id=demo.store_id).update(lat=STORE[0], lng=STORE[1])
+    made = []
+    for point in points:
+        buyer = await make_person(ctx.settings, Role.CUSTOMER, adult=True)
+        order = await place(ctx, buyer.user.id, demo.store_id)
+        await Order.filter(id=order.id).update(
+            lat=point[0] if point else None, lng=point[1] if point else None
+        )
+        await orders.transition(order.id, S.CONFIRMED, staff.principal)
+        made.append(await orders.transition(order.id, S.READY, staff.principal))
+    return made
+
+
+async def test_a_run_goes_nearest_first_with_an_eta_per_stop(
+    client: TestClient, demo: SeedReport, dispatcher: Person
+) -> None:
+    ctx = client.app[CTX]
+    settings = ctx.settings
+    made = await ready_orders(ctx, demo, dispatcher, POINTS)
+    rider, driver = await make_driver(settings, demo.store_id)
+    response = await client.post(
+        "/api/v1/staff/runs",
+        json={"driver_id": driver.id, "order_ids": [o.id for o in made]},
+        headers=dispatcher.headers,
+    )
+    assert response.status == 201, await response.text()
+    run = await response.json()
+    points = {o.id: p for o, p in zip(made, POINTS, strict=True)}
+    route = expected_route(STORE, points)
+    assert route[:3] == [made[2].id, made[1].id, made[0].id] and route[3] == made[3].id
+    assert [s["order_id"] for s in run["stops"]] == route
+    assert [s["position"] for s in run["stops"]] == [1, 2, 3, 4]
+    assert [s["number"] for s in run["stops"]] == [
+        next(o.number for o in made if o.id == i) for i in route
+    ]
+    # Handling at the store, then each leg, with a handover at every stop before.
+    at = {k: p for k, p in points.items() if p is not None}
+    a, b, c = (at[i] for i in route[:3])
+    first = settings.eta_base_minutes + minutes(km(STORE, a), settings)
+    second = first + settings.run_stop_minutes + minutes(km(a, b), settings)
+    third = second + settings.run_stop_minutes + minutes(km(b, c), settings)
+    assert [s["eta_minutes"] for s in run["stops"]] == [first, second, third, None]
+    assert first < second < third
+
+    for stop in run["stops"]:
+        order = await Order.get(id=stop["order_id"])
+        assert order.status is S.ASSIGNED and order.driver_id == driver.id
+        assert order.eta_minutes == stop["eta_minutes"]
+        step = await OrderStatusHistory.get(order_id=order.id, to_status=S.ASSIGNED)
+        assert step.actor_id == dispatcher.user.id and step.actor_role is Role.DISPATCHER
+
+    again = await client.get(f"/api/v1/staff/runs/{run['id']}", headers=dispatcher.headers)
+    assert (await again.json())["stops"] == run["stops"]
+    # The driver reads their own run and sees the stops in route order; a stranger nothing.
+    mine = await client.get(f"/api/v1/staff/runs/{run['id']}", headers=rider.headers)
+    assert mine.status == 200
+    deliveries = await (await client.get("/api/v1/driver/orders", headers=rider.headers)).json()
+    assert [o["id"] for o in deliveries["items"]] == route
+    assert [o["run_position"] for o in deliveries["items"]] == [1, 2, 3, 4]
+    other, _ = await make_driver(settings, demo.store_id)
+    stranger = await client.get(f"/api/v1/staff/runs/{run['id']}", headers=other.headers)
+    assert stranger.status == 404
+    # Each customer hears of their stop: the ASSIGNED event goes to their bot and page.
+    told = await OutboxMessage.filter(channel="notifications:customer", kind="ORDER_STATUS_CHANGED")
+    assert {r.payload["order_id"] for r in told if r.payload["to"] == "assigned"} == set(route)
+
+
+async def test_two_runs_sharing_an_order_cannot_both_take_it(
+    client: TestClient, demo: SeedReport, dispatcher: Person
+) -> None:
+    ctx = client.app[CTX]
+    made = await ready_orders(ctx, demo, dispatcher, POINTS[:3])
+    _, first = await make_driver(ctx.settings, demo.store_id)
+    _, second = await make_driver(ctx.settings, demo.store_id)
+    a, b, c = (o.id for o in made)
+    responses = await asyncio.gather(
+        client.post(
+            "/api/v1/staff/runs",
+            json={"driver_id": first.id, "order_ids": [a, b]},
+            headers=dispatcher.headers,
+        ),
+        client.post(
+            "/api/v1/staff/runs",
+            json={"driver_id": second.id, "order_ids": [c, b]},
+            headers=dispatcher.headers,
+        ),
+    )
+    statuses = sorted(r.status for r in responses)
+    assert statuses == [201, 409], [await r.text() for r in responses]
+    loser = next(r for r in responses if r.status == 409)
+    assert (await loser.json())["error"]["code"] in ("order_taken", "order_changed")
+    winner = await next(r for r in responses if r.status == 201).json()
+    won = {s["order_id"] for s in winner["stops"]}
+    assert await DeliveryRun.all().count() == 1
+    # The loser took nothing: its other order is still ready, nobody's.
+    for order in await Order.filter(id__in=[a, b, c]):
+        if order.id in won:
+            assert order.status is S.ASSIGNED and order.driver_id == winner["driver_id"]
+            assert order.run_id == winner["id"]
+        else:
+            assert order.status is S.READY and order.driver_id is None and order.run_id is None
+        assigned = await OrderStatusHistory.filter(order_id=order.id, to_status=S.ASSIGNED)
+        assert len(assigned) == (1 if order.id in won else 0)
+
+
+async def test_etas_follow_the_run_after_a_stop_and_a_location(
+    client: TestClient, demo: SeedReport, dispatcher: Person
+) -> None:
+    ctx = client.app[CTX]
+    settings = ctx.settings
+    made = await ready_orders(ctx, demo, dispatcher, POINTS[:3])
+    rider, driver = await make_driver(settings, demo.store_id)
+    created = await client.post(
+        "/api/v1/staff/runs",
+        json={"driver_id": driver.id, "order_ids": [o.id for o in made]},
+        headers=dispatcher.headers,
+    )
+    run = await created.json()
+    route = [s["order_id"] for s in run["stops"]]
+    points = {o.id: p for o, p in zip(made, POINTS[:3], strict=True)}
+    at = {k: p for k, p in points.items() if p is not None}
+    a, b, c = (at[i] for i in route)
+    for order_id in route:
+        await orders.transition(order_id, S.PICKED_UP, rider.principal)
+    await orders.transition(route[0], S.DELIVERED, rider.principal)
+
+    # From the first stop, its handover done: the next leg, then a handover and the last leg.
+    second = minutes(km(a, b), settings)
+    third = second + settings.run_stop_minutes + minutes(km(b, c), settings)
+    etas = {o.id: o.eta_minutes for o in await Order.filter(id__in=route[1:])}
+    assert etas == {route[1]: second, route[2]: third}
+    assert third != run["stops"][2]["eta_minutes"]
+    published = await OutboxMessage.filter(channel="realtime", kind="DRIVER_ETAS_UPDATED")
+    assert len(published) == 1
+    assert published[0].payload["orders"] == [
+        {
+            "order_id": route[1],
+            "customer_id": made[[o.id for o in made].index(route[1])].customer_id,
+            "eta_minutes": second,
+        },
+        {
+            "order_id": route[2],
+            "customer_id": made[[o.id for o in made].index(route[2])].customer_id,
+            "eta_minutes": third,
+        },
+    ]
+
+    # Halfway between the first and the second stop: the next stop, then the chain after it
+    # (not straight to the last stop).
+    here = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
+    response = await client.post(
+        "/api/v1/driver/location", json={"lat": here[0], "lng": here[1]}, headers=rider.headers
+    )
+    got = {u["order_id"]: u["eta_minutes"] for u in (await response.json())["orders"]}
+    to_next = max(1, minutes(km(here, b), settings))
+    chained = to_next + settings.run_stop_minutes + minutes(km(b, c), settings)
+    straight = minutes(km(here, c), settings)
+    assert got == {route[1]: to_next, route[2]: chained}
+    assert chained > straight
+    assert {o.id: o.eta_minutes for o in await Order.filter(id__in=route[1:])} == got
+
+    await orders.transition(route[1], S.DELIVERED, rider.principal)
+    await orders.transition(route[2], S.DELIVERED, rider.principal)
+    assert (await DeliveryRun.get(id=run["id"])).finished_at is not None
+
+
+async def test_hostile_run_requests_are_refused_naming_the_field(
+    client: TestClient, settings: Settings, demo: SeedReport, dispatcher: Person
+) -> None:
+    ctx = client.app[CTX]
+    made = await ready_orders(ctx, demo, dispatcher, POINTS[:3])
+    ids = [o.id for o in made]
+    _, driver = await make_driver(settings, demo.store_id)
+    _, resting = await make_driver(settings, demo.store_id, on_shift=False)
+    rival = await make_store("rival")
+    rival_dispatcher = await make_person(settings, Role.DISPATCHER, store_ids=(rival.id,))
+    _, rival_driver = await make_driver(settings, rival.id)
+    customer = await make_person(settings, Role.CUSTOMER)
+    pending = await place(ctx, customer.user.id, demo.store_id)
+
+    async def attempt(body: object, who: Person = dispatcher) -> tuple[int, dict[str, Any]]:
+        response = await client.post("/api/v1/staff/runs", json=body, headers=who.headers)
+        return response.status, (await response.json()).get("error", {})
+
+    cases: list[tuple[object, int, str]] = [
+        ({"driver_id": driver.id, "order_ids": [ids[0], ids[0]]}, 422, "order_ids"),
+        ({"driver_id": driver.id, "order_ids": [ids[0]]}, 422, "order_ids"),
+        ({"driver_id": driver.id, "order_ids": []}, 422, "order_ids"),
+        ({"driver_id": driver.id, "order_ids": list(range(1, 10_000))}, 422, "order_ids"),
+        ({"driver_id": driver.id, "order_ids": [ids[0], "2"]}, 422, "order_ids"),
+        ({"driver_id": driver.id, "order_ids": [ids[0], 2**40]}, 422, "order_ids"),
+        ({"driver_id": driver.id, "order_ids": [ids[0], pending.id]}, 422, "order_ids"),
+        ({"driver_id": driver.id, "order_ids": [ids[0], 999_999]}, 404, "order_ids"),
+        ({"driver_id": resting.id, "order_ids": ids[:2]}, 422, "driver_id"),
+        ({"driver_id": rival_driver.id, "order_ids": ids[:2]}, 404, "driver_id"),
+        ({"driver_id": 999_999, "order_ids": ids[:2]}, 404, "driver_id"),
+        ({"order_ids": ids[:2]}, 422, "driver_id"),
+        ({"driver_id": driver.id, "order_ids": ids[:2], "extra": 1}, 422, "extra"),
+    ]
+    for body, status, field in cases:
+        got, error = await attempt(body)
+        assert got == status, (body if len(str(body)) < 200 else "huge", got, error)
+        assert field in str(error.get("fields", {})), (field, error)
+    # Another store's dispatcher with their own driver cannot take this store's orders.
+    got, error = await attempt(
+        {"driver_id": rival_driver.id, "order_ids": ids[:2]}, rival_dispatcher
+    )
+    assert got == 404 and "order_ids" in error["fields"]
+    # Nor can a customer or a driver make runs at all.
+    assert (await attempt({"driver_id": driver.id, "order_ids": ids[:2]}, customer))[0] == 403
+    # After all that, nothing moved.
+    assert await DeliveryRun.all().count() == 0
+    assert {o.status for o in await Order.filter(id__in=ids)} == {S.READY}
+    assert await Driver.filter(id=driver.id).exists()
