@@ -12,13 +12,14 @@ from aiohttp.test_utils import TestClient
 from api.keys import CTX
 from core.context import AppContext
 from core.settings import Settings
-from models import DeliveryRun, Driver, Order, OrderStatusHistory, OutboxMessage, Store
+from models import DeliveryRun, Driver, Order, OrderStatusHistory, OutboxMessage, Store, User
 from models.enums import OrderStatus, Role
 from services import orders
 from services.demo import SeedReport
 from tests.fixtures.data import make_store
 from tests.fixtures.orders import place
 from tests.fixtures.people import Person, make_driver, make_person
+from tests.fixtures.telegram import BotHarness, tg_user
 
 S = OrderStatus
 STORE = (41.380, 2.170)
@@ -272,3 +273,71 @@ async def test_hostile_run_requests_are_refused_naming_the_field(
     assert await DeliveryRun.all().count() == 0
     assert {o.status for o in await Order.filter(id__in=ids)} == {S.READY}
     assert await Driver.filter(id=driver.id).exists()
+
+
+async def test_a_dispatcher_puts_a_run_together_in_the_bot(
+    bots: BotHarness, demo: SeedReport
+) -> None:
+    ctx = bots.ctx
+    dina, dan = tg_user(9101, language="en"), tg_user(9102, language="en")
+    dispatcher = await make_person(
+        ctx.settings, Role.DISPATCHER, store_ids=(demo.store_id,), tg_id=dina["id"], locale="en"
+    )
+    rider, driver = await make_driver(ctx.settings, demo.store_id)
+    await User.filter(id=rider.user.id).update(tg_id=dan["id"], locale="en")
+    made = await ready_orders(ctx, demo, dispatcher, POINTS[:3])
+    await bots.deliver()
+    # The customers link Telegram now: the run's messages are the ones they get.
+    chats = {o.id: 9200 + n for n, o in enumerate(made)}
+    for order in made:
+        await User.filter(id=order.customer_id).update(tg_id=chats[order.id], locale="en")
+
+    await bots.press("dispatcher", dina, "🧺 Run with other orders")
+    await bots.press("dispatcher", dina, rider.user.name)
+    chooser = bots.last("dispatcher", dina)
+    ticked = [b["text"] for b in chooser.buttons() if b["text"].startswith("☑")]
+    assert len(ticked) == 1  # the order whose card it came from
+    for order in made:
+        if not any(order.number in text for text in ticked):
+            await bots.press("dispatcher", dina, f"☐ {order.number}")
+    assert sum(b["text"].startswith("☑") for b in bots.last("dispatcher", dina).buttons()) == 3
+    await bots.press("dispatcher", dina, "🚚 Start the run (3)")
+    assert "Run assigned: 3 stops" in bots.answers("dispatcher")[-1]
+    run = await DeliveryRun.get(driver_id=driver.id)
+    stops = await Order.filter(run_id=run.id).order_by("run_position")
+    points = {o.id: p for o, p in zip(made, POINTS[:3], strict=True)}
+    assert [o.id for o in stops] == expected_route(STORE, points)
+    assert all(o.status is S.ASSIGNED and o.driver_id == driver.id for o in stops)
+    assert not any("Start the run" in str(c.buttons()) for c in bots.screen("dispatcher", dina))
+
+    # Each customer hears which stop they are and when the driver should be there.
+    await bots.deliver()
+    for stop in stops:
+        told = " ".join(c.text for c in bots.screen("customer", tg_user(chats[stop.id])))
+        assert f"stop {stop.run_position} on the driver's route" in told
+        assert f"about {stop.eta_minutes} min" in told
+    # The driver's deliveries come in route order, each saying which stop it is.
+    await bots.post("driver", bots.message(dan, "/start"))
+    await bots.tap("driver", dan, "📋 My deliveries")
+    cards = [c.text for c in bots.screen("driver", dan) if "Run stop" in c.text]
+    assert [next(o.number for o in stops if o.number in c) for c in cards[-3:]] == [
+        o.number for o in stops
+    ]
+    assert "Run stop 1 of 3" in cards[-3] and "Run stop 3 of 3" in cards[-1]
+
+
+async def test_a_run_of_one_order_is_refused_in_the_bot(bots: BotHarness, demo: SeedReport) -> None:
+    ctx = bots.ctx
+    dina = tg_user(9111, language="ru")
+    dispatcher = await make_person(
+        ctx.settings, Role.DISPATCHER, store_ids=(demo.store_id,), tg_id=dina["id"], locale="ru"
+    )
+    rider, _ = await make_driver(ctx.settings, demo.store_id)
+    made = await ready_orders(ctx, demo, dispatcher, POINTS[:1])
+    await bots.deliver()
+    await bots.press("dispatcher", dina, "🧺 Рейс с другими заказами")
+    await bots.press("dispatcher", dina, rider.user.name)
+    await bots.press("dispatcher", dina, "🚚 Начать рейс (1)")
+    assert "от 2 до 20" in bots.answers("dispatcher")[-1]
+    assert (await Order.get(id=made[0].id)).status is S.READY
+    assert await DeliveryRun.all().count() == 0
