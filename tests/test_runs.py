@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import math
+import re
 from typing import Any
 
 from aiohttp.test_utils import TestClient
@@ -20,6 +21,7 @@ from tests.fixtures.data import make_store
 from tests.fixtures.orders import place
 from tests.fixtures.people import Person, make_driver, make_person
 from tests.fixtures.telegram import BotHarness, tg_user
+from tests.test_console import csrf_of, session_for, staff_user
 
 S = OrderStatus
 STORE = (41.380, 2.170)
@@ -341,3 +343,39 @@ async def test_a_run_of_one_order_is_refused_in_the_bot(bots: BotHarness, demo: 
     assert "от 2 до 20" in bots.answers("dispatcher")[-1]
     assert (await Order.get(id=made[0].id)).status is S.READY
     assert await DeliveryRun.all().count() == 0
+
+
+async def test_the_console_gives_a_run_and_shows_it_on_the_order(
+    client: TestClient, settings: Settings, demo: SeedReport
+) -> None:
+    ctx = client.app[CTX]
+    dispatcher = await staff_user(settings, Role.DISPATCHER, (demo.store_id,))
+    staff = await make_person(settings, Role.DISPATCHER, store_ids=(demo.store_id,))
+    made = await ready_orders(ctx, demo, staff, POINTS[:3])
+    rider, driver = await make_driver(settings, demo.store_id)
+    await session_for(settings, client, dispatcher)
+    page = f"/admin/stores/{demo.store_id}/orders/{made[0].id}"
+    shown = await (await client.get(page)).text()
+    assert 'id="run-form"' in shown and made[1].number in shown and made[2].number in shown
+
+    async def give(*order_ids: str) -> Any:
+        token = await csrf_of(client, page)
+        fields = [("csrf", token), ("action", "run"), ("driver_id", str(driver.id))]
+        fields += [("order_ids", i) for i in order_ids]
+        return await client.post(page + "/action", data=fields, allow_redirects=False)
+
+    lonely = await give(str(made[0].id))
+    assert lonely.status == 422 and 'data-field="order_ids"' in await lonely.text()
+    bogus = await give(str(made[0].id), "١٢")
+    assert bogus.status == 422 and 'data-field="order_ids"' in await bogus.text()
+    given = await give(*(str(o.id) for o in made))
+    assert given.status == 303, await given.text()
+    run = await DeliveryRun.get(driver_id=driver.id)
+    assert run.created_by_id == dispatcher.id
+    stops = await Order.filter(run_id=run.id).order_by("run_position")
+    points = {o.id: p for o, p in zip(made, POINTS[:3], strict=True)}
+    assert [o.id for o in stops] == expected_route(STORE, points)
+    text = await (await client.get(page)).text()
+    listed = text.split('class="run-stops"')[1].split("</ol>")[0]
+    assert [n for n in re.findall(r">([^<>]+)</a>", listed)] == [o.number for o in stops]
+    assert rider.user.name in text and f"about {stops[0].eta_minutes} min" in listed
