@@ -15,13 +15,14 @@ from core.context import AppContext
 from core.settings import Settings
 from models import DeliveryRun, Driver, Order, OrderStatusHistory, OutboxMessage, Store, User
 from models.enums import OrderStatus, Role
-from services import orders
+from services import orders, tracking
 from services.demo import SeedReport
 from tests.fixtures.data import make_store
 from tests.fixtures.orders import place
 from tests.fixtures.people import Person, make_driver, make_person
 from tests.fixtures.telegram import BotHarness, tg_user
 from tests.test_console import csrf_of, session_for, staff_user
+from tests.test_realtime import flush, frames
 
 S = OrderStatus
 STORE = (41.380, 2.170)
@@ -185,6 +186,11 @@ async def test_etas_follow_the_run_after_a_stop_and_a_location(
     a, b, c = (at[i] for i in route)
     for order_id in route:
         await orders.transition(order_id, S.PICKED_UP, rider.principal)
+    await flush(client)
+    # The last stop's customer follows the tracking page.
+    token = tracking.tracking_token(settings.secret_key, route[2])
+    ws = await client.ws_connect("/ws", params={"tracking": token})
+    await frames(ws)
     await orders.transition(route[0], S.DELIVERED, rider.principal)
 
     # From the first stop, its handover done: the next leg, then a handover and the last leg.
@@ -195,18 +201,18 @@ async def test_etas_follow_the_run_after_a_stop_and_a_location(
     assert third != run["stops"][2]["eta_minutes"]
     published = await OutboxMessage.filter(channel="realtime", kind="DRIVER_ETAS_UPDATED")
     assert len(published) == 1
+    customer_of = {o.id: o.customer_id for o in made}
     assert published[0].payload["orders"] == [
-        {
-            "order_id": route[1],
-            "customer_id": made[[o.id for o in made].index(route[1])].customer_id,
-            "eta_minutes": second,
-        },
-        {
-            "order_id": route[2],
-            "customer_id": made[[o.id for o in made].index(route[2])].customer_id,
-            "eta_minutes": third,
-        },
+        {"order_id": route[1], "customer_id": customer_of[route[1]], "eta_minutes": second},
+        {"order_id": route[2], "customer_id": customer_of[route[2]], "eta_minutes": third},
     ]
+
+    await flush(client)
+    live = [f for f in await frames(ws) if f["type"] == "DRIVER_ETAS_UPDATED"]
+    assert len(live) == 1 and live[0]["payload"]["orders"] == [
+        {"order_id": route[2], "customer_id": customer_of[route[2]], "eta_minutes": third}
+    ]
+    await ws.close()
 
     # Halfway between the first and the second stop: the next stop, then the chain after it
     # (not straight to the last stop).
