@@ -385,3 +385,38 @@ async def test_the_console_gives_a_run_and_shows_it_on_the_order(
     listed = text.split('class="run-stops"')[1].split("</ol>")[0]
     assert [n for n in re.findall(r">([^<>]+)</a>", listed)] == [o.number for o in stops]
     assert rider.user.name in text and f"about {stops[0].eta_minutes} min" in listed
+
+
+async def test_a_cancelled_stop_leaves_the_route_and_a_retried_one_leaves_the_run(
+    client: TestClient, demo: SeedReport, dispatcher: Person
+) -> None:
+    ctx = client.app[CTX]
+    settings = ctx.settings
+    made = await ready_orders(ctx, demo, dispatcher, POINTS[:3])
+    rider, driver = await make_driver(settings, demo.store_id)
+    created = await client.post(
+        "/api/v1/staff/runs",
+        json={"driver_id": driver.id, "order_ids": [o.id for o in made]},
+        headers=dispatcher.headers,
+    )
+    route = [s["order_id"] for s in (await created.json())["stops"]]
+    points = {o.id: p for o, p in zip(made, POINTS[:3], strict=True)}
+    at = {k: p for k, p in points.items() if p is not None}
+    a, c = at[route[0]], at[route[2]]
+
+    # The second stop is cancelled before the driver leaves: the third now follows the first.
+    await orders.transition(route[1], S.CANCELLED, dispatcher.principal, reason="Customer asked")
+    first = settings.eta_base_minutes + minutes(km(STORE, a), settings)
+    third = first + settings.run_stop_minutes + minutes(km(a, c), settings)
+    etas = {o.id: o.eta_minutes for o in await Order.filter(id__in=[route[0], route[2]])}
+    assert etas == {route[0]: first, route[2]: third}
+
+    # The first stop cannot be handed over and comes back; sent again, it is nobody's run.
+    await orders.transition(route[0], S.PICKED_UP, rider.principal)
+    await orders.transition(route[0], S.RETURNING, rider.principal, reason="nobody home")
+    again = await orders.transition(route[0], S.READY, dispatcher.principal)
+    assert again.run_id is None and again.run_position is None and again.driver_id is None
+    assert (await DeliveryRun.get(driver_id=driver.id)).finished_at is None  # one stop left
+    await orders.transition(route[2], S.PICKED_UP, rider.principal)
+    await orders.transition(route[2], S.DELIVERED, rider.principal)
+    assert (await DeliveryRun.get(driver_id=driver.id)).finished_at is not None
