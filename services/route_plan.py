@@ -170,7 +170,7 @@ async def stop_over(order: Order) -> None:
 
 async def on_location(driver: Driver, here: Point) -> tuple[list[EtaUpdate], set[int]]:
     """The driver is at `here`: recount the ETAs of every open run of theirs from there (the
-    next stop, then the chain after it). Returns the updates and the ids of the orders done."""
+    next stop, then the chain after it). Returns the updates and the ids of the stops counted."""
     updates: list[EtaUpdate] = []
     counted: set[int] = set()
     for run in await DeliveryRun.filter(driver_id=driver.id, finished_at__isnull=True):
