@@ -6,8 +6,10 @@ from __future__ import annotations
 import asyncio
 import math
 import re
+from pathlib import Path
 from typing import Any
 
+import pytest
 from aiohttp.test_utils import TestClient
 
 from api.keys import CTX
@@ -17,11 +19,15 @@ from models import DeliveryRun, Driver, Order, OrderStatusHistory, OutboxMessage
 from models.enums import OrderStatus, Role
 from services import orders, tracking
 from services.demo import SeedReport
+from tests.fixtures.backend import SECRETS
 from tests.fixtures.data import make_store
 from tests.fixtures.orders import place
 from tests.fixtures.people import Person, make_driver, make_person
 from tests.fixtures.telegram import BotHarness, tg_user
+from tests.test_auth_telegram import signed_init_data
 from tests.test_console import csrf_of, session_for, staff_user
+from tests.test_e2e_browser import CHROMIUM, FLAGS, live_app, open_mini_app  # noqa: F401
+from tests.test_e2e_dispatch import new_order
 from tests.test_realtime import flush, frames
 
 S = OrderStatus
@@ -420,3 +426,55 @@ async def test_a_cancelled_stop_leaves_the_route_and_a_retried_one_leaves_the_ru
     await orders.transition(route[2], S.PICKED_UP, rider.principal)
     await orders.transition(route[2], S.DELIVERED, rider.principal)
     assert (await DeliveryRun.get(driver_id=driver.id)).finished_at is not None
+
+
+@pytest.mark.browser
+async def test_the_dispatch_mini_app_gives_a_run(
+    live_app: TestClient,  # noqa: F811
+    settings: Settings,
+    demo: SeedReport,
+    artifacts_dir: Path,
+) -> None:
+    from playwright.async_api import async_playwright, expect
+
+    dispatcher = await make_person(
+        settings, Role.DISPATCHER, store_ids=(demo.store_id,), tg_id=62101, locale="en"
+    )
+    customer = await make_person(settings, Role.CUSTOMER, adult=True)
+    _, driver = await make_driver(settings, demo.store_id)
+    made = []
+    for key in ("run-a", "run-b"):
+        order = await new_order(live_app, customer, demo.store_id, key)
+        for status in ("confirmed", "ready"):
+            moved = await live_app.post(
+                f"/api/v1/staff/orders/{order['id']}/status",
+                headers=dispatcher.headers,
+                json={"status": status},
+            )
+            assert moved.status == 200, await moved.text()
+        made.append(order)
+    init_data = signed_init_data(SECRETS["dispatcher_bot_token"], {"id": 62101, "first_name": "D"})
+    base = str(live_app.make_url("")).rstrip("/")
+
+    async with async_playwright() as pw:
+        browser = await pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
+        board = await open_mini_app(
+            browser, f"{base}/app/dispatch?lang=en", init_data, artifacts_dir, "board-run"
+        )
+        await board.locator(f'[data-order="{made[0]["number"]}"]').click()
+        detail = board.locator(f'[data-detail="{made[0]["number"]}"]')
+        await expect(detail).to_have_attribute("data-status", "ready")
+        other = board.locator(f'input[name=run-order][value="{made[1]["id"]}"]')
+        await expect(other).to_be_visible(timeout=10000)
+        await board.locator("select[name=driver]").select_option(str(driver.id))
+        await other.check()
+        await board.locator("[data-action=run]").click()
+        await expect(detail).to_have_attribute("data-status", "assigned", timeout=10000)
+        await expect(detail.locator(".tag.run")).to_contain_text("Run stop")
+        assert board.errors == []  # type: ignore[attr-defined]
+        await browser.close()
+
+    run = await DeliveryRun.get(driver_id=driver.id)
+    stops = await Order.filter(run_id=run.id).order_by("run_position")
+    assert {o.id for o in stops} == {o["id"] for o in made}
+    assert all(o.status is S.ASSIGNED for o in stops)
