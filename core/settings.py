@@ -130,6 +130,8 @@ class Settings(BaseSettings):
     eta_minutes_per_km_foot: float = Field(default=12.0, gt=0)
     eta_minutes_per_km_bike: float = Field(default=4.0, gt=0)
     eta_minutes_per_km_car: float = Field(default=2.5, gt=0)
+    # A delivery run: minutes a driver spends handing over at each stop before driving on.
+    run_stop_minutes: int = Field(default=3, ge=0)
 
     # Alerts.
     pushover_url: str = "https://api.pushover.net"

@@ -15,7 +15,7 @@ from models.catalog import (
     SearchLog,
     StockAlert,
 )
-from models.drivers import CashDrop, Driver, DriverShift, Vehicle
+from models.drivers import CashDrop, DeliveryRun, Driver, DriverShift, Vehicle
 from models.marketing import (
     Banner,
     Campaign,
@@ -82,6 +82,7 @@ __all__ = [
     "CryptoDeposit",
     "CryptoTransaction",
     "CustomerPlan",
+    "DeliveryRun",
     "DeliveryZone",
     "Driver",
     "DriverShift",

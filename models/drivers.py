@@ -92,3 +92,32 @@ class CashDrop(Model):
 
     class Meta:
         table = "cash_drops"
+
+
+class DeliveryRun(Model):
+    """Several ready orders of one store given to one driver as one trip. The stops are the
+    orders with `run` set, in `run_position` order (a nearest-neighbour route from the store).
+    The pace is copied from the settings when the run is made, so every later ETA of the run
+    (a stop done, a live location) is counted the same way."""
+
+    id = fields.IntField(primary_key=True)
+    store = store_fk("delivery_runs")
+    store_id: int
+    driver: fields.ForeignKeyRelation[Driver] = fields.ForeignKeyField(
+        "models.Driver", related_name="runs", db_index=True
+    )
+    driver_id: int
+    created_by: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.User", related_name="runs_created", null=True, on_delete=fields.SET_NULL
+    )
+    created_by_id: int | None
+    # Minutes per km for the driver's transport, handling at the store, handover per stop.
+    minutes_per_km = fields.FloatField()
+    base_minutes = fields.IntField()
+    stop_minutes = fields.IntField()
+    created_at = created_at()
+    # Set when no stop is left to deliver.
+    finished_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "delivery_runs"

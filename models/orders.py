@@ -74,6 +74,12 @@ class Order(Model):
     cash_collected_cents = fields.IntField(null=True)
     refund_due = fields.BooleanField(default=False)
     eta_minutes = fields.IntField(null=True)
+    # A stop of a delivery run (services/runs.py): which run, and its place on the route (1..).
+    run: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.DeliveryRun", related_name="stops", null=True, on_delete=fields.SET_NULL
+    )
+    run_id: int | None
+    run_position = fields.IntField(null=True)
     # An "as soon as possible" order placed while the store is closed: not before this moment
     # (the store's next opening, UTC). Null: as soon as possible now, or the slot's time.
     deliver_after = fields.DatetimeField(null=True)

@@ -42,14 +42,25 @@ def haversine_km(lat1: float, lng1: float, lat2: float, lng2: float) -> float:
     return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
 
 
-def eta_minutes(distance_km: float, transport: TransportType, settings: Settings) -> int:
-    """Base handling time plus travel time by transport type (coefficients in settings)."""
-    per_km = {
+def minutes_per_km(transport: TransportType, settings: Settings) -> float:
+    """Travel minutes per km by transport type (coefficients in settings)."""
+    return {
         TransportType.FOOT: settings.eta_minutes_per_km_foot,
         TransportType.BIKE: settings.eta_minutes_per_km_bike,
         TransportType.CAR: settings.eta_minutes_per_km_car,
     }[transport]
-    return settings.eta_base_minutes + math.ceil(distance_km * per_km)
+
+
+def travel_minutes(distance_km: float, per_km: float) -> int:
+    """Whole minutes to cover `distance_km` at `per_km` minutes a km (rounded up)."""
+    return math.ceil(distance_km * per_km)
+
+
+def eta_minutes(distance_km: float, transport: TransportType, settings: Settings) -> int:
+    """Base handling time plus travel time by transport type (coefficients in settings)."""
+    return settings.eta_base_minutes + travel_minutes(
+        distance_km, minutes_per_km(transport, settings)
+    )
 
 
 def _in_ring(lng: float, lat: float, ring: list[list[float]]) -> bool:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 
 from tortoise.transactions import in_transaction
 
@@ -14,8 +13,10 @@ from core.errors import Conflict, Forbidden, ValidationFailed
 from core.settings import Settings
 from models import Driver, DriverShift, Order
 from models.enums import DriverStatus, OrderStatus
+from services import route_plan
 from services.delivery import eta_minutes, haversine_km
 from services.events import REALTIME, EventKind, emit
+from services.route_plan import EtaUpdate
 
 log = logging.getLogger(__name__)
 
@@ -79,17 +80,11 @@ async def open_shift(driver_id: int) -> DriverShift | None:
     return await DriverShift.filter(driver_id=driver_id, ended_at__isnull=True).first()
 
 
-@dataclass(frozen=True)
-class EtaUpdate:
-    order_id: int
-    customer_id: int
-    eta_minutes: int
-
-
 async def update_location(
     settings: Settings, bus: Bus, user_id: int, lat: float, lng: float
 ) -> list[EtaUpdate]:
-    """Record where the driver is; recompute the ETA of every order they carry; publish
+    """Record where the driver is; recompute the ETA of every order they carry (straight to
+    a single delivery; along the route for a run's stops); publish
     DRIVER_LOCATION_UPDATED. Returns the refreshed ETAs.
 
     A live location repeats every few seconds and only the latest matters: it is kept on the
@@ -103,9 +98,10 @@ async def update_location(
             raise Forbidden("you are not a driver of any store", code="not_a_driver")
         now = utcnow()
         await Driver.filter(id=driver.id).update(last_lat=lat, last_lng=lng, last_location_at=now)
-        updates = []
+        # A run's stops: the next stop, then the chain after it (services/route_plan.py).
+        updates, in_runs = await route_plan.on_location(driver, (lat, lng))
         for order in await Order.filter(driver_id=driver.id, status__in=ACTIVE).order_by("id"):
-            if order.lat is None or order.lng is None:
+            if order.id in in_runs or order.lat is None or order.lng is None:
                 continue
             minutes = eta_minutes(
                 haversine_km(lat, lng, order.lat, order.lng), driver.transport, settings

@@ -18,6 +18,13 @@ TEXTS: dict[str, str] = {
     "illegal_transition": N("This order was already handled."),
     "order_changed": N("Someone else just handled this order."),
     "driver_offline": N("This driver is not on shift."),
+    # delivery runs
+    "run_size": N("A run has 2 to 20 orders."),
+    "run_duplicate": N("An order appears twice in the run."),
+    "run_order_not_found": N("Some of these orders are not this store's."),
+    "order_taken": N("Some of these orders already have a driver."),
+    "order_not_ready": N("Some of these orders are not ready for delivery."),
+    "run_not_found": N("This run does not exist."),
     "id_check_required": N("Check the customer's ID before handing over."),
     "cash_amount_required": N("Enter the cash you collected."),
     "cash_amount_short": N("That is less than the order total."),

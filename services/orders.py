@@ -43,7 +43,17 @@ from models.enums import (
     WalletTxKind,
 )
 from models.transitions import OPEN_STATUSES, can_transition
-from services import cart, cold_chain, inventory, loyalty, plans, promos, refunds, wallets
+from services import (
+    cart,
+    cold_chain,
+    inventory,
+    loyalty,
+    plans,
+    promos,
+    refunds,
+    route_plan,
+    wallets,
+)
 from services.delivery import haversine_km, release_slot
 from services.events import EventKind, emit
 
@@ -187,6 +197,8 @@ async def transition(
             reason=reason[:300],
         )
         await _side_effects(order, current, target, principal)
+        if order.run_id is not None and target in route_plan.STOP_OVER:
+            await route_plan.stop_over(order)
         at = utcnow().isoformat()
         await emit(
             EventKind.ORDER_STATUS_CHANGED,
@@ -279,7 +291,8 @@ async def _preconditions(
             )
         return {"cancel_reason": reason[:300]}  # why it did not go through
     if target is S.READY and order.status is S.RETURNING:
-        return {"driver_id": None, "eta_minutes": None}  # a second attempt, by any driver
+        # A second attempt, by any driver, alone or in another run.
+        return {"driver_id": None, "eta_minutes": None, "run_id": None, "run_position": None}
     if target in (S.CANCELLED, S.RETURNED):
         changes: dict[str, Any] = {"cancel_reason": reason[:300]}
         if target is S.RETURNED and not reason:
@@ -538,12 +551,16 @@ async def list_store_orders(
 
 
 async def driver_orders(principal: Principal) -> list[Order]:
-    """The signed-in driver's open deliveries, oldest first."""
+    """The signed-in driver's open deliveries: the stops of each run in route order, then
+    the single deliveries, oldest first."""
     driver = await Driver.get_or_none(user_id=principal.user_id, is_active=True)
     if driver is None:
         raise Forbidden("you are not a driver")
-    return await Order.filter(driver_id=driver.id, status__in=[S.ASSIGNED, S.PICKED_UP]).order_by(
-        "created_at", "id"
+    rows = await Order.filter(driver_id=driver.id, status__in=[S.ASSIGNED, S.PICKED_UP])
+    # A run's stops together, in route order; then single deliveries, oldest first.
+    return sorted(
+        rows,
+        key=lambda o: (o.run_id is None, o.run_id or 0, o.run_position or 0, o.created_at, o.id),
     )
 
 

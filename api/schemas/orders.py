@@ -264,6 +264,9 @@ class OrderOut(BaseModel):
     kept_cold: bool
     refund_due: bool
     eta_minutes: int | None
+    # A stop of a delivery run: the run and the stop's place on its route (1..).
+    run_id: int | None = None
+    run_position: int | None = None
     deliver_after: datetime | None
     cancel_reason: str
     created_at: datetime
@@ -298,6 +301,8 @@ class OrderOut(BaseModel):
             kept_cold=order.kept_cold_at is not None,
             refund_due=order.refund_due,
             eta_minutes=order.eta_minutes,
+            run_id=order.run_id,
+            run_position=order.run_position,
             deliver_after=order.deliver_after,
             cancel_reason=order.cancel_reason,
             created_at=order.created_at,

@@ -154,6 +154,16 @@ async def delivery_card(order: Order, t: Translate, locale: str) -> str:
     customer = await User.get(id=order.customer_id)
     items = await OrderItem.filter(order_id=order.id).order_by("id")
     lines = [f"<b>{escape(order.number)}</b> · {escape(status_name(order.status, t))}"]
+    if order.run_id is not None and order.run_position:
+        stops = await Order.filter(run_id=order.run_id).count()
+        lines.append(
+            t("Run stop {position} of {count}", position=order.run_position, count=stops)
+            + (
+                " · " + t("about {minutes} min", minutes=order.eta_minutes)
+                if order.eta_minutes
+                else ""
+            )
+        )
     phone = callable_phone(customer)
     lines.append(
         t("Customer: {name}", name=escape(first_name(customer)))

@@ -50,6 +50,14 @@ async def on_event(row: OutboxMessage, *, settings: Settings) -> None:
     elif row.kind == "ORDER_STATUS_CHANGED":
         status = OrderStatus(row.payload["to"])
         text = t("Order {number}: {status}", number=order.number, status=status_name(status, t))
+        if status is OrderStatus.ASSIGNED and order.run_position and order.eta_minutes:
+            # One of several stops of the driver's run: the ETA counts the stops before it.
+            text += "\n" + t(
+                "Your order is stop {position} on the driver's route: arrives in about "
+                "{minutes} min.",
+                position=order.run_position,
+                minutes=order.eta_minutes,
+            )
         if status is OrderStatus.PICKED_UP and order.eta_minutes:
             text += "\n" + t("Arrives in about {minutes} min.", minutes=order.eta_minutes)
         if status is OrderStatus.PICKED_UP and (link := tracking.tracking_url(settings, order)):

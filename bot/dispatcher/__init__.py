@@ -8,7 +8,7 @@ from aiogram.fsm.storage.base import BaseStorage
 
 from bot.common.errors import install_error_handler
 from bot.common.identity import Identity
-from bot.dispatcher import lists, orders, prescriptions, start
+from bot.dispatcher import lists, orders, prescriptions, runs, start
 from core.context import AppContext
 
 
@@ -19,6 +19,6 @@ def build_dispatcher(ctx: AppContext, storage: BaseStorage) -> Dispatcher:
     )
     install_error_handler(dispatcher)
     dispatcher.include_routers(
-        start.router(), orders.router(), prescriptions.router(), lists.router()
+        start.router(), orders.router(), runs.router(), prescriptions.router(), lists.router()
     )
     return dispatcher

@@ -9,8 +9,9 @@ from aiohttp import web
 
 from api.keys import CTX, SETTINGS
 from api.schemas.orders import AssignIn, IdCheckIn, PrescriptionReviewIn, RefundIn, StatusIn
+from api.schemas.runs import RunIn
 from core import untrusted
-from core.errors import DomainError, NotFound
+from core.errors import DomainError, NotFound, ValidationFailed
 from core.permissions import Permission as P
 from models import CryptoTransaction, Order, User
 from models.enums import OrderStatus, PaymentMethod, PrescriptionState
@@ -24,6 +25,7 @@ from services import (
     orders,
     prescriptions,
     refunds,
+    runs,
 )
 from services.auth.browser import socket_token
 from webapp.console.base import (
@@ -137,10 +139,16 @@ async def _order_page(
         await CryptoTransaction.filter(deposit_id=deposit.id).order_by("id") if deposit else []
     )
     drivers = []
+    ready_others: list[Order] = []
     if possible["assign"] and viewer.can(P.MANAGE_ORDERS):
         drivers = await orders.list_store_drivers(
             viewer.principal, order.store_id, near_order_id=order.id
         )
+        if order.status is S.READY:
+            ready = await orders.list_store_orders(
+                viewer.principal, order.store_id, statuses=[S.READY], limit=runs.MAX_STOPS
+            )
+            ready_others = [o for o in ready if o.id != order.id]
     return render(
         request,
         "console/orders/order.html",
@@ -152,6 +160,8 @@ async def _order_page(
             "actors": actors,
             "possible": possible,
             "drivers": drivers,
+            "ready_others": ready_others,
+            "run": await runs.run_of(order),
             "customer": await User.get_or_none(id=order.customer_id),
             "refund": await refunds.refund_of(order),
             "deposit": deposit,
@@ -247,6 +257,15 @@ async def order_action(request: web.Request) -> web.StreamResponse:
         elif action == "assign":
             body: Any = validate(AssignIn, form_values(AssignIn, form))
             await orders.assign_driver(order.id, body.driver_id, principal)
+        elif action == "run":
+            run: Any = validate(RunIn, {**form_values(AssignIn, form), "order_ids": _ids(form)})
+            await runs.assign_run(
+                store_id=order.store_id,
+                driver_id=run.driver_id,
+                order_ids=run.order_ids,
+                principal=principal,
+                settings=request.config_dict[CTX].settings,
+            )
         elif action == "refund":
             refund: Any = validate(RefundIn, form_values(RefundIn, form))
             await refunds.settle_refund(
@@ -266,6 +285,14 @@ async def order_action(request: web.Request) -> web.StreamResponse:
             request, order, errors={"order": exc.message, **form_errors(exc)}, status=exc.status
         )
     raise redirect(f"{PREFIX}/stores/{order.store_id}/orders/{order.id}")
+
+
+def _ids(form: Any) -> list[int]:
+    """The ticked order ids of the run form (this order's own id comes as a hidden field)."""
+    raw = [str(v).strip() for v in form.getall("order_ids", [])]
+    if not all(v.isascii() and v.isdigit() and len(v) <= 10 for v in raw):
+        raise ValidationFailed("not an order id", fields={"order_ids": "order ids only"})
+    return [int(v) for v in raw]
 
 
 @routes.get("/stores/{store_id}/orders/{order_id}/invoice.pdf")

@@ -41,10 +41,11 @@
   }
 
   function fillCard(card, o) {
-    card.dataset.sig = JSON.stringify([o.status, o.total_cents, o.address_text, o.number]);
+    card.dataset.sig = JSON.stringify([o.status, o.total_cents, o.address_text, o.number, o.run_position]);
     card.dataset.status = o.status;
     card.replaceChildren(el("strong", {}, o.number), el("span", {}, money(o.total_cents, o.currency)),
-      el("span", { class: "muted" }, o.address_text));
+      el("span", { class: "muted" }, o.address_text),
+      o.run_position ? el("span", { class: "tag run", "data-run": o.run_id }, _("Run stop {position}", { position: o.run_position })) : "");
   }
 
   /* Reconcile the board with the list: add, move, update and drop cards; nothing else moves. */
@@ -65,7 +66,7 @@
           card = el("button", { type: "button", class: "card order-card", "data-order": o.number, "data-order-id": o.id,
             onclick: () => open(o.id, true).catch(explain) });
           fillCard(card, o);
-        } else if (card.dataset.sig !== JSON.stringify([o.status, o.total_cents, o.address_text, o.number])) {
+        } else if (card.dataset.sig !== JSON.stringify([o.status, o.total_cents, o.address_text, o.number, o.run_position])) {
           fillCard(card, o);
         }
         card.classList.toggle("selected", state.selected === o.id);
@@ -136,6 +137,10 @@
         } }, _("🚚 Assign driver"));
       shown.noDrivers = el("p", { class: "muted", hidden: true }, _("No driver is on shift."));
       actions.append(el("label", { for: "driver-pick", class: "sr-only" }, _("Driver")), shown.pick, shown.assign, shown.noDrivers);
+      // Or one run: this order and the ticked ready ones to the chosen driver; the route orders them.
+      shown.runPick = el("fieldset", { class: "run-pick", hidden: true }, el("legend", {}, _("🧺 Run with other orders")));
+      shown.runGo = el("button", { type: "button", "data-action": "run", hidden: true, onclick: () => giveRun(order, shown) }, _("🧺 Run with other orders"));
+      actions.append(shown.runPick, shown.runGo);
     }
     if (order.status === "returning") {
       // Coming back: received (stock back, refunds) or out again for a second attempt.
@@ -149,6 +154,32 @@
       actions.append(el("label", { for: "cancel-reason", class: "sr-only" }, _("Reason")), shown.reason, cancel);
     }
     return actions;
+  }
+
+  /* The store's other ready orders to tick for a run (kept ticked across refreshes). */
+  async function refreshRunChoices(shown) {
+    const ready = await api(`/api/v1/staff/stores/${state.store}/orders?status=ready&per_page=20`, { signed: true });
+    const ticked = new Set([...shown.runPick.querySelectorAll("input:checked")].map((i) => i.value));
+    const others = ready.items.filter((o) => o.id !== shown.id);
+    shown.runPick.replaceChildren(shown.runPick.firstChild, ...others.map((o) => el("label", {},
+      el("input", { type: "checkbox", name: "run-order", value: String(o.id), checked: ticked.has(String(o.id)) || null }),
+      ` ${o.number} · ${o.address_text}`)));
+    shown.runPick.hidden = shown.runGo.hidden = others.length === 0;
+  }
+
+  async function giveRun(order, shown) {
+    if (!shown.pick.value) { shown.message.show(_("Choose a driver first."), "error"); return; }
+    const order_ids = [order.id, ...[...shown.runPick.querySelectorAll("input:checked")].map((i) => Number(i.value))];
+    await busy(shown.runGo, async () => {
+      try {
+        const run = await api("/api/v1/staff/runs", { method: "POST", signed: true, body: { driver_id: Number(shown.pick.value), order_ids } });
+        haptic("success");
+        shown.message.show(_("Run assigned: {count} stops", { count: run.stops.length }), "ok");
+      } catch (e) {
+        shown.message.error(e);
+      }
+    });
+    await Promise.all([refresh(), open(order.id, false)]).catch(explain);
   }
 
   /* Show an order, or patch the one shown: its facts are redrawn, its controls are kept
@@ -172,13 +203,15 @@
       order.requires_id_check ? el("p", { class: "tag" }, _("⚠ ID check at handover (age-restricted items)")) : null,
       RX_STATE[order.prescription_state] ? el("p", { class: "tag rx", "data-rx": order.prescription_state }, RX_STATE[order.prescription_state]) : null,
       order.cold_chain ? el("p", { class: "tag cold" }, _("❄ Keep cold: a driver with a cooler only")) : null,
+      order.run_position ? el("p", { class: "tag run", "data-run": order.run_id }, _("Run stop {position}", { position: order.run_position })
+        + (order.eta_minutes ? " · " + _("about {minutes} min", { minutes: order.eta_minutes }) : "")) : null,
       el("ul", { class: "lines" }, order.items.map((i) => el("li", {}, `${i.name} × ${i.quantity}`))),
       el("p", { class: "total" }, money(order.total_cents, order.currency)),
       el("ol", { class: "timeline" }, timeline(order).map(([at, what]) => el("li", {}, `${when(at)} — ${what}`))),
     ].filter(Boolean);
     if (previous && previous.status === order.status) {
       previous.facts.replaceChildren(...facts);
-      if (previous.pick) await refreshDrivers(previous);
+      if (previous.pick) await Promise.all([refreshDrivers(previous), refreshRunChoices(previous)]);
     } else {
       const shown = { id, status: order.status, facts: el("div", { class: "facts" }, ...facts) };
       shown.message = previous ? previous.message : messageArea(() => parts.panel);
@@ -188,7 +221,7 @@
       parts.panel.replaceChildren(article);
       state.shown = shown;
       if (!previous) shown.message.clear();
-      if (shown.pick) await refreshDrivers(shown);
+      if (shown.pick) await Promise.all([refreshDrivers(shown), refreshRunChoices(shown)]);
     }
     const article = parts.panel.querySelector("article");
     article.dataset.status = order.status;

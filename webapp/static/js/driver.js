@@ -46,6 +46,9 @@
       }
       return el("article", { class: "card", "data-order": o.number, "data-status": o.status },
         el("h3", {}, `${o.number} · ${STATUS[o.status]}`),
+        // A run's stops come in route order: which stop this is, and when the customer expects it.
+        o.run_position ? el("p", { class: "tag run", "data-run-stop": o.run_position }, _("Run stop {position}", { position: o.run_position })
+          + (o.eta_minutes ? " · " + _("about {minutes} min", { minutes: o.eta_minutes }) : "")) : null,
         el("p", {}, o.address_text + (o.address_details ? ", " + o.address_details : "")),
         o.note ? el("p", { class: "note", "data-note": "" }, _("Note for the driver: {note}", { note: o.note })) : null,
         el("p", {}, `${money(o.total_cents, o.currency)} · ${o.payment_method}`),

@@ -46,6 +46,10 @@
       showDriver(p.lat, p.lng);
       const mine = (p.orders || []).find((o) => o.order_id === track.order_id);
       if (mine) showEta(mine.eta_minutes);
+    } else if (frame.type === "DRIVER_ETAS_UPDATED") {
+      // A stop before this one on the driver's run is done: the ETA counted again from there.
+      const mine = (p.orders || []).find((o) => o.order_id === track.order_id);
+      if (mine) showEta(mine.eta_minutes);
     } else if (frame.type === "ORDER_STATUS_CHANGED") {
       if (p.to === "delivered" || p.to === "cancelled") finish();
       else statusEl.textContent = (track.statuses || {})[p.to] || statusEl.textContent;
