@@ -15,6 +15,7 @@ from models.catalog import (
     SearchLog,
     StockAlert,
 )
+from models.dispatch import DispatchOffer
 from models.drivers import CashDrop, Driver, DriverShift, Vehicle
 from models.marketing import (
     Banner,
@@ -83,6 +84,7 @@ __all__ = [
     "CryptoTransaction",
     "CustomerPlan",
     "DeliveryZone",
+    "DispatchOffer",
     "Driver",
     "DriverShift",
     "Employee",
