@@ -31,7 +31,6 @@ from api.schemas.orders import (
     StaffOrdersQuery,
     StatusIn,
 )
-from models import Driver, User
 from models.enums import Role
 from services import auto_dispatch, drivers, orders, profile, refunds
 
@@ -78,16 +77,15 @@ async def staff_order(request: web.Request) -> web.Response:
 
 
 async def _open_offer(order_id: int) -> OfferOut | None:
-    offer = await auto_dispatch.open_offer(order_id)
-    if offer is None:
+    found = await auto_dispatch.open_offer(order_id)
+    if found is None:
         return None
-    driver = await Driver.get(id=offer.driver_id)
-    user = await User.get(id=driver.user_id)
+    offer = found.offer
     return OfferOut(
         id=offer.id,
         order_id=offer.order_id,
         driver_id=offer.driver_id,
-        driver_name=user.name,
+        driver_name=found.driver_name,
         status=offer.status.value,
         offered_at=offer.offered_at,
         expires_at=offer.expires_at,

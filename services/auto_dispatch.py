@@ -216,7 +216,8 @@ async def accept(offer_id: int, principal: Principal) -> Order:
         order, offer, driver = await _locked(offer_id, principal)
         if _closed(offer) or offer.expires_at <= utcnow() or order.status is not S.READY:
             raise _no_longer_open()
-        await _close(order, offer, OfferStatus.ACCEPTED, actor_id=principal.user_id)
+        if not await _close(order, offer, OfferStatus.ACCEPTED, actor_id=principal.user_id):
+            raise _no_longer_open()
         try:
             return await orders.transition(
                 order.id, S.ASSIGNED, principal, driver_id=driver.id, accepting_offer=True
@@ -260,9 +261,21 @@ async def expire_due(*, now: Any = None) -> int:
     return expired
 
 
-async def open_offer(order_id: int) -> DispatchOffer | None:
-    """The order's open offer, for the staff views."""
-    return await DispatchOffer.get_or_none(order_id=order_id, status=OfferStatus.OFFERED)
+@dataclass(frozen=True)
+class OpenOffer:
+    offer: DispatchOffer
+    driver_name: str
+
+
+async def open_offer(order_id: int) -> OpenOffer | None:
+    """The order's open offer and who it waits for, for the staff views ("offered to X,
+    expires at …")."""
+    offer = await DispatchOffer.get_or_none(order_id=order_id, status=OfferStatus.OFFERED)
+    if offer is None:
+        return None
+    driver = await Driver.get(id=offer.driver_id)
+    user = await User.get(id=driver.user_id)
+    return OpenOffer(offer, user.name)
 
 
 async def driver_offers(principal: Principal) -> list[tuple[DispatchOffer, Order]]:

@@ -27,6 +27,7 @@ from services.demo import DEMO_CENTER, SeedReport
 from tests.fixtures.orders import place
 from tests.fixtures.people import Person, make_person
 from tests.fixtures.telegram import BotHarness, tg_user
+from tests.test_console import post_form, session_for
 
 S = OrderStatus
 NEAR, FAR, DINA = tg_user(7301, language="en"), tg_user(7302, language="en"), tg_user(7303)
@@ -188,8 +189,21 @@ async def test_a_dispatcher_assigning_by_hand_cancels_the_offer(
     assert body["offer"]["driver_id"] == near.id and body["offer"]["expires_at"]
     assert body["offer"]["driver_name"] == team.near.user.name
 
-    await orders.assign_driver(order.id, far.id, team.dispatcher.principal)
+    # The console's order page says who is asked; the dispatcher assigns someone else there.
+    await session_for(bots.settings, bots.client, team.dispatcher.user)
+    page = f"/admin/stores/{demo.store_id}/orders/{order.id}"
+    text = await (await bots.client.get(page)).text()
+    assert f"offered to {team.near.user.name}, expires" in text
+    assigned = await post_form(
+        bots.client,
+        page + "/action",
+        {"action": "assign", "driver_id": str(far.id)},
+        csrf_from=page,
+    )
+    assert assigned.status == 303
     assert await offers(order) == [(near.id, OfferStatus.CANCELLED)]
+    taken = await OrderStatusHistory.get(order_id=order.id, to_status=S.ASSIGNED)
+    assert taken.actor_id == team.dispatcher.user.id
     await bots.deliver()
     assert "given to another driver" in bots.screen("driver", NEAR)[-1].text
     # The buttons are gone from the chat; the API answers the same refusal.
