@@ -27,7 +27,7 @@ wins, the other is told the offer is no longer open.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from tortoise.transactions import in_transaction
@@ -241,7 +241,24 @@ async def decline(offer_id: int, principal: Principal) -> DispatchOffer:
     return offer
 
 
-async def expire_due(*, now: Any = None) -> int:
+async def driver_went_off_shift(driver_id: int) -> int:
+    """The driver ended their shift: their open offers count as declined and the next driver
+    is asked at once, instead of waiting out the timeout. Returns how many were closed."""
+    closed = 0
+    for offer_id, order_id in await DispatchOffer.filter(
+        driver_id=driver_id, status=OfferStatus.OFFERED
+    ).values_list("id", "order_id"):
+        async with in_transaction():
+            order = await Order.filter(id=order_id).select_for_update().get()
+            offer = await DispatchOffer.filter(id=offer_id).select_for_update().get()
+            if _closed(offer) or not await _close(order, offer, OfferStatus.DECLINED):
+                continue
+            closed += 1
+            await offer_next(order)
+    return closed
+
+
+async def expire_due(*, now: datetime | None = None) -> int:
     """The periodic job: offers not answered in time expire and the next driver is asked.
     Safe to run in several processes at once (each offer closes once). Returns how many
     offers expired."""

@@ -13,7 +13,16 @@ from typing import Any
 from api.keys import CTX
 from core.clock import utcnow
 from core.errors import DomainError
-from models import DispatchOffer, Driver, Order, OrderStatusHistory, OutboxMessage, Store, Vehicle
+from models import (
+    DispatchOffer,
+    Driver,
+    DriverShift,
+    Order,
+    OrderStatusHistory,
+    OutboxMessage,
+    Store,
+    Vehicle,
+)
 from models.enums import (
     DriverStatus,
     OfferStatus,
@@ -22,7 +31,7 @@ from models.enums import (
     Role,
     TransportType,
 )
-from services import auto_dispatch, orders
+from services import auto_dispatch, drivers, orders
 from services.demo import DEMO_CENTER, SeedReport
 from tests.fixtures.orders import place
 from tests.fixtures.people import Person, make_person
@@ -172,6 +181,17 @@ async def test_no_answer_in_time_moves_on_and_a_late_accept_is_refused(
 
     await bots.press("driver", FAR, "✅ Accept")
     assert (await Order.get(id=order.id)).driver_id == far.id
+
+
+async def test_a_driver_ending_their_shift_passes_their_offer_on(
+    bots: BotHarness, demo: SeedReport
+) -> None:
+    team = await crew(bots, demo.store_id)
+    order = await ready_order(bots, demo.store_id, team)
+    near, far = await team.driver(team.near), await team.driver(team.far)
+    await DriverShift.create(store_id=demo.store_id, driver=near, started_at=utcnow())
+    await drivers.end_shift(team.near.user.id)
+    assert await offers(order) == [(near.id, OfferStatus.DECLINED), (far.id, OfferStatus.OFFERED)]
 
 
 async def test_a_dispatcher_assigning_by_hand_cancels_the_offer(
