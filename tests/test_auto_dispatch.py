@@ -6,9 +6,14 @@ answers race."""
 from __future__ import annotations
 
 import asyncio
+import json
+import subprocess
+import time
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
+
+import pytest
 
 from api.keys import CTX
 from core.clock import utcnow
@@ -33,6 +38,7 @@ from models.enums import (
 )
 from services import auto_dispatch, drivers, orders
 from services.demo import DEMO_CENTER, SeedReport
+from tests.fixtures.backend import pg_url
 from tests.fixtures.orders import place
 from tests.fixtures.people import Person, make_person
 from tests.fixtures.telegram import BotHarness, tg_user
@@ -390,3 +396,97 @@ async def test_one_order_one_driver_when_answers_race_across_two_app_instances(
             assert final.driver_id == other
         # Free both drivers for the next round.
         await Order.filter(id=order.id).update(status=S.DELIVERED)
+
+
+@pytest.mark.postgres_only
+def test_two_server_processes_give_one_order_to_exactly_one_driver() -> None:
+    """`pharmacy serve --workers 2`: the driver's Accept (twice, once on each process) and a
+    dispatcher's assignment of the other driver, at the same moment: one assignment."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from tests.multiworker import Pinned, pin_each_worker, serve
+    from tests.test_workers import login
+
+    with serve(2) as server:
+        days = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+        hours = json.dumps({d: [["00:00", "24:00"]] for d in days})
+        subprocess.run(
+            ["psql", pg_url(server.log.parent.name), "-qc",
+             f"UPDATE stores SET auto_dispatch = true, opening_hours = '{hours}'"],
+            check=True, capture_output=True,
+        )  # fmt: skip
+        first, second = pin_each_worker(server.port, 2)
+        tokens = {
+            who: {"Authorization": "Bearer " + login(first, server, f"{who}@demo.test")}
+            for who in ("dispatcher", "driver1", "driver2", "customer")
+        }
+        for rider in ("driver1", "driver2"):
+            status, body = first.request(
+                "POST", "/api/v1/driver/shift", {"action": "start"}, tokens[rider]
+            )
+            assert status == 200, body
+        for _round in range(3):
+            order_id = _ready_order_over_http(first, tokens)
+            offers: dict[str, Any] = {}
+            for rider in ("driver1", "driver2"):
+                status, body = first.request("GET", "/api/v1/driver/offers", None, tokens[rider])
+                assert status == 200, body
+                for offer in body["items"]:
+                    if offer["order_id"] == order_id:
+                        offers[rider] = offer["id"]
+            ((taker, offer_id),) = offers.items()
+            other = "driver2" if taker == "driver1" else "driver1"
+            status, me = first.request("GET", "/api/v1/driver/me", None, tokens[other])
+            accept = f"/api/v1/staff/offers/{offer_id}/accept"
+            extra = Pinned(server.port)
+            calls = [
+                (first, accept, None, tokens[taker]),
+                (second, accept, None, tokens[taker]),
+                (extra, f"/api/v1/staff/orders/{order_id}/assign",
+                 {"driver_id": me["driver_id"]}, tokens["dispatcher"]),
+            ]  # fmt: skip
+            with ThreadPoolExecutor(3) as pool:
+                results = list(pool.map(lambda c: c[0].request("POST", c[1], c[2], c[3]), calls))
+            extra.close()
+            statuses = [s for s, _ in results]
+            assert statuses.count(200) == 1 and all(s in (200, 409, 422) for s in statuses), results
+            status, order = first.request(
+                "GET", f"/api/v1/staff/orders/{order_id}", None, tokens["dispatcher"]
+            )
+            assert order["status"] == "assigned" and order["offer"] is None
+            assert [h["to_status"] for h in order["history"]].count("assigned") == 1
+            # Hand it back to the pharmacy so both drivers are free again.
+            first.request(
+                "POST", f"/api/v1/staff/orders/{order_id}/status",
+                {"status": "cancelled", "reason": "test round"}, tokens["dispatcher"],
+            )  # fmt: skip
+        first.close()
+        second.close()
+
+
+def _ready_order_over_http(pin: Any, tokens: dict[str, dict[str, str]]) -> int:
+    status, page = pin.request("GET", "/api/v1/stores/1/products?per_page=50")
+    assert status == 200, page
+    plain = [
+        v["id"]
+        for p in page["items"]
+        if not (p["age_restricted"] or p["prescription_required"] or p["cold_chain"])
+        for v in p["variants"]
+        if v["stock"] >= 4 and v["price_cents"] * 3 >= 1500
+    ]
+    body = {
+        "store_id": 1,
+        "items": [{"variant_id": plain[0], "quantity": 3}],
+        "address": {"text": "Carrer de Mallorca 200", "lat": 41.3925, "lng": 2.16},
+        "payment_method": "cash",
+    }
+    headers = {**tokens["customer"], "Idempotency-Key": f"ad-{time.monotonic_ns()}"}
+    status, order = pin.request("POST", "/api/v1/orders", body, headers)
+    assert status == 201, order
+    for step in ("confirmed", "ready"):
+        status, moved = pin.request(
+            "POST", f"/api/v1/staff/orders/{order['id']}/status", {"status": step},
+            tokens["dispatcher"],
+        )  # fmt: skip
+        assert status == 200, moved
+    return int(order["id"])
