@@ -13,11 +13,15 @@ from api.schemas.orders import (
     AssignIn,
     DateOfBirthCorrectionIn,
     DriverList,
+    DriverOfferList,
+    DriverOfferOut,
     DriverOut,
     DriversQuery,
     DriverStateOut,
     IdCheckIn,
     LocationIn,
+    OfferAnswerOut,
+    OfferOut,
     OrderDetailOut,
     OrderList,
     OrderOut,
@@ -28,7 +32,7 @@ from api.schemas.orders import (
     StatusIn,
 )
 from models.enums import Role
-from services import drivers, orders, profile, refunds
+from services import auto_dispatch, drivers, orders, profile, refunds
 
 routes = web.RouteTableDef()
 STAFF = (Role.ADMIN, Role.MANAGER, Role.DISPATCHER)
@@ -65,7 +69,85 @@ async def store_orders(request: web.Request) -> web.Response:
 )
 async def staff_order(request: web.Request) -> web.Response:
     principal = require_principal(request, *STAFF, Role.DRIVER)
-    return dump(await detail(await orders.get_order_for(principal, path_id(request, "order_id"))))
+    order = await orders.get_order_for(principal, path_id(request, "order_id"))
+    out = await detail(order)
+    if principal.role != Role.DRIVER:
+        out.offer = await _open_offer(order.id)
+    return dump(out)
+
+
+async def _open_offer(order_id: int) -> OfferOut | None:
+    found = await auto_dispatch.open_offer(order_id)
+    if found is None:
+        return None
+    offer = found.offer
+    return OfferOut(
+        id=offer.id,
+        order_id=offer.order_id,
+        driver_id=offer.driver_id,
+        driver_name=found.driver_name,
+        status=offer.status.value,
+        offered_at=offer.offered_at,
+        expires_at=offer.expires_at,
+    )
+
+
+@routes.get("/api/v1/driver/offers")
+@doc(
+    "Orders auto-dispatch offers me now, to accept or decline before they expire (drivers)",
+    tags=["staff"],
+    response=DriverOfferList,
+    auth=True,
+)
+async def my_offers(request: web.Request) -> web.Response:
+    principal = require_principal(request, Role.DRIVER)
+    rows = await auto_dispatch.driver_offers(principal)
+    return dump(
+        DriverOfferList(
+            items=[
+                DriverOfferOut(
+                    id=offer.id,
+                    order_id=order.id,
+                    number=order.number,
+                    address_text=order.address_text,
+                    cold_chain=order.cold_chain,
+                    requires_id_check=order.requires_id_check,
+                    total_cents=order.total_cents,
+                    currency=order.currency,
+                    expires_at=offer.expires_at,
+                )
+                for offer, order in rows
+            ]
+        )
+    )
+
+
+@routes.post("/api/v1/staff/offers/{offer_id}/accept")
+@doc(
+    "Take the order I was offered: it is assigned to me (drivers)",
+    tags=["staff"],
+    response=OrderDetailOut,
+    auth=True,
+    errors={404: "not my offer", 409: "offer_closed", 422: "driver_offline"},
+)
+async def accept_offer(request: web.Request) -> web.Response:
+    principal = require_principal(request, Role.DRIVER)
+    order = await auto_dispatch.accept(path_id(request, "offer_id"), principal)
+    return dump(await detail(order))
+
+
+@routes.post("/api/v1/staff/offers/{offer_id}/decline")
+@doc(
+    "Pass on the order I was offered: the next driver is asked (drivers)",
+    tags=["staff"],
+    response=OfferAnswerOut,
+    auth=True,
+    errors={404: "not my offer", 409: "offer_closed"},
+)
+async def decline_offer(request: web.Request) -> web.Response:
+    principal = require_principal(request, Role.DRIVER)
+    offer = await auto_dispatch.decline(path_id(request, "offer_id"), principal)
+    return dump(OfferAnswerOut(id=offer.id, order_id=offer.order_id, status=offer.status.value))
 
 
 @routes.post("/api/v1/staff/orders/{order_id}/status")

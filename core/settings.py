@@ -97,6 +97,9 @@ class Settings(BaseSettings):
     # Periodic jobs, seconds between ticks (each tick runs once in the whole cluster).
     outbox_cleanup_interval: float = Field(default=3600, gt=0)
     slot_generation_interval: float = Field(default=3600, gt=0)
+    # Auto-dispatch: how often offers whose time ran out are expired and the next driver is
+    # asked (a store's own offer timeout is rounded up to this).
+    dispatch_offer_interval: float = Field(default=5, gt=0)
     # Campaigns: how often due campaigns are started, and their pace (messages a second for
     # the customer bot; Telegram allows about 30, the rest is left to order news).
     campaign_poll_interval: float = Field(default=15, gt=0)

@@ -15,6 +15,7 @@ from models.catalog import (
     SearchLog,
     StockAlert,
 )
+from models.dispatch import DispatchOffer
 from models.drivers import CashDrop, DeliveryRun, Driver, DriverShift, Vehicle
 from models.marketing import (
     Banner,
@@ -84,6 +85,7 @@ __all__ = [
     "CustomerPlan",
     "DeliveryRun",
     "DeliveryZone",
+    "DispatchOffer",
     "Driver",
     "DriverShift",
     "Employee",

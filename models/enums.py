@@ -184,3 +184,13 @@ class CampaignStatus(StrEnum):
     SENDING = "sending"
     SENT = "sent"
     CANCELLED = "cancelled"
+
+
+class OfferStatus(StrEnum):
+    """A READY order offered to one driver by auto-dispatch (services/auto_dispatch.py)."""
+
+    OFFERED = "offered"  # waiting for the driver's answer, until expires_at
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+    EXPIRED = "expired"  # no answer in the store's offer timeout
+    CANCELLED = "cancelled"  # the order left READY another way (a dispatcher assigned it)

@@ -38,6 +38,10 @@ class Store(Model):
     prescription_review_minutes = fields.IntField(default=24 * 60)
     # The longest delivery slot allowed for an order with cold-chain goods.
     cold_chain_max_slot_minutes = fields.IntField(default=120)
+    # Auto-dispatch: a READY order is offered to the best driver on shift, who has
+    # `offer_timeout_seconds` to accept before the next one is asked (services/auto_dispatch).
+    auto_dispatch = fields.BooleanField(default=False)
+    offer_timeout_seconds = fields.IntField(default=60)
     is_active = fields.BooleanField(default=True)
     created_at = created_at()
     updated_at = updated_at()

@@ -13,7 +13,7 @@ from core.errors import Conflict, Forbidden, ValidationFailed
 from core.settings import Settings
 from models import Driver, DriverShift, Order
 from models.enums import DriverStatus, OrderStatus
-from services import route_plan
+from services import auto_dispatch, route_plan
 from services.delivery import eta_minutes, haversine_km
 from services.events import REALTIME, EventKind, emit
 from services.route_plan import EtaUpdate
@@ -73,6 +73,8 @@ async def end_shift(user_id: int) -> DriverShift:
         driver.status = DriverStatus.OFFLINE
         await driver.save(update_fields=["status"])
         await emit(EventKind.DRIVER_STATUS_CHANGED, _status_payload(driver))
+    # After the commit, so the next driver is chosen without this one.
+    await auto_dispatch.driver_went_off_shift(driver.id)
     return shift
 
 

@@ -152,6 +152,7 @@ TEXTS: dict[str, str] = {
         "The chat with the driver is closed: the delivery has ended or has no driver yet."
     ),
     "relay_not_party": N("Only the customer and the driver write in this chat."),
+    "offer_closed": N("This offer is no longer open."),
     "kept_cold_required": N("Confirm the goods were kept cold before handing over."),
     "gone": N("This has ended and is no longer available."),
     "unauthorized": N("Please sign in."),

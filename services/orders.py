@@ -20,6 +20,7 @@ from core.i18n import gettext_noop as N
 from core.security import Principal
 from models import (
     CashDrop,
+    DispatchOffer,
     Driver,
     DriverShift,
     Order,
@@ -33,6 +34,7 @@ from models.enums import (
     DriverStatus,
     IdDocument,
     InventoryReason,
+    OfferStatus,
     OrderEventKind,
     OrderStatus,
     PaymentMethod,
@@ -44,6 +46,7 @@ from models.enums import (
 )
 from models.transitions import OPEN_STATUSES, can_transition
 from services import (
+    auto_dispatch,
     cart,
     cold_chain,
     inventory,
@@ -154,8 +157,13 @@ async def transition(
     reason: str = "",
     driver_id: int | None = None,
     cash_collected_cents: int | None = None,
+    accepting_offer: bool = False,
 ) -> Order:
     """Move the order to `target` on behalf of `principal`.
+
+    `accepting_offer`: the principal is the driver `driver_id` taking the order they were
+    offered by auto-dispatch (services/auto_dispatch.accept, which has marked that offer
+    accepted in this transaction); without such an offer it is Forbidden.
 
     Raises NotFound (not theirs to see), Forbidden (role may not), ValidationFailed
     `illegal_transition` (table says no; `extra` has from/to), `id_check_required`,
@@ -166,7 +174,10 @@ async def transition(
         order = await Order.filter(id=order_id).select_for_update().first()
         if order is None:
             raise NotFound("no such order", fields={"order_id": "unknown id"})
-        actor = await relation(order, principal)
+        if accepting_offer:
+            actor = await _offer_taker(order, principal, target, driver_id)
+        else:
+            actor = await relation(order, principal)
         current = order.status
         if not can_transition(current, target):
             raise ValidationFailed(
@@ -175,7 +186,7 @@ async def transition(
                 fields={"status": f"not allowed from {current.value}"},
                 extra={"from": current.value, "to": target.value},
             )
-        if not _may(actor, target, order):
+        if not accepting_offer and not _may(actor, target, order):
             raise Forbidden(f"you may not move this order to {target.value}")
         changes = await _preconditions(
             order, target, actor, driver_id, cash_collected_cents, reason
@@ -222,6 +233,20 @@ async def transition(
                 ),
             )
     return order
+
+
+async def _offer_taker(
+    order: Order, principal: Principal, target: OrderStatus, driver_id: int | None
+) -> Actor:
+    """The driver accepting an auto-dispatch offer acts on an order not yet theirs: only to
+    take it, only as themselves, only with the offer accepted."""
+    accepted = await DispatchOffer.exists(
+        order_id=order.id, driver_id=driver_id or 0, status=OfferStatus.ACCEPTED
+    )
+    own = await Driver.exists(id=driver_id or 0, user_id=principal.user_id)
+    if target is not S.ASSIGNED or principal.role != Role.DRIVER or not (accepted and own):
+        raise Forbidden("you may not take this order")
+    return Actor(principal, is_customer=False, is_driver=True)
 
 
 async def _preconditions(
@@ -313,6 +338,10 @@ async def _side_effects(
     order: Order, current: OrderStatus, target: OrderStatus, principal: Principal
 ) -> None:
     store_id = order.store_id
+    if current is S.READY:
+        await auto_dispatch.order_left_ready(order)
+    if target is S.READY:
+        await auto_dispatch.offer_next(order)
     if target in (S.CANCELLED, S.RETURNED):
         lines = [(i.variant_id, i.quantity) for i in await OrderItem.filter(order=order)]
         actor_id = None if principal is SYSTEM else principal.user_id

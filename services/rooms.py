@@ -46,6 +46,10 @@ def route(kind: str, payload: dict[str, Any]) -> dict[str, dict[str, Any]]:
                 "order_id": payload["order_id"],
                 "to": payload["to"],
             }
+    elif kind.startswith("DISPATCH_"):
+        # Offers: the store's board and the driver asked (never the customer).
+        if payload.get("driver_user_id"):
+            rooms[f"driver:{payload['driver_user_id']}"] = payload
     elif kind.startswith("DRIVER_"):
         if payload.get("driver_user_id"):
             rooms[f"driver:{payload['driver_user_id']}"] = payload

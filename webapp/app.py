@@ -27,7 +27,7 @@ from core.context import build_context, running
 from core.settings import Settings
 from models import OutboxMessage
 from models.enums import OutboxStatus
-from services import campaigns, client_events, crypto_payments, prescriptions
+from services import auto_dispatch, campaigns, client_events, crypto_payments, prescriptions
 from services.auth.passwords import purge_expired_registrations
 from services.store_setup import generate_all_slots
 from webapp.console import setup_console
@@ -95,6 +95,14 @@ async def _workers(app: web.Application) -> AsyncIterator[None]:
         await generate_all_slots()
 
     await ctx.scheduler.every("slot-generation", ctx.settings.slot_generation_interval, slots)
+
+    async def dispatch_offers() -> None:
+        if await auto_dispatch.expire_due():
+            ctx.outbox.wake()
+
+    await ctx.scheduler.every(
+        "dispatch-offers", ctx.settings.dispatch_offer_interval, dispatch_offers
+    )
 
     async def payments() -> None:
         if crypto_payments.any_chain(ctx.settings):

@@ -338,6 +338,18 @@ class RefundOut(BaseModel):
         )
 
 
+class OfferOut(BaseModel):
+    """An open auto-dispatch offer: who was asked and until when."""
+
+    id: int
+    order_id: int
+    driver_id: int
+    driver_name: str
+    status: str
+    offered_at: datetime
+    expires_at: datetime
+
+
 class OrderDetailOut(OrderOut):
     # The public live-tracking link, while a driver has the order (customer views only).
     tracking_url: str | None = None
@@ -345,6 +357,32 @@ class OrderDetailOut(OrderOut):
     history: list[HistoryOut]
     events: list[OrderEventOut]
     refund: RefundOut | None = None
+    # Staff views: the auto-dispatch offer waiting for a driver's answer.
+    offer: OfferOut | None = None
+
+
+class DriverOfferOut(BaseModel):
+    """An offer as the driver sees it: the order to take and until when."""
+
+    id: int
+    order_id: int
+    number: str
+    address_text: str
+    cold_chain: bool
+    requires_id_check: bool
+    total_cents: int
+    currency: str
+    expires_at: datetime
+
+
+class DriverOfferList(BaseModel):
+    items: list[DriverOfferOut]
+
+
+class OfferAnswerOut(BaseModel):
+    id: int
+    order_id: int
+    status: str
 
 
 class RefundIn(BaseModel):

@@ -36,6 +36,10 @@ class StoreIn(BaseModel):
     # cancelled, and the longest delivery slot for cold-chain goods.
     prescription_review_minutes: int = Field(default=24 * 60, ge=15, le=14 * 24 * 60, strict=True)
     cold_chain_max_slot_minutes: int = Field(default=120, ge=15, le=24 * 60, strict=True)
+    # Auto-dispatch: READY orders are offered to the best driver on shift, who has this many
+    # seconds to accept before the next one is asked.
+    auto_dispatch: bool = False
+    offer_timeout_seconds: int = Field(default=60, ge=15, le=30 * 60, strict=True)
 
     def model_values(self) -> dict[str, Any]:
         values = self.model_dump()

@@ -35,6 +35,9 @@ async def on_event(row: OutboxMessage) -> None:
     if row.kind == "ORDER_PAID":
         await _paid(payload)
         return
+    if row.kind == "DISPATCH_NO_DRIVER":
+        await _no_driver(payload)
+        return
     if row.kind not in (
         "ORDER_CREATED",
         "ORDER_STATUS_CHANGED",
@@ -102,6 +105,25 @@ async def _paid(payload: dict[str, Any]) -> None:
                     "Order {number} is paid ({asset}): it can be confirmed now.",
                     number=order.number,
                     asset=payload.get("asset", ""),
+                ),
+                markup=order_actions(order.id, order.status, t),
+            )
+
+
+async def _no_driver(payload: dict[str, Any]) -> None:
+    """Auto-dispatch found nobody (left) to take a ready order: the dispatchers assign it."""
+    order = await Order.get_or_none(id=payload["order_id"])
+    if order is None or order.status is not OrderStatus.READY:
+        return
+    async with in_transaction():
+        for person in await recipients.dispatchers(order.store_id):
+            t = translator(person.locale)
+            await enqueue_message(
+                "dispatcher",
+                person.chat_id,
+                t(
+                    "⚠ No driver took order {number}: assign it yourself.",
+                    number=order.number,
                 ),
                 markup=order_actions(order.id, order.status, t),
             )

@@ -20,6 +20,11 @@ class Delivery(CallbackData, prefix="dl"):
     action: str  # picked_up | id_ok | kept_cold | delivered | refuse | back (closes a chooser)
 
 
+class OfferAnswer(CallbackData, prefix="of"):
+    offer_id: int
+    action: str  # accept | decline
+
+
 class IdDoc(CallbackData, prefix="id"):
     order_id: int
     document: IdDocument
@@ -117,5 +122,18 @@ def refusals(order_id: int, t: Translate) -> InlineKeyboardMarkup:
         builder.button(text=t(text), callback_data=Refuse(order_id=order_id, reason=reason))
     label, data = back(order_id, t)
     builder.button(text=label, callback_data=data)
+    builder.adjust(2)
+    return builder.as_markup()
+
+
+def offer_buttons(offer_id: int, t: Translate) -> InlineKeyboardMarkup:
+    """Accept / Decline under an auto-dispatch offer."""
+    builder = InlineKeyboardBuilder()
+    builder.button(
+        text=t("✅ Accept"), callback_data=OfferAnswer(offer_id=offer_id, action="accept")
+    )
+    builder.button(
+        text=t("✖ Decline"), callback_data=OfferAnswer(offer_id=offer_id, action="decline")
+    )
     builder.adjust(2)
     return builder.as_markup()

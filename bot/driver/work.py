@@ -20,6 +20,7 @@ from bot.driver.keyboards import (
     START_SHIFT,
     Delivery,
     IdDoc,
+    OfferAnswer,
     Refuse,
     delivery_actions,
     documents,
@@ -30,7 +31,7 @@ from core.errors import ValidationFailed
 from core.i18n import Translate, money
 from core.security import Principal
 from models.enums import IdDocument, OrderStatus, PaymentMethod, Role
-from services import cold_chain, drivers, orders
+from services import auto_dispatch, cold_chain, drivers, orders
 
 YEAR = re.compile(r"^\s*\d{4}\s*$")
 
@@ -230,6 +231,19 @@ async def location(message: Message, principal: Principal, ctx: AppContext, t: T
         await message.answer(t("Location saved: arrival times are updated for your deliveries."))
 
 
+async def answer_offer(
+    callback: CallbackQuery, callback_data: OfferAnswer, principal: Principal, t: Translate
+) -> None:
+    """Accept or Decline under an offer; a closed offer answers offer_closed (the error
+    handler's alert), the message itself is edited through the outbox."""
+    if callback_data.action == "accept":
+        await auto_dispatch.accept(callback_data.offer_id, principal)
+        await callback.answer(t("The delivery is yours."))
+    else:
+        await auto_dispatch.decline(callback_data.offer_id, principal)
+        await callback.answer(t("Passed on to another driver."))
+
+
 def router() -> Router:
     built = Router(name=__name__)
     only_drivers = RequireStaff((Role.DRIVER,))
@@ -249,4 +263,5 @@ def router() -> Router:
     built.callback_query.register(refuse, Refuse.filter())
     built.callback_query.register(close_chooser, Delivery.filter(F.action == "back"))
     built.callback_query.register(delivered, Delivery.filter(F.action == "delivered"))
+    built.callback_query.register(answer_offer, OfferAnswer.filter())
     return built

@@ -17,6 +17,7 @@ from models import CryptoTransaction, Order, User
 from models.enums import OrderStatus, PaymentMethod, PrescriptionState
 from models.transitions import OPEN_STATUSES, can_transition
 from services import (
+    auto_dispatch,
     backoffice,
     crypto_payments,
     fleet,
@@ -168,6 +169,7 @@ async def _order_page(
             "deposit_txs": deposit_txs,
             "coins": crypto_payments.coins,
             "events": events,
+            "offer": await auto_dispatch.open_offer(order.id),
             "errors": errors or {},
         },
         status=status,

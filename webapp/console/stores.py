@@ -46,6 +46,8 @@ STORE_FORM = schema_form(
         "default_tax_rate": "Default VAT %",
         "prescription_review_minutes": "Prescription review limit (minutes)",
         "cold_chain_max_slot_minutes": "Longest slot for cold-chain goods (minutes)",
+        "auto_dispatch": "Auto-dispatch ready orders",
+        "offer_timeout_seconds": "Time a driver has to accept an offer (seconds)",
     },
     help={
         "lat": "leave latitude and longitude empty to look them up from the address",
@@ -54,6 +56,7 @@ STORE_FORM = schema_form(
         "default_tax_rate": "invoices use it for products without a VAT rate of their own",
         "opening_hours": '{"mon": [["09:00", "21:00"]], ...}',
         "slug": "lower-case letters, digits and dashes",
+        "auto_dispatch": "offer each ready order to the best driver on shift, one at a time",
     },
 )
 ZONE_FORM = schema_form(
@@ -129,6 +132,8 @@ def store_values(store: Store) -> dict[str, Any]:
         "default_tax_rate": f"{Decimal(store.default_tax_rate).normalize():f}",
         "prescription_review_minutes": store.prescription_review_minutes,
         "cold_chain_max_slot_minutes": store.cold_chain_max_slot_minutes,
+        "auto_dispatch": store.auto_dispatch,
+        "offer_timeout_seconds": store.offer_timeout_seconds,
     }
 
 
@@ -147,6 +152,7 @@ async def new_store_page(request: web.Request) -> web.StreamResponse:
         "opening_hours": "{}",
         "prescription_review_minutes": 24 * 60,
         "cold_chain_max_slot_minutes": 120,
+        "offer_timeout_seconds": 60,
     }
     return form_page(
         request, heading="New store", submit="Create store", fields=STORE_FORM, values=defaults

@@ -205,6 +205,9 @@
       order.cold_chain ? el("p", { class: "tag cold" }, _("❄ Keep cold: a driver with a cooler only")) : null,
       order.run_position ? el("p", { class: "tag run", "data-run": order.run_id }, _("Run stop {position}", { position: order.run_position })
         + (order.eta_minutes ? " · " + _("about {minutes} min", { minutes: order.eta_minutes }) : "")) : null,
+      // Auto-dispatch: who is being asked now, and until when (the dispatcher may still assign).
+      order.offer ? el("p", { class: "tag offer", "data-offer": order.offer.driver_id },
+        _("Offered to {name}, answer by {time}", { name: order.offer.driver_name, time: when(order.offer.expires_at) })) : null,
       el("ul", { class: "lines" }, order.items.map((i) => el("li", {}, `${i.name} × ${i.quantity}`))),
       el("p", { class: "total" }, money(order.total_cents, order.currency)),
       el("ol", { class: "timeline" }, timeline(order).map(([at, what]) => el("li", {}, `${when(at)} — ${what}`))),
@@ -241,6 +244,8 @@
       const payload = frame.payload || {};
       if (frame.type === "ORDER_CREATED") toast(_("New order {number}", { number: payload.number }));
       if (frame.type.startsWith("ORDER_")) touched.add(payload.order_id);
+      if (frame.type === "DISPATCH_NO_DRIVER") toast(_("⚠ No driver took order {number}: assign it yourself.", { number: payload.number }));
+      if (frame.type.startsWith("DISPATCH_")) touched.add(payload.order_id);
       if (frame.type.startsWith("DRIVER_")) touched.add("drivers");
       clearTimeout(pending);
       pending = setTimeout(() => {

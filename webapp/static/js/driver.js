@@ -2,16 +2,31 @@
    ID checked / Delivered (with the cash taken), and location from the browser. */
 (() => {
   "use strict";
-  const { _, api, money, el, toast, explain, busy, live, haptic, STATUS } = window.App;
+  const { _, api, money, when, el, toast, explain, busy, live, haptic, STATUS } = window.App;
   const view = document.getElementById("view");
   let watching = null;
   let lastSent = 0;
 
   async function render() {
-    const [me, mine] = await Promise.all([
+    const [me, mine, offered] = await Promise.all([
       api("/api/v1/driver/me", { signed: true }),
       api("/api/v1/driver/orders", { signed: true }),
+      api("/api/v1/driver/offers", { signed: true }),
     ]);
+    // Auto-dispatch offers: take the order or pass it on before the time runs out.
+    const offers = offered.items.map((f) => {
+      const answer = (action, label, cls) => {
+        const button = el("button", { "data-action": `offer-${action}`, class: cls || null, onclick: () => busy(button, () => answerOffer(f, action)) }, label);
+        return button;
+      };
+      return el("article", { class: "card offer", "data-offer": f.id },
+        el("h3", {}, _("🚚 Can you take order {number}?", { number: f.number })),
+        el("p", {}, f.address_text),
+        el("p", {}, money(f.total_cents, f.currency)),
+        f.cold_chain ? el("p", { class: "tag cold" }, _("❄ Keep cold: a driver with a cooler only")) : null,
+        el("p", { class: "muted" }, _("Answer by {time}.", { time: when(f.expires_at) })),
+        el("div", { class: "actions" }, answer("accept", _("✅ Accept"), "primary"), answer("decline", _("✖ Decline"))));
+    });
     const shift = el("button", { id: "shift", class: me.on_shift ? "" : "primary", onclick: () => busy(shift, () => toggleShift(me.on_shift)) },
       me.on_shift ? _("⏹ End shift") : _("▶ Start shift"));
     const share = el("button", { id: "share-location", onclick: shareLocation }, watching === null ? _("📍 Share live location") : _("Sharing location"));
@@ -56,13 +71,18 @@
         o.cold_chain ? el("p", { class: "tag cold" }, o.kept_cold ? _("❄ Kept cold: confirmed") : _("❄ Keep cold until handover.")) : null,
         map, actions);
     });
-    view.replaceChildren(el("div", { class: "actions" }, shift, share),
+    view.replaceChildren(el("div", { class: "actions" }, shift, share), ...offers,
       cards.length ? el("section", {}, cards) : el("p", { class: "muted" }, _("No deliveries right now.")));
   }
 
   async function toggleShift(onShift) {
     try { await api("/api/v1/driver/shift", { method: "POST", signed: true, body: { action: onShift ? "end" : "start" } }); haptic("success"); await render(); }
     catch (e) { explain(e); }
+  }
+
+  async function answerOffer(offer, action) {
+    try { await api(`/api/v1/staff/offers/${offer.id}/${action}`, { method: "POST", signed: true }); haptic("success"); await render(); }
+    catch (e) { explain(e); await render(); }
   }
 
   async function refuse(order, why) {
