@@ -120,6 +120,12 @@ class Settings(BaseSettings):
     prescriptions_dir: str = "var/prescriptions"
     prescription_retention_days: int = Field(default=90, ge=1)
     prescription_job_interval: float = Field(default=300, gt=0)
+    # Proof-of-delivery photos: checked and re-encoded like product pictures but kept out of
+    # /media/ (served only through signed, expiring links). Empty: `<UPLOADS_DIR>/proof`. The
+    # daily job deletes photos older than the retention period.
+    proof_photos_dir: str = ""
+    proof_photo_retention_days: int = Field(default=90, ge=1)
+    proof_photo_cleanup_interval: float = Field(default=86400, gt=0)
 
     # Delivery: geocoding and ETA coefficients (minutes per km by transport, plus handling).
     geocoder_url: str = "https://nominatim.openstreetmap.org"
@@ -314,6 +320,11 @@ class Settings(BaseSettings):
 
     def media_path(self) -> Path:
         return Path(self.media_dir) if self.media_dir else Path(self.uploads_dir) / "media"
+
+    def proof_photos_path(self) -> Path:
+        if self.proof_photos_dir:
+            return Path(self.proof_photos_dir)
+        return Path(self.uploads_dir) / "proof"
 
     def sqlite_path(self) -> Path | None:
         if not self.database_url.startswith("sqlite://"):

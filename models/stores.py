@@ -38,6 +38,9 @@ class Store(Model):
     prescription_review_minutes = fields.IntField(default=24 * 60)
     # The longest delivery slot allowed for an order with cold-chain goods.
     cold_chain_max_slot_minutes = fields.IntField(default=120)
+    # "Delivered" only with a proof-of-delivery photo (every door). Off: the driver bot still
+    # asks for one at handover, with a Skip button.
+    proof_photo_required = fields.BooleanField(default=False)
     is_active = fields.BooleanField(default=True)
     created_at = created_at()
     updated_at = updated_at()

@@ -20,7 +20,7 @@ from bot.common.texts import STATUS, status_name
 from core.clock import utcnow
 from core.errors import Gone, NotFound
 from core.i18n import translator
-from services import media, stores, tracking
+from services import media, proof, stores, tracking
 
 HERE = Path(__file__).resolve().parent
 routes = web.RouteTableDef()
@@ -160,6 +160,8 @@ async def track(request: web.Request) -> web.Response:
     response = aiohttp_jinja2.render_template("track.html", request, context)
     response.headers["Cache-Control"] = "no-store"
     return response
+
+
 # Media file names are content hashes: a URL always means the same bytes.
 IMMUTABLE = "public, max-age=31536000, immutable"
 
@@ -174,6 +176,23 @@ async def media_file(request: web.Request) -> web.StreamResponse:
     if path is None:
         raise web.HTTPNotFound()
     return web.FileResponse(path, headers={"Cache-Control": IMMUTABLE})
+
+
+@routes.get("/proof/{order_id:\\d{1,12}}.webp", name="proof-photo")
+async def proof_photo(request: web.Request) -> web.StreamResponse:
+    """A proof-of-delivery photo through its signed link (services/proof.py): 404 for a
+    forged, expired or outdated link, as for no photo at all."""
+    try:
+        path = await proof.photo_file(
+            request.config_dict[SETTINGS],
+            int(request.match_info["order_id"]),
+            request.query.get("expires", ""),
+            request.query.get("sig", ""),
+        )
+    except NotFound:
+        raise web.HTTPNotFound() from None
+    # Private: a shared cache must not keep a photo of someone's door.
+    return web.FileResponse(path, headers={"Cache-Control": "private, max-age=3600"})
 
 
 def setup_pages(app: web.Application) -> None:

@@ -336,6 +336,11 @@ class RefundOut(BaseModel):
 class OrderDetailOut(OrderOut):
     # The public live-tracking link, while a driver has the order (customer views only).
     tracking_url: str | None = None
+    # The proof-of-delivery photo: a signed link that expires within hours (ask the order
+    # again for a fresh one); null when there is none, or it was deleted after the retention
+    # period.
+    proof_photo_url: str | None = None
+    proof_photo_at: datetime | None = None
     items: list[OrderItemOut]
     history: list[HistoryOut]
     events: list[OrderEventOut]

@@ -36,6 +36,8 @@ class StoreIn(BaseModel):
     # cancelled, and the longest delivery slot for cold-chain goods.
     prescription_review_minutes: int = Field(default=24 * 60, ge=15, le=14 * 24 * 60, strict=True)
     cold_chain_max_slot_minutes: int = Field(default=120, ge=15, le=24 * 60, strict=True)
+    # "Delivered" only with a proof-of-delivery photo (off: the driver may skip it).
+    proof_photo_required: bool = False
 
     def model_values(self) -> dict[str, Any]:
         values = self.model_dump()

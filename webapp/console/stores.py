@@ -46,6 +46,7 @@ STORE_FORM = schema_form(
         "default_tax_rate": "Default VAT %",
         "prescription_review_minutes": "Prescription review limit (minutes)",
         "cold_chain_max_slot_minutes": "Longest slot for cold-chain goods (minutes)",
+        "proof_photo_required": "Proof-of-delivery photo required before “Delivered”",
     },
     help={
         "lat": "leave latitude and longitude empty to look them up from the address",
@@ -129,6 +130,7 @@ def store_values(store: Store) -> dict[str, Any]:
         "default_tax_rate": f"{Decimal(store.default_tax_rate).normalize():f}",
         "prescription_review_minutes": store.prescription_review_minutes,
         "cold_chain_max_slot_minutes": store.cold_chain_max_slot_minutes,
+        "proof_photo_required": store.proof_photo_required,
     }
 
 

@@ -355,6 +355,7 @@
     id_checked: _("ID checked at handover"), handover_refused: _("Handover refused"),
     prescription_submitted: _("Prescription sent"), prescription_approved: _("Prescription approved"),
     prescription_rejected: _("Prescription rejected"), kept_cold: _("Kept cold at handover"), chat_message: _("Message"),
+    proof_photo: _("Photo taken at delivery"),
   };
   // Marked so the page's catalog carries them: _(h.reason) below can then translate them.
   const REASONS = [_("Out of stock"), _("Customer asked"), _("Outside delivery hours"), _("Other reason"),
