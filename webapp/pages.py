@@ -192,7 +192,9 @@ async def proof_photo(request: web.Request) -> web.StreamResponse:
     except NotFound:
         raise web.HTTPNotFound() from None
     # Private: a shared cache must not keep a photo of someone's door.
-    return web.FileResponse(path, headers={"Cache-Control": "private, max-age=3600"})
+    return web.FileResponse(
+        path, headers={"Cache-Control": "private, max-age=3600", "Content-Type": "image/webp"}
+    )
 
 
 def setup_pages(app: web.Application) -> None:
