@@ -53,8 +53,8 @@ async def picked_up(
     status: OrderStatus = OrderStatus.PICKED_UP,
 ) -> tuple[Person, Person, Order]:
     """A customer's order carried by a new driver (linked to chat `tg_id`), in `status`."""
-    app = bots_or_client.client.app if isinstance(bots_or_client, BotHarness) else bots_or_client.app
-    ctx = app[CTX]
+    client = bots_or_client.client if isinstance(bots_or_client, BotHarness) else bots_or_client
+    ctx = client.app[CTX]
     customer = await make_person(settings, Role.CUSTOMER, adult=True)
     rider, driver = await make_driver(settings, store_id)
     if tg_id is not None:
@@ -142,7 +142,8 @@ async def test_the_driver_sends_the_handover_photo_and_the_customer_sees_it(
     forged = url.replace("sig=", "sig=A")
     assert (await bots.client.get(forged)).status == 404
     assert (await bots.client.get(f"/proof/{order.id}.webp")).status == 404
-    assert (await bots.client.get(f"/media/{order.proof_photo[:2]}/{order.proof_photo}-640.webp")).status == 404
+    public = f"/media/{order.proof_photo[:2]}/{order.proof_photo}-640.webp"
+    assert (await bots.client.get(public)).status == 404  # never under the public /media/
     expired = proof.photo_url(bots.settings, order, now=1_000_000)
     assert expired is not None and (await bots.client.get(expired)).status == 404
     _c, _r, neighbour = await picked_up(bots, settings, demo.store_id, dispatcher)
@@ -155,7 +156,7 @@ async def test_the_console_order_page_shows_the_photo_and_the_id_check(
 ) -> None:
     from tests.test_console import session_for
 
-    customer, rider, order = await picked_up(bots, settings, demo.store_id, dispatcher)
+    _customer, rider, order = await picked_up(bots, settings, demo.store_id, dispatcher)
     await Order.filter(id=order.id).update(requires_id_check=True)
     await orders.record_id_check(
         order.id, rider.principal, document_type=IdDocument.PASSPORT, birth_year=1984
@@ -188,7 +189,8 @@ async def test_a_store_that_requires_the_photo_offers_no_skip(
         json={"status": "delivered", "cash_collected_cents": order.total_cents},
         headers=rider.headers,
     )
-    assert refused.status == 422 and (await refused.json())["error"]["code"] == "proof_photo_required"
+    assert refused.status == 422
+    assert (await refused.json())["error"]["code"] == "proof_photo_required"
     await bots.post("driver", bots.message(chat, "/deliveries"))
     await bots.press("driver", chat, "✅ Entregado")
     asked = bots.last("driver", chat)
