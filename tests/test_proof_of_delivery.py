@@ -246,6 +246,13 @@ async def test_the_mini_app_uploads_the_photo_and_hostile_uploads_are_refused(
     assert as_json.status == 415
     status, body = await upload(client, rider, order.id, b"")
     assert status == 422 and "file" in body["fields"]
+    boundary = "a7e76002679311c56031f4ecea7024ba"
+    garbled = await client.post(
+        path,
+        data=f"--{boundary}\r\n\u00be--{boundary}--\r\n".encode(),
+        headers={**rider.headers, "Content-Type": f"multipart/form-data; boundary={boundary}"},
+    )
+    assert garbled.status == 422  # a part whose headers are not headers (the fuzzer's find)
     status, body = await upload(client, rider, order.id, b"%PDF-1.4 not a picture")
     assert status == 415 and body["code"] == "not_an_image" and "file" in body["fields"]
     status, body = await upload(client, rider, order.id, photo()[:3000])
