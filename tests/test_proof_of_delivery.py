@@ -324,3 +324,26 @@ async def test_retention_deletes_exactly_the_old_photos(
     assert await OrderEvent.filter(order_id=old.id, kind="proof_photo").exists()
     assert proof.photo_url(settings, after[old.id]) is None
     assert await proof.purge_old_photos(settings) == 0  # nothing old is left
+
+
+async def test_a_refused_handover_stops_the_wait_for_the_photo(
+    bots: BotHarness, settings: Settings, demo: SeedReport, dispatcher: Person
+) -> None:
+    chat = tg_user(9604, language="en", first_name="Dan")
+    _customer, _rider, order = await picked_up(
+        bots, settings, demo.store_id, dispatcher, tg_id=chat["id"]
+    )
+    await bots.post("driver", bots.message(chat, "/deliveries"))
+    await bots.press("driver", chat, "✅ Delivered")
+    assert "Take a photo of order" in bots.last("driver", chat).text
+    await bots.press("driver", chat, "🚫 Cannot hand over")
+    await bots.press("driver", chat, "Nobody there")
+    assert (await Order.get(id=order.id)).status is OrderStatus.RETURNING
+    # A photo sent now is not taken as the proof, and the bot no longer asks for one.
+    data = photo()
+    file_id = bots.telegram.add_file(data)
+    await bots.post("driver", photo_update(bots, chat, file_id, len(data)))
+    assert not bots.telegram.sent("getFile")
+    assert (await Order.get(id=order.id)).proof_photo == ""
+    await bots.post("driver", bots.message(chat, "📋 My deliveries"))
+    assert "Please send a photo" not in bots.last("driver", chat).text

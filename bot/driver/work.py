@@ -250,9 +250,9 @@ async def skip_proof(
     if await proof.required(order) and not order.proof_photo:
         raise ValidationFailed("the photo is required", code="proof_photo_required")
     chat_id = callback.message.chat.id if callback.message is not None else callback.from_user.id
-    if callback.message is not None:
-        await bot.delete_message(chat_id, callback.message.message_id)
     done = await _finish(bot, chat_id, order, principal, t, state, locale)
+    if callback.message is not None:  # the photo request is answered
+        await bot.delete_message(chat_id, callback.message.message_id)
     await callback.answer(t("Delivered") if done else None)
 
 
@@ -280,7 +280,13 @@ async def proof_photo(
     """A message while the bot waits for the handover photo: anything but a usable picture
     gets a reply saying so, and the bot keeps waiting."""
     text = message.text or ""
-    if text.startswith("/") or text in {t(START_SHIFT), t(END_SHIFT), t(MY_DELIVERIES)}:
+    order_id = int((await state.get_data())["order_id"])
+    waiting = await orders.get_order_for(principal, order_id)
+    if (
+        text.startswith("/")
+        or text in {t(START_SHIFT), t(END_SHIFT), t(MY_DELIVERIES)}
+        or waiting.status is not OrderStatus.PICKED_UP  # refused or handled meanwhile
+    ):
         await state.clear()  # the driver moved on: the menu works as usual
         await menu_choice(message, principal, t, locale)
         return
@@ -296,7 +302,6 @@ async def proof_photo(
         return
     downloaded = await bot.download(file_id)
     data = downloaded.read() if downloaded is not None else b""
-    order_id = int((await state.get_data())["order_id"])
     try:
         order = await proof.attach_photo(ctx.settings, principal, order_id, data)
     except (PayloadTooLarge, UnsupportedMediaType, ValidationFailed) as exc:
@@ -358,7 +363,7 @@ def router() -> Router:
     built.callback_query.middleware(only_drivers)
     built.message.register(cash_amount, Handover.cash, F.text)
     built.message.register(birth_year, Handover.birth_year, F.text)
-    built.message.register(proof_photo, Handover.photo)
+    built.message.register(proof_photo, Handover.photo, ~F.location)
     built.message.register(location, F.location)
     built.edited_message.register(location, F.location)
     built.message.register(menu_choice, F.text)
