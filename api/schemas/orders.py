@@ -188,7 +188,8 @@ class OrderEventOut(BaseModel):
     """Something that happened without a status change: `id_checked` (data: document_type,
     birth_year), `handover_refused` (data: reason), `refunded` (data: to, amount_cents, txid,
     note), `prescription_submitted`, `prescription_approved` / `prescription_rejected` (data:
-    decision, note; the actor is the pharmacist), `kept_cold`."""
+    decision, note; the actor is the pharmacist), `kept_cold`, `proof_photo` (data: width,
+    height; the photo itself is behind the order's `proof_photo_url`)."""
 
     kind: OrderEventKind
     actor_id: int | None
