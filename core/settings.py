@@ -111,8 +111,9 @@ class Settings(BaseSettings):
     uploads_dir: str = "var/uploads"
     backup_dir: str = "var/backups"
     backup_keep: int = Field(default=14, ge=1)
-    # Uploaded pictures (products, proofs of delivery, banners), resized and content-addressed,
-    # served at /media/. Empty: `<UPLOADS_DIR>/media`, so backups include them.
+    # Uploaded pictures (products, banners), resized and content-addressed, served at
+    # /media/ (proof-of-delivery photos are processed the same way but kept apart, below).
+    # Empty: `<UPLOADS_DIR>/media`, so backups include them.
     media_dir: str = ""
     media_max_upload_bytes: int = Field(default=8 * 1024 * 1024, ge=1024)
     # Prescription files (encrypted with the secret box) and how long they are kept after
