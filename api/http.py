@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from aiohttp import BodyPartReader, web
+from aiohttp.http_exceptions import HttpProcessingError
 from pydantic import BaseModel, ValidationError
 
 from api.errors import validation_fields
@@ -76,7 +77,8 @@ async def read_upload(request: web.Request, field: str, max_bytes: int) -> bytes
                     raise too_large
             if data:
                 return bytes(data)
-    except (ValueError, AssertionError, RuntimeError, UnicodeDecodeError):
+    except (ValueError, AssertionError, RuntimeError, UnicodeDecodeError, HttpProcessingError):
+        # HttpProcessingError: a part's headers are not headers (InvalidHeader).
         raise ValidationFailed("the form could not be read", fields={"body": "malformed"}) from None
     raise ValidationFailed(f"send the file in the field {field!r}", fields={field: "required"})
 

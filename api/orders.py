@@ -27,7 +27,7 @@ from core import qr
 from core.errors import NotFound, PreconditionRequired, ValidationFailed
 from core.settings import Settings
 from models import CryptoTransaction, Order
-from services import checkout, crypto_payments, orders, profile, refunds, tracking
+from services import checkout, crypto_payments, orders, profile, proof, refunds, tracking
 from services.checkout import AddressInput, CheckoutRequest
 
 routes = web.RouteTableDef()
@@ -36,10 +36,14 @@ MAX_KEY = 128
 
 
 async def detail(order: Order, settings: Settings | None = None) -> OrderDetailOut:
-    """The order as its reader sees it; with `settings`, the public tracking link too."""
+    """The order as its reader sees it; with `settings`, the public tracking link and the
+    signed link to the proof-of-delivery photo too (call only after checking the reader may
+    see the order)."""
     return OrderDetailOut(
         **OrderOut.of(order).model_dump(),
         tracking_url=tracking.tracking_url(settings, order) if settings else None,
+        proof_photo_url=proof.photo_url(settings, order) if settings else None,
+        proof_photo_at=order.proof_photo_at,
         items=[OrderItemOut.of(i) for i in await orders.items(order)],
         history=[HistoryOut.of(h) for h in await orders.history(order)],
         events=[OrderEventOut.of(e) for e in await orders.events(order)],

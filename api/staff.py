@@ -6,8 +6,8 @@ from __future__ import annotations
 from aiohttp import web
 
 from api.auth import require_principal
-from api.http import doc, dump, parse_body, parse_query, path_id
-from api.keys import CTX
+from api.http import doc, dump, parse_body, parse_query, path_id, read_upload
+from api.keys import CTX, SETTINGS
 from api.orders import detail
 from api.schemas.orders import (
     AssignIn,
@@ -32,7 +32,7 @@ from api.schemas.orders import (
     StatusIn,
 )
 from models.enums import Role
-from services import auto_dispatch, drivers, orders, profile, refunds
+from services import auto_dispatch, drivers, orders, profile, proof, refunds
 
 routes = web.RouteTableDef()
 STAFF = (Role.ADMIN, Role.MANAGER, Role.DISPATCHER)
@@ -233,6 +233,34 @@ async def id_check(request: web.Request) -> web.Response:
         order_id, principal, document_type=body.document_type, birth_year=body.birth_year
     )
     return dump(await detail(order))
+
+
+@routes.post("/api/v1/staff/orders/{order_id}/proof")
+@doc(
+    "The proof-of-delivery photo, at handover (multipart/form-data, field `file`: JPEG, PNG, "
+    "WebP or GIF): by the driver carrying the order, or a manager; checked, stripped of "
+    "metadata and re-encoded, kept PROOF_PHOTO_RETENTION_DAYS. The answer's "
+    "`proof_photo_url` is a signed link that expires. A store with `proof_photo_required` "
+    'refuses "delivered" (422 proof_photo_required) until the photo is sent',
+    tags=["staff"],
+    upload="file",
+    response=OrderDetailOut,
+    auth=True,
+    errors={
+        403: "forbidden: not the driver carrying the order or a manager",
+        404: "no such order (or not yours)",
+        413: "payload_too_large: the file is over MEDIA_MAX_UPLOAD_BYTES",
+        415: "unsupported_media_type / not_an_image: the field `file` is not a picture",
+        422: "validation_error / image_damaged / image_too_large: `file`; not_picked_up",
+    },
+)
+async def upload_proof(request: web.Request) -> web.Response:
+    principal = require_principal(request, Role.DRIVER, Role.ADMIN, Role.MANAGER)
+    order_id = path_id(request, "order_id")
+    settings = request.config_dict[SETTINGS]
+    data = await read_upload(request, "file", settings.media_max_upload_bytes)
+    order = await proof.attach_photo(settings, principal, order_id, data)
+    return dump(await detail(order, settings))
 
 
 @routes.post("/api/v1/staff/orders/{order_id}/refuse-handover")

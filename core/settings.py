@@ -114,8 +114,9 @@ class Settings(BaseSettings):
     uploads_dir: str = "var/uploads"
     backup_dir: str = "var/backups"
     backup_keep: int = Field(default=14, ge=1)
-    # Uploaded pictures (products, proofs of delivery, banners), resized and content-addressed,
-    # served at /media/. Empty: `<UPLOADS_DIR>/media`, so backups include them.
+    # Uploaded pictures (products, banners), resized and content-addressed, served at
+    # /media/ (proof-of-delivery photos are processed the same way but kept apart, below).
+    # Empty: `<UPLOADS_DIR>/media`, so backups include them.
     media_dir: str = ""
     media_max_upload_bytes: int = Field(default=8 * 1024 * 1024, ge=1024)
     # Prescription files (encrypted with the secret box) and how long they are kept after
@@ -123,6 +124,12 @@ class Settings(BaseSettings):
     prescriptions_dir: str = "var/prescriptions"
     prescription_retention_days: int = Field(default=90, ge=1)
     prescription_job_interval: float = Field(default=300, gt=0)
+    # Proof-of-delivery photos: checked and re-encoded like product pictures but kept out of
+    # /media/ (served only through signed, expiring links). Empty: `<UPLOADS_DIR>/proof`. The
+    # daily job deletes photos older than the retention period.
+    proof_photos_dir: str = ""
+    proof_photo_retention_days: int = Field(default=90, ge=1)
+    proof_photo_cleanup_interval: float = Field(default=86400, gt=0)
 
     # Delivery: geocoding and ETA coefficients (minutes per km by transport, plus handling).
     geocoder_url: str = "https://nominatim.openstreetmap.org"
@@ -319,6 +326,11 @@ class Settings(BaseSettings):
 
     def media_path(self) -> Path:
         return Path(self.media_dir) if self.media_dir else Path(self.uploads_dir) / "media"
+
+    def proof_photos_path(self) -> Path:
+        if self.proof_photos_dir:
+            return Path(self.proof_photos_dir)
+        return Path(self.uploads_dir) / "proof"
 
     def sqlite_path(self) -> Path | None:
         if not self.database_url.startswith("sqlite://"):

@@ -41,6 +41,7 @@ class OrderEventKind(StrEnum):
     PRESCRIPTION_REJECTED = "prescription_rejected"
     KEPT_COLD = "kept_cold"
     CHAT_MESSAGE = "chat_message"
+    PROOF_PHOTO = "proof_photo"
 
 
 class PrescriptionState(StrEnum):

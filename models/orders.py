@@ -71,6 +71,10 @@ class Order(Model):
     cold_chain = fields.BooleanField(default=False)
     kept_cold_at = fields.DatetimeField(null=True)
     id_checked_at = fields.DatetimeField(null=True)
+    # Proof of delivery: the content key of the photo taken at handover (services/proof.py,
+    # stored privately, never under /media/) and when; both cleared after the retention period.
+    proof_photo = fields.CharField(max_length=32, default="")
+    proof_photo_at = fields.DatetimeField(null=True)
     cash_collected_cents = fields.IntField(null=True)
     refund_due = fields.BooleanField(default=False)
     eta_minutes = fields.IntField(null=True)

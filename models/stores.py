@@ -42,6 +42,9 @@ class Store(Model):
     # `offer_timeout_seconds` to accept before the next one is asked (services/auto_dispatch).
     auto_dispatch = fields.BooleanField(default=False)
     offer_timeout_seconds = fields.IntField(default=60)
+    # "Delivered" only with a proof-of-delivery photo (every door). Off: the driver bot still
+    # asks for one at handover, with a Skip button.
+    proof_photo_required = fields.BooleanField(default=False)
     is_active = fields.BooleanField(default=True)
     created_at = created_at()
     updated_at = updated_at()

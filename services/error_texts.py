@@ -154,6 +154,8 @@ TEXTS: dict[str, str] = {
     "relay_not_party": N("Only the customer and the driver write in this chat."),
     "offer_closed": N("This offer is no longer open."),
     "kept_cold_required": N("Confirm the goods were kept cold before handing over."),
+    "proof_photo_required": N("Take a photo of the delivered order before handing over."),
+    "proof_photo_not_found": N("This photo is no longer available."),
     "gone": N("This has ended and is no longer available."),
     "unauthorized": N("Please sign in."),
     "forbidden": N("You may not do this."),

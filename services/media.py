@@ -1,7 +1,8 @@
-"""Pictures people upload (product images today; proofs of delivery and banners next): the
-content is checked with Pillow (never the file name), metadata is dropped, the picture is
-resized into a few widths and stored content-addressed, so a URL never changes meaning and
-can be cached for a year (`/media/<shard>/<key>-<width>.webp`).
+"""Pictures people upload (product images; proofs of delivery, into their own private
+directory, see services/proof.py; banners next): the content is checked with Pillow (never
+the file name), metadata is dropped, the picture is resized into a few widths and stored
+content-addressed, so a URL never changes meaning and can be cached for a year
+(`/media/<shard>/<key>-<width>.webp`).
 
 One store, shared by every use: two products with the same picture share its files. Removing a
 picture from a product does not delete files another row may point at.

@@ -167,8 +167,8 @@ async def transition(
 
     Raises NotFound (not theirs to see), Forbidden (role may not), ValidationFailed
     `illegal_transition` (table says no; `extra` has from/to), `id_check_required`,
-    `cash_amount_required`, `payment_pending`, and Conflict `order_changed` when another
-    change won the race.
+    `proof_photo_required`, `cash_amount_required`, `payment_pending`, and Conflict
+    `order_changed` when another change won the race.
     """
     async with in_transaction():
         order = await Order.filter(id=order_id).select_for_update().first()
@@ -286,6 +286,16 @@ async def _preconditions(
         if order.requires_id_check and order.id_checked_at is None:
             raise ValidationFailed(
                 "check the customer's ID before handing over", code="id_check_required"
+            )
+        if (
+            not order.proof_photo
+            and await Store.filter(id=order.store_id, proof_photo_required=True).exists()
+        ):
+            # The store's rule (services/proof.py): no "Delivered" without the photo.
+            raise ValidationFailed(
+                "take a photo of the delivered order before handing over",
+                code="proof_photo_required",
+                fields={"file": "a proof-of-delivery photo is required"},
             )
         if order.payment_method is PaymentMethod.CASH and order.total_cents > 0:
             if cash_collected_cents is None:

@@ -179,12 +179,21 @@ async def test_order_through_the_three_mini_apps(
         await expect(delivery).to_have_attribute("data-status", "picked_up")
         total = (await Order.get(id=order.id)).total_cents
         await delivery.locator("input[name=cash]").fill(f"{total / 100:.2f}")
+        # The proof photo from the phone's camera goes up before "Delivered".
+        from tests.test_proof_of_delivery import photo
+
+        await delivery.locator("input[name=proof]").set_input_files(
+            files=[{"name": "door.jpg", "mimeType": "image/jpeg", "buffer": photo()}]
+        )
         await driver.shot("handover")  # type: ignore[attr-defined]
         await delivery.locator("[data-action=delivered]").click()
         await expect(driver.get_by_text("Сейчас доставок нет.")).to_be_visible(timeout=10000)
 
-        # The customer's page turned to Delivered by itself.
+        # The customer's page turned to Delivered by itself, with the photo from the door.
         await expect(shop.locator("#order-status")).to_have_text("Доставлен", timeout=10000)
+        door = shop.locator("#proof-photo img")
+        await expect(door).to_be_visible(timeout=10000)
+        await expect(door).to_have_js_property("naturalWidth", 640)  # the picture loaded
         await shop.shot("delivered")  # type: ignore[attr-defined]
         for page in (shop, board, driver):
             assert page.errors == [], page.errors  # type: ignore[attr-defined]
@@ -193,6 +202,7 @@ async def test_order_through_the_three_mini_apps(
 
     order = await Order.get(id=order.id)
     assert order.status is OrderStatus.DELIVERED and order.cash_collected_cents == total
+    assert order.proof_photo and order.proof_photo_at is not None
     assert [h.to_status.value for h in await order.history.all().order_by("id")] == [
         "pending",
         "confirmed",

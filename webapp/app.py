@@ -27,7 +27,14 @@ from core.context import build_context, running
 from core.settings import Settings
 from models import OutboxMessage
 from models.enums import OutboxStatus
-from services import auto_dispatch, campaigns, client_events, crypto_payments, prescriptions
+from services import (
+    auto_dispatch,
+    campaigns,
+    client_events,
+    crypto_payments,
+    prescriptions,
+    proof,
+)
 from services.auth.passwords import purge_expired_registrations
 from services.store_setup import generate_all_slots
 from webapp.console import setup_console
@@ -132,6 +139,13 @@ async def _workers(app: web.Application) -> AsyncIterator[None]:
 
     await ctx.scheduler.every(
         "analytics-retention", ctx.settings.analytics_cleanup_interval, analytics_retention
+    )
+
+    async def proof_photo_retention() -> None:
+        await proof.purge_old_photos(ctx.settings)
+
+    await ctx.scheduler.every(
+        "proof-photo-retention", ctx.settings.proof_photo_cleanup_interval, proof_photo_retention
     )
     yield
     ctx.outbox.stop()

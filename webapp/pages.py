@@ -20,7 +20,7 @@ from bot.common.texts import STATUS, status_name
 from core.clock import utcnow
 from core.errors import Gone, NotFound
 from core.i18n import translator
-from services import media, stores, tracking
+from services import media, proof, stores, tracking
 
 HERE = Path(__file__).resolve().parent
 routes = web.RouteTableDef()
@@ -176,6 +176,25 @@ async def media_file(request: web.Request) -> web.StreamResponse:
     if path is None:
         raise web.HTTPNotFound()
     return web.FileResponse(path, headers={"Cache-Control": IMMUTABLE})
+
+
+@routes.get("/proof/{order_id:\\d{1,12}}.webp", name="proof-photo")
+async def proof_photo(request: web.Request) -> web.StreamResponse:
+    """A proof-of-delivery photo through its signed link (services/proof.py): 404 for a
+    forged, expired or outdated link, as for no photo at all."""
+    try:
+        path = await proof.photo_file(
+            request.config_dict[SETTINGS],
+            int(request.match_info["order_id"]),
+            request.query.get("expires", ""),
+            request.query.get("sig", ""),
+        )
+    except NotFound:
+        raise web.HTTPNotFound() from None
+    # Private: a shared cache must not keep a photo of someone's door.
+    return web.FileResponse(
+        path, headers={"Cache-Control": "private, max-age=3600", "Content-Type": "image/webp"}
+    )
 
 
 def setup_pages(app: web.Application) -> None:

@@ -188,7 +188,8 @@ class OrderEventOut(BaseModel):
     """Something that happened without a status change: `id_checked` (data: document_type,
     birth_year), `handover_refused` (data: reason), `refunded` (data: to, amount_cents, txid,
     note), `prescription_submitted`, `prescription_approved` / `prescription_rejected` (data:
-    decision, note; the actor is the pharmacist), `kept_cold`."""
+    decision, note; the actor is the pharmacist), `kept_cold`, `proof_photo` (data: width,
+    height; the photo itself is behind the order's `proof_photo_url`)."""
 
     kind: OrderEventKind
     actor_id: int | None
@@ -353,6 +354,11 @@ class OfferOut(BaseModel):
 class OrderDetailOut(OrderOut):
     # The public live-tracking link, while a driver has the order (customer views only).
     tracking_url: str | None = None
+    # The proof-of-delivery photo: a signed link that expires within hours (ask the order
+    # again for a fresh one); null when there is none, or it was deleted after the retention
+    # period.
+    proof_photo_url: str | None = None
+    proof_photo_at: datetime | None = None
     items: list[OrderItemOut]
     history: list[HistoryOut]
     events: list[OrderEventOut]

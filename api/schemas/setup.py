@@ -40,6 +40,8 @@ class StoreIn(BaseModel):
     # seconds to accept before the next one is asked.
     auto_dispatch: bool = False
     offer_timeout_seconds: int = Field(default=60, ge=15, le=30 * 60, strict=True)
+    # "Delivered" only with a proof-of-delivery photo (off: the driver may skip it).
+    proof_photo_required: bool = False
 
     def model_values(self) -> dict[str, Any]:
         values = self.model_dump()

@@ -17,7 +17,8 @@ MY_DELIVERIES = N("📋 My deliveries")
 
 class Delivery(CallbackData, prefix="dl"):
     order_id: int
-    action: str  # picked_up | id_ok | kept_cold | delivered | refuse | back (closes a chooser)
+    # picked_up | id_ok | kept_cold | delivered | skip_photo | refuse | back (closes a chooser)
+    action: str
 
 
 class OfferAnswer(CallbackData, prefix="of"):
@@ -136,4 +137,13 @@ def offer_buttons(offer_id: int, t: Translate) -> InlineKeyboardMarkup:
         text=t("✖ Decline"), callback_data=OfferAnswer(offer_id=offer_id, action="decline")
     )
     builder.adjust(2)
+    return builder.as_markup()
+
+
+def skip_photo(order_id: int, t: Translate) -> InlineKeyboardMarkup:
+    """Under the proof-photo request, when the store does not require the photo."""
+    builder = InlineKeyboardBuilder()
+    builder.button(
+        text=t("⏭ Skip the photo"), callback_data=Delivery(order_id=order_id, action="skip_photo")
+    )
     return builder.as_markup()

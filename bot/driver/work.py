@@ -1,5 +1,5 @@
-"""The driver's day: shifts, deliveries (picked up, ID checked, delivered with cash) and
-live location."""
+"""The driver's day: shifts, deliveries (picked up, ID checked, proof photo, delivered with
+cash) and live location."""
 
 from __future__ import annotations
 
@@ -25,20 +25,28 @@ from bot.driver.keyboards import (
     delivery_actions,
     documents,
     refusals,
+    skip_photo,
 )
 from core.context import AppContext
-from core.errors import ValidationFailed
+from core.errors import PayloadTooLarge, UnsupportedMediaType, ValidationFailed
 from core.i18n import Translate, money
 from core.security import Principal
+from models import Order
 from models.enums import IdDocument, OrderStatus, PaymentMethod, Role
-from services import auto_dispatch, cold_chain, drivers, orders
+from services import auto_dispatch, cold_chain, drivers, orders, proof
+from services.error_texts import explain_error
 
 YEAR = re.compile(r"^\s*\d{4}\s*$")
+# What services.media says about a file that is not a usable picture: the driver tries again.
+PICTURE_PROBLEMS = frozenset(
+    {"payload_too_large", "not_an_image", "image_damaged", "image_too_large"}
+)
 
 
 class Handover(StatesGroup):
     cash = State()
     birth_year = State()
+    photo = State()
 
 
 async def menu_choice(message: Message, principal: Principal, t: Translate, locale: str) -> None:
@@ -169,24 +177,141 @@ async def delivered(
     locale: str,
 ) -> None:
     order = await orders.get_order_for(principal, callback_data.order_id)
+    if order.status is OrderStatus.PICKED_UP and not order.proof_photo:
+        # Said before the photo and the cash: the card offers Delivered only after these.
+        if order.cold_chain and order.kept_cold_at is None:
+            raise ValidationFailed("confirm the goods were kept cold", code="kept_cold_required")
+        if order.requires_id_check and order.id_checked_at is None:
+            raise ValidationFailed("check the ID first", code="id_check_required")
+        await state.set_state(Handover.photo)
+        await state.update_data(order_id=order.id)
+        if callback.message is not None:
+            must = await proof.required(order)
+            await bot.send_message(
+                callback.message.chat.id,
+                t(
+                    "Take a photo of order {number} as you hand it over and send it here.",
+                    number=order.number,
+                )
+                if must
+                else t(
+                    "Take a photo of order {number} as you hand it over and send it here, "
+                    "or skip it.",
+                    number=order.number,
+                ),
+                reply_markup=None if must else skip_photo(order.id, t),
+            )
+        await callback.answer()
+        return
+    chat_id = callback.message.chat.id if callback.message is not None else callback.from_user.id
+    done = await _finish(bot, chat_id, order, principal, t, state, locale)
+    await callback.answer(t("Delivered") if done else None)
+
+
+async def _finish(
+    bot: Bot,
+    chat_id: int,
+    order: Order,
+    principal: Principal,
+    t: Translate,
+    state: FSMContext,
+    locale: str,
+) -> bool:
+    """The handover's last step: the cash question for a cash order (False), else the order
+    is delivered (True)."""
     if order.payment_method is PaymentMethod.CASH and order.total_cents > 0:
         if order.requires_id_check and order.id_checked_at is None:
             raise ValidationFailed("check the ID first", code="id_check_required")
         await state.set_state(Handover.cash)
         await state.update_data(order_id=order.id)
-        if callback.message is not None:
-            await bot.send_message(
-                callback.message.chat.id,
-                t(
-                    "How much cash did you collect for {number}? The total is {total}.",
-                    number=order.number,
-                    total=money(order.total_cents, order.currency, locale),
-                ),
-            )
-        await callback.answer()
-        return
+        await bot.send_message(
+            chat_id,
+            t(
+                "How much cash did you collect for {number}? The total is {total}.",
+                number=order.number,
+                total=money(order.total_cents, order.currency, locale),
+            ),
+        )
+        return False
+    await state.clear()
     await orders.transition(order.id, OrderStatus.DELIVERED, principal)
-    await callback.answer(t("Delivered"))
+    return True
+
+
+async def skip_proof(
+    callback: CallbackQuery,
+    bot: Bot,
+    callback_data: Delivery,
+    principal: Principal,
+    t: Translate,
+    state: FSMContext,
+    locale: str,
+) -> None:
+    order = await orders.get_order_for(principal, callback_data.order_id)
+    if await proof.required(order) and not order.proof_photo:
+        raise ValidationFailed("the photo is required", code="proof_photo_required")
+    chat_id = callback.message.chat.id if callback.message is not None else callback.from_user.id
+    done = await _finish(bot, chat_id, order, principal, t, state, locale)
+    if callback.message is not None:  # the photo request is answered
+        await bot.delete_message(chat_id, callback.message.message_id)
+    await callback.answer(t("Delivered") if done else None)
+
+
+def _picture(message: Message) -> tuple[str, int] | None:
+    """The file id and declared size of the picture in the message (a photo, or an image
+    sent as a file), or None."""
+    if message.photo:
+        largest = message.photo[-1]
+        return largest.file_id, largest.file_size or 0
+    document = message.document
+    if document is not None and (document.mime_type or "").startswith("image/"):
+        return document.file_id, document.file_size or 0
+    return None
+
+
+async def proof_photo(
+    message: Message,
+    bot: Bot,
+    principal: Principal,
+    ctx: AppContext,
+    t: Translate,
+    state: FSMContext,
+    locale: str,
+) -> None:
+    """A message while the bot waits for the handover photo: anything but a usable picture
+    gets a reply saying so, and the bot keeps waiting."""
+    text = message.text or ""
+    order_id = int((await state.get_data())["order_id"])
+    waiting = await orders.get_order_for(principal, order_id)
+    if (
+        text.startswith("/")
+        or text in {t(START_SHIFT), t(END_SHIFT), t(MY_DELIVERIES)}
+        or waiting.status is not OrderStatus.PICKED_UP  # refused or handled meanwhile
+    ):
+        await state.clear()  # the driver moved on: the menu works as usual
+        await menu_choice(message, principal, t, locale)
+        return
+    picture = _picture(message)
+    if picture is None:
+        await message.answer(t("Please send a photo of the order you handed over."))
+        return
+    file_id, size = picture
+    if size > ctx.settings.media_max_upload_bytes:
+        await message.answer(
+            t("This photo is too large. Send it as a photo, not as a file, please.")
+        )
+        return
+    downloaded = await bot.download(file_id)
+    data = downloaded.read() if downloaded is not None else b""
+    try:
+        order = await proof.attach_photo(ctx.settings, principal, order_id, data)
+    except (PayloadTooLarge, UnsupportedMediaType, ValidationFailed) as exc:
+        if exc.code not in PICTURE_PROBLEMS:
+            raise
+        await message.answer(explain_error(exc, locale) + "\n" + t("Please send the photo again."))
+        return
+    if await _finish(bot, message.chat.id, order, principal, t, state, locale):
+        await message.answer(t("Photo saved. Delivered, thank you!"))
 
 
 def parse_cents(text: str) -> int:
@@ -252,6 +377,7 @@ def router() -> Router:
     built.callback_query.middleware(only_drivers)
     built.message.register(cash_amount, Handover.cash, F.text)
     built.message.register(birth_year, Handover.birth_year, F.text)
+    built.message.register(proof_photo, Handover.photo, ~F.location)
     built.message.register(location, F.location)
     built.edited_message.register(location, F.location)
     built.message.register(menu_choice, F.text)
@@ -264,4 +390,5 @@ def router() -> Router:
     built.callback_query.register(close_chooser, Delivery.filter(F.action == "back"))
     built.callback_query.register(delivered, Delivery.filter(F.action == "delivered"))
     built.callback_query.register(answer_offer, OfferAnswer.filter())
+    built.callback_query.register(skip_proof, Delivery.filter(F.action == "skip_photo"))
     return built

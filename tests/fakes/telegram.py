@@ -87,7 +87,13 @@ class FakeTelegram:
         return file_id
 
     async def download(self, request: web.Request) -> web.Response:
-        file_id = request.match_info["path"].rsplit("/", 1)[-1]
+        """GET /file/bot<token>/<file_path> (the path getFile answered), recorded as a
+        "download" call."""
+        path = request.match_info["path"]
+        file_id = path.rsplit("/", 1)[-1]
+        self.calls.append(
+            Call(request.match_info["token"], "download", {"file_path": path}, time.monotonic())
+        )
         if file_id not in self.files:
             return web.Response(status=404)
         return web.Response(body=self.files[file_id])

@@ -14,7 +14,7 @@ from core import untrusted
 from core.errors import DomainError, NotFound, ValidationFailed
 from core.permissions import Permission as P
 from models import CryptoTransaction, Order, User
-from models.enums import OrderStatus, PaymentMethod, PrescriptionState
+from models.enums import OrderEventKind, OrderStatus, PaymentMethod, PrescriptionState
 from models.transitions import OPEN_STATUSES, can_transition
 from services import (
     auto_dispatch,
@@ -25,6 +25,7 @@ from services import (
     listing,
     orders,
     prescriptions,
+    proof,
     refunds,
     runs,
 )
@@ -122,6 +123,14 @@ async def _order_of_store(request: web.Request) -> Order:
     return order
 
 
+DOCUMENT_NAMES = {
+    "id_card": "ID card",
+    "passport": "Passport",
+    "driving_licence": "Driving licence",
+    "residence_permit": "Residence permit",
+}
+
+
 async def _order_page(
     request: web.Request, order: Order, *, errors: dict[str, str] | None = None, status: int = 200
 ) -> web.Response:
@@ -170,6 +179,12 @@ async def _order_page(
             "coins": crypto_payments.coins,
             "events": events,
             "offer": await auto_dispatch.open_offer(order.id),
+            "id_check": next(
+                (e.data for e in reversed(events) if e.kind is OrderEventKind.ID_CHECKED), None
+            ),
+            "documents": DOCUMENT_NAMES,
+            "proof_url": proof.photo_url(request.config_dict[SETTINGS], order),
+            "proof_taken": any(e.kind is OrderEventKind.PROOF_PHOTO for e in events),
             "errors": errors or {},
         },
         status=status,

@@ -48,6 +48,7 @@ STORE_FORM = schema_form(
         "cold_chain_max_slot_minutes": "Longest slot for cold-chain goods (minutes)",
         "auto_dispatch": "Auto-dispatch ready orders",
         "offer_timeout_seconds": "Time a driver has to accept an offer (seconds)",
+        "proof_photo_required": "Proof-of-delivery photo required before “Delivered”",
     },
     help={
         "lat": "leave latitude and longitude empty to look them up from the address",
@@ -134,6 +135,7 @@ def store_values(store: Store) -> dict[str, Any]:
         "cold_chain_max_slot_minutes": store.cold_chain_max_slot_minutes,
         "auto_dispatch": store.auto_dispatch,
         "offer_timeout_seconds": store.offer_timeout_seconds,
+        "proof_photo_required": store.proof_photo_required,
     }
 
 

@@ -53,10 +53,12 @@
     const { method = "GET", body, signed = false, headers = {} } = options;
     const send = async () => {
       const h = { "Accept-Language": cfg.locale, ...headers };
-      if (body !== undefined) h["Content-Type"] = "application/json";
+      // A FormData body (a file upload) goes as multipart with the browser's own boundary.
+      const form = typeof FormData !== "undefined" && body instanceof FormData;
+      if (body !== undefined && !form) h["Content-Type"] = "application/json";
       const t = auth.tokens();
       if (signed && t) h.Authorization = "Bearer " + t.access;
-      return fetch(path, { method, headers: h, body: body === undefined ? undefined : JSON.stringify(body) });
+      return fetch(path, { method, headers: h, body: body === undefined ? undefined : form ? body : JSON.stringify(body) });
     };
     let response;
     try { response = await send(); } catch (e) {
@@ -181,6 +183,7 @@
     cash_amount_short: _("The cash is less than the order total."),
     id_check_required: _("Check the customer's ID before handing over."),
     kept_cold_required: _("Confirm the goods were kept cold before handing over."),
+    proof_photo_required: _("Take a photo of the delivered order before handing over."),
     not_picked_up: _("Mark the order as picked up first."),
     already_reviewed: _("You have already reviewed this product."),
     not_a_buyer: _("Only customers who received this product can review it."),
@@ -355,6 +358,7 @@
     id_checked: _("ID checked at handover"), handover_refused: _("Handover refused"),
     prescription_submitted: _("Prescription sent"), prescription_approved: _("Prescription approved"),
     prescription_rejected: _("Prescription rejected"), kept_cold: _("Kept cold at handover"), chat_message: _("Message"),
+    proof_photo: _("Photo taken at delivery"),
   };
   // Marked so the page's catalog carries them: _(h.reason) below can then translate them.
   const REASONS = [_("Out of stock"), _("Customer asked"), _("Outside delivery hours"), _("Other reason"),

@@ -1,5 +1,6 @@
 /* The driver Mini App: shift, current and next deliveries with a map link, Picked up /
-   ID checked / Delivered (with the cash taken), and location from the browser. */
+   ID checked / Delivered (with the proof photo and the cash taken), and location from the
+   browser. */
 (() => {
   "use strict";
   const { _, api, money, when, el, toast, explain, busy, live, haptic, STATUS } = window.App;
@@ -51,7 +52,9 @@
           actions.append(doc, year, guarded("id_check", _("🪪 Check ID"), () => idCheck(o, doc, year)));
         } else {
           const cash = o.payment_method === "cash" ? el("input", { name: "cash", inputmode: "decimal", "aria-label": _("Enter the cash you collected."), placeholder: money(o.total_cents, o.currency) }) : null;
-          actions.append(cash || "", guarded("delivered", _("✅ Delivered"), () => move(o, "delivered", cash), "primary"));
+          // The proof-of-delivery photo, from the camera; the store may require it.
+          const snap = el("input", { type: "file", name: "proof", accept: "image/*", capture: "environment", "aria-label": _("📷 Proof photo") });
+          actions.append(el("label", {}, _("📷 Proof photo"), snap), cash || "", guarded("delivered", _("✅ Delivered"), () => deliver(o, snap, cash), "primary"));
         }
         // Could not deliver: the order goes back to the pharmacy with the reason.
         const why = el("select", { name: "refusal", "aria-label": _("🚫 Cannot hand over") },
@@ -99,6 +102,17 @@
     const body = { document_type: doc.value, birth_year: Number(year.value) };
     try { await api(`/api/v1/staff/orders/${order.id}/id-check`, { method: "POST", signed: true, body }); haptic("success"); await render(); }
     catch (e) { explain(e); }
+  }
+
+  async function deliver(order, snap, cashInput) {
+    const file = snap.files && snap.files[0];
+    if (file) {
+      const form = new FormData();
+      form.append("file", file);
+      try { await api(`/api/v1/staff/orders/${order.id}/proof`, { method: "POST", signed: true, body: form }); }
+      catch (e) { explain(e); return; }
+    }
+    await move(order, "delivered", cashInput);
   }
 
   async function move(order, status, cashInput) {

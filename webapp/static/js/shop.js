@@ -605,6 +605,9 @@
       el("ul", { class: "lines" }, order.items.map((i) => el("li", {}, `${i.name} × ${i.quantity}`))),
       el("p", { class: "total" }, _("Total: {amount}", { amount: money(order.total_cents, order.currency) })),
       prescriptionPanel(order),
+      order.proof_photo_url ? el("figure", { class: "proof", id: "proof-photo" },
+        el("img", { src: order.proof_photo_url, alt: _("Photo taken at delivery"), width: "320", loading: "lazy" }),
+        el("figcaption", {}, _("Photo taken at delivery"))) : null,
       el("ol", { class: "timeline" }, timeline(order).map(([at, what]) => el("li", {}, `${when(at)} — ${what}`)))), invoice);
     if (invoice) await invoicePanel(order.id, invoice);
     telegram.back(() => go("#/"));
