@@ -160,6 +160,8 @@ async def track(request: web.Request) -> web.Response:
     response = aiohttp_jinja2.render_template("track.html", request, context)
     response.headers["Cache-Control"] = "no-store"
     return response
+
+
 # Media file names are content hashes: a URL always means the same bytes.
 IMMUTABLE = "public, max-age=31536000, immutable"
 
