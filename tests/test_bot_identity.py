@@ -4,6 +4,7 @@ switched or closed store."""
 
 from __future__ import annotations
 
+from bot.webhooks import WEBHOOKS
 from core.security import Principal
 from models import CartItem, Employee, Store, User
 from models.enums import Role
@@ -98,3 +99,17 @@ async def test_a_store_switch_or_a_closed_store_takes_effect_on_the_next_tap(
     await bots.press("customer", PAVEL, "Добавить")
     assert "Добавлено" not in bots.answers("customer")[-1]
     assert await in_cart(user.id) == before + 1
+
+
+def test_no_bot_filter_or_handler_runs_in_a_thread(bots: BotHarness) -> None:
+    """aiogram runs a synchronous filter or handler through asyncio.to_thread: every one the
+    three bots register must be a coroutine (or an aiogram Filter, which is awaited)."""
+    synchronous = []
+    for name, webhook in bots.client.app[WEBHOOKS].items():
+        for router in webhook.dispatcher.chain_tail:
+            for observer in router.observers.values():
+                for handler in observer.handlers:
+                    for item in [handler, *(handler.filters or [])]:
+                        if not item.awaitable:
+                            synchronous.append(f"{name}: {router.name} {item.callback!r}")
+    assert synchronous == []
