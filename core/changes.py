@@ -1,11 +1,12 @@
 """Process-local caches of rarely changing rows, emptied at once when such a row changes.
 
 A service that changes what a cache holds (a user's role, blocking, locale, Telegram link,
-employment ...) calls `changed(kind)` once its write is committed; every cache of that kind
-registered in this process is emptied on the spot, so the very next update reads the row
-again. The caches belong to a running app (the bots' identity middleware); the registry
-holds them weakly, so an app that is gone leaves nothing behind. Entries also lapse after
-their own short TTL, which bounds how long another process can serve the old row.
+employment ...; a store's settings, hours or state) calls `changed(kind)` once its write is
+committed; every cache of that kind registered in this process is emptied on the spot, so
+the very next update reads the row again. The caches belong to a running app (the bots'
+identity and store caches); the registry holds them weakly, so an app that is gone leaves
+nothing behind. Entries also lapse after their own short TTL, which bounds how long another
+process may serve the old row.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import weakref
 from typing import Literal, Protocol
 
-Kind = Literal["user"]
+Kind = Literal["user", "store"]
 
 
 class Clearable(Protocol):
