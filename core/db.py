@@ -7,10 +7,12 @@ default builds its schema straight from the models.
 from __future__ import annotations
 
 import os
+import re
 from typing import Any
 
 import asyncpg
 from tortoise import Tortoise, connections
+from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.exceptions import DBConnectionError
 from tortoise.models import Model
 
@@ -89,3 +91,20 @@ async def upsert(row: Model, *, on: tuple[str, ...], update: tuple[str, ...]) ->
     """INSERT ... ON CONFLICT (on) DO UPDATE SET update = the new values, in one statement on
     SQLite and PostgreSQL: "update it, or create it if missing" without a race between the two."""
     await type(row).bulk_create([row], on_conflict=list(on), update_fields=list(update))
+
+
+_NUMBERED = re.compile(r"\$(\d+)")
+
+
+async def fetch_all(
+    sql: str, *args: Any, conn: BaseDBAsyncClient | None = None
+) -> list[dict[str, Any]]:
+    """Run one hand-written statement with $1, $2 ... parameters on either database (SQLite
+    gets its ?1, ?2 ...) and return its rows as dicts. For hot paths only, where building the
+    statement with the ORM costs more than running it. `conn`: the transaction's connection
+    (`async with in_transaction() as conn`), else the default one. SQLite returns booleans as
+    0/1 and JSON columns as text, PostgreSQL JSON as text too: callers convert."""
+    conn = conn or connections.get("default")
+    if conn.capabilities.dialect == "sqlite":
+        sql = _NUMBERED.sub(r"?\1", sql)
+    return list(await conn.execute_query_dict(sql, list(args)))

@@ -32,5 +32,8 @@ class TTLCache(Generic[V]):
         while len(self._data) > self._max:
             self._data.popitem(last=False)
 
+    def clear(self) -> None:
+        self._data.clear()
+
     def __len__(self) -> int:
         return len(self._data)

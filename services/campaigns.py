@@ -21,6 +21,7 @@ from tortoise.expressions import F
 from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
+from core import changes
 from core.clock import utcnow
 from core.errors import Conflict, NotFound
 from core.outbox import enqueue_paced
@@ -276,14 +277,17 @@ async def mark_blocked(user_id: int) -> None:
     """Telegram said 403: the customer blocked the bot; no campaign goes to them again until
     they come back (/start_news)."""
     await User.filter(id=user_id, bot_blocked_at__isnull=True).update(bot_blocked_at=utcnow())
+    changes.changed("user")
 
 
 async def mark_reachable(user_id: int) -> None:
     """The customer wrote to the bot again after blocking it: campaigns may reach them."""
     await User.filter(id=user_id).update(bot_blocked_at=None)
+    changes.changed("user")
 
 
 async def set_news(user_id: int, *, wanted: bool) -> None:
     """/stop_news and /start_news: opt out of (or back into) campaigns; writing to the bot
     also shows it is not blocked."""
     await User.filter(id=user_id).update(news_opt_out=not wanted, bot_blocked_at=None)
+    changes.changed("user")

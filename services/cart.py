@@ -6,14 +6,16 @@ per-order limit.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
+from typing import Any
 
-from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
-from core.db import insert_unless_exists, upsert
+from core.clock import utcnow
+from core.db import fetch_all, insert_unless_exists, upsert
 from core.errors import NotFound, ValidationFailed
-from models import Cart, CartItem, Product, ProductVariant
+from models import Cart, CartItem, ProductVariant
 from services.catalog import stock_by_variant
 from services.i18n_text import pick
 
@@ -73,6 +75,77 @@ def merge_lines(items: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return list(merged.items())
 
 
+@dataclass(frozen=True)
+class _Priced:
+    """What pricing needs of one variant: the variant, its product and its stock."""
+
+    product_id: int
+    product_active: bool
+    name: Any
+    variant_name: Any
+    sku: str
+    price_cents: int
+    age_restricted: bool
+    max_per_order: int | None
+    prescription_required: bool
+    cold_chain: bool
+    stock: int
+
+
+def _view(
+    store_id: int,
+    items: list[tuple[int, int]],
+    priced: dict[int, _Priced],
+    *,
+    locale: str,
+    fallback: str,
+) -> CartView:
+    """The priced cart: unknown or inactive variants raise NotFound naming them; stock and
+    limit problems are reported per line."""
+    missing = [variant_id for variant_id, _ in items if variant_id not in priced]
+    if missing:
+        raise NotFound(
+            "some items are not sold here",
+            code="unknown_variant",
+            fields={"items": f"unknown variant ids {missing}"},
+            extra={"variant_ids": missing},
+        )
+    view = CartView(store_id=store_id)
+    for variant_id, quantity in items:
+        row = priced[variant_id]
+        if not row.product_active:
+            raise NotFound(
+                "some items are not sold here",
+                code="unknown_variant",
+                fields={"items": f"unknown variant ids [{variant_id}]"},
+            )
+        available = row.stock
+        problem = None
+        if quantity > available:
+            problem = "insufficient_stock"
+        elif row.max_per_order is not None and quantity > row.max_per_order:
+            problem = "over_limit"
+        view.lines.append(
+            CartLine(
+                variant_id=variant_id,
+                product_id=row.product_id,
+                name=pick(row.name, locale, fallback),
+                variant_name=pick(row.variant_name, locale, fallback),
+                sku=row.sku,
+                quantity=quantity,
+                unit_price_cents=row.price_cents,
+                line_total_cents=row.price_cents * quantity,
+                stock=max(available, 0),
+                age_restricted=row.age_restricted,
+                max_per_order=row.max_per_order,
+                problem=problem,
+                prescription_required=row.prescription_required,
+                cold_chain=row.cold_chain,
+            )
+        )
+    return view
+
+
 async def price_lines(
     store_id: int, items: list[tuple[int, int]], *, locale: str, fallback: str
 ) -> CartView:
@@ -83,59 +156,87 @@ async def price_lines(
         raise ValidationFailed("too many different items", fields={"items": f"at most {MAX_LINES}"})
     ids = [variant_id for variant_id, _ in items]
     # Variants with their products in one query (a join), then stock: two round trips.
-    variants = {
-        v.id: v
-        for v in await ProductVariant.filter(
-            store_id=store_id, id__in=ids, is_active=True
-        ).select_related("product")
-    }
-    missing = [i for i in ids if i not in variants]
-    if missing:
-        raise NotFound(
-            "some items are not sold here",
-            code="unknown_variant",
-            fields={"items": f"unknown variant ids {missing}"},
-            extra={"variant_ids": missing},
-        )
-    products: dict[int, Product] = {
-        v.product_id: v.product for v in variants.values() if v.product.is_active
-    }
+    variants = await ProductVariant.filter(
+        store_id=store_id, id__in=ids, is_active=True
+    ).select_related("product")
     stock = await stock_by_variant(store_id, ids)
-    view = CartView(store_id=store_id)
-    for variant_id, quantity in items:
-        variant = variants[variant_id]
-        product = products.get(variant.product_id)
-        if product is None:
-            raise NotFound(
-                "some items are not sold here",
-                code="unknown_variant",
-                fields={"items": f"unknown variant ids [{variant_id}]"},
-            )
-        available = stock.get(variant_id, 0)
-        problem = None
-        if quantity > available:
-            problem = "insufficient_stock"
-        elif product.max_per_order is not None and quantity > product.max_per_order:
-            problem = "over_limit"
-        view.lines.append(
-            CartLine(
-                variant_id=variant_id,
-                product_id=product.id,
-                name=pick(product.name, locale, fallback),
-                variant_name=pick(variant.name, locale, fallback),
-                sku=variant.sku,
-                quantity=quantity,
-                unit_price_cents=variant.price_cents,
-                line_total_cents=variant.price_cents * quantity,
-                stock=max(available, 0),
-                age_restricted=product.age_restricted,
-                max_per_order=product.max_per_order,
-                problem=problem,
-                prescription_required=product.prescription_required,
-                cold_chain=product.cold_chain,
-            )
+    priced = {
+        v.id: _Priced(
+            product_id=v.product.id,
+            product_active=v.product.is_active,
+            name=v.product.name,
+            variant_name=v.name,
+            sku=v.sku,
+            price_cents=v.price_cents,
+            age_restricted=v.product.age_restricted,
+            max_per_order=v.product.max_per_order,
+            prescription_required=v.product.prescription_required,
+            cold_chain=v.product.cold_chain,
+            stock=stock.get(v.id, 0),
         )
-    return view
+        for v in variants
+    }
+    return _view(store_id, items, priced, locale=locale, fallback=fallback)
+
+
+# The whole server cart with prices, products and stock in one statement (the bot's "Add"
+# and cart view run it on every tap). Variants not sold here come back with no variant row.
+_CART_SQL = """
+SELECT ci.variant_id, ci.quantity, v.id AS known, v.sku, v.name AS variant_name,
+       v.price_cents, p.id AS product_id, p.is_active AS product_active, p.name,
+       p.age_restricted, p.max_per_order, p.prescription_required, p.cold_chain,
+       i.quantity AS stock
+FROM cart_items ci
+LEFT JOIN product_variants v ON v.id = ci.variant_id AND v.store_id = $2 AND v.is_active
+LEFT JOIN products p ON p.id = v.product_id
+LEFT JOIN inventory i ON i.variant_id = ci.variant_id AND i.store_id = $2
+WHERE ci.cart_id = $1
+ORDER BY ci.id
+"""
+_CART_ID_SQL = """
+INSERT INTO carts (user_id, store_id, updated_at) VALUES ($1, $2, $3)
+ON CONFLICT (user_id, store_id) DO UPDATE SET updated_at = excluded.updated_at
+RETURNING id
+"""
+# Adds to the line (creating it) only when the variant is sold here: no row back otherwise.
+_ADD_SQL = """
+INSERT INTO cart_items (cart_id, variant_id, quantity)
+SELECT CAST($1 AS INTEGER), v.id, CAST($3 AS INTEGER) FROM product_variants v
+WHERE v.id = $2 AND v.store_id = $4 AND v.is_active
+ON CONFLICT (cart_id, variant_id) DO UPDATE SET quantity = cart_items.quantity + excluded.quantity
+RETURNING quantity
+"""
+
+
+def _json(value: Any) -> Any:
+    return json.loads(value) if isinstance(value, str | bytes) else value
+
+
+async def _priced_cart(
+    cart_id: int, store_id: int, *, locale: str, fallback: str, conn: Any = None
+) -> CartView:
+    rows = await fetch_all(_CART_SQL, cart_id, store_id, conn=conn)
+    if len(rows) > MAX_LINES:
+        raise ValidationFailed("too many different items", fields={"items": f"at most {MAX_LINES}"})
+    items = [(int(r["variant_id"]), int(r["quantity"])) for r in rows]
+    priced = {
+        int(r["variant_id"]): _Priced(
+            product_id=int(r["product_id"]),
+            product_active=bool(r["product_active"]),
+            name=_json(r["name"]),
+            variant_name=_json(r["variant_name"]),
+            sku=r["sku"],
+            price_cents=int(r["price_cents"]),
+            age_restricted=bool(r["age_restricted"]),
+            max_per_order=r["max_per_order"],
+            prescription_required=bool(r["prescription_required"]),
+            cold_chain=bool(r["cold_chain"]),
+            stock=int(r["stock"] or 0),
+        )
+        for r in rows
+        if r["known"] is not None
+    }
+    return _view(store_id, items, priced, locale=locale, fallback=fallback)
 
 
 def _refuse_problem(line: CartLine) -> None:
@@ -168,9 +269,12 @@ async def cart_items(user_id: int, store_id: int) -> list[tuple[int, int]]:
 
 
 async def view_cart(user_id: int, store_id: int, *, locale: str, fallback: str) -> CartView:
-    return await price_lines(
-        store_id, await cart_items(user_id, store_id), locale=locale, fallback=fallback
-    )
+    """The customer's cart in the store, priced (empty when they have none). Raises NotFound
+    unknown_variant when a line's variant is no longer sold."""
+    cart_id = await Cart.filter(user_id=user_id, store_id=store_id).values_list("id", flat=True)
+    if not cart_id:
+        return CartView(store_id=store_id)
+    return await _priced_cart(int(cart_id[0]), store_id, locale=locale, fallback=fallback)  # type: ignore[call-overload]
 
 
 async def set_quantity(
@@ -201,44 +305,37 @@ async def add(
 ) -> CartView:
     """Add `quantity` (may be negative) to a line in one atomic step, so two taps at once add
     up instead of one overwriting the other. Refuses a result over stock or the product's
-    limit (nothing changes then); a result of 0 or less removes the line."""
+    limit (nothing changes then); a result of 0 or less removes the line. Raises NotFound
+    unknown_variant for a variant not sold here, ValidationFailed insufficient_stock,
+    over_limit or an invalid quantity."""
     if not -MAX_QUANTITY <= quantity <= MAX_QUANTITY:
         raise ValidationFailed(
             "invalid quantity", fields={"quantity": f"-{MAX_QUANTITY} to {MAX_QUANTITY}"}
         )
-    if not await ProductVariant.exists(store_id=store_id, id=variant_id, is_active=True):
-        raise NotFound(
-            "some items are not sold here",
-            code="unknown_variant",
-            fields={"items": f"unknown variant ids [{variant_id}]"},
-            extra={"variant_ids": [variant_id]},
-        )
-    cart = await _cart(user_id, store_id)
-    async with in_transaction():
-        # The zero row makes the line exist whoever inserted it; the UPDATE then locks it on
-        # PostgreSQL (SQLite runs one write transaction at a time), so increments serialise.
-        await insert_unless_exists(CartItem(cart_id=cart.id, variant_id=variant_id, quantity=0))
-        await CartItem.filter(cart_id=cart.id, variant_id=variant_id).update(
-            quantity=F("quantity") + quantity
-        )
-        rows = (
-            await CartItem.filter(cart_id=cart.id)
-            .order_by("id")
-            .values_list("variant_id", "quantity")
-        )
-        items = [(int(v), int(q)) for v, q in rows]
-        wanted = dict(items).get(variant_id, 0)
+    # Three statements: the cart (created or touched), the line's atomic increment (upserts
+    # on both databases; on PostgreSQL the rows stay locked until commit, so concurrent taps
+    # serialise; SQLite runs one write transaction at a time), the whole cart priced.
+    async with in_transaction() as conn:
+        cart = await fetch_all(_CART_ID_SQL, user_id, store_id, utcnow(), conn=conn)
+        cart_id = int(cart[0]["id"])
+        added = await fetch_all(_ADD_SQL, cart_id, variant_id, quantity, store_id, conn=conn)
+        if not added:
+            raise NotFound(
+                "some items are not sold here",
+                code="unknown_variant",
+                fields={"items": f"unknown variant ids [{variant_id}]"},
+                extra={"variant_ids": [variant_id]},
+            )
+        wanted = int(added[0]["quantity"])
         if wanted <= 0:
-            await CartItem.filter(cart_id=cart.id, variant_id=variant_id).delete()
-            items = [(v, q) for v, q in items if v != variant_id]
+            await CartItem.filter(cart_id=cart_id, variant_id=variant_id).delete()
         elif wanted > MAX_QUANTITY:
             raise ValidationFailed("invalid quantity", fields={"quantity": f"0 to {MAX_QUANTITY}"})
         # The whole cart priced once: it checks the changed line and is the answer.
-        view = await price_lines(store_id, items, locale=locale, fallback=fallback)
+        view = await _priced_cart(cart_id, store_id, locale=locale, fallback=fallback, conn=conn)
         for line in view.lines:
             if line.variant_id == variant_id:
                 _refuse_problem(line)
-        await Cart.filter(id=cart.id).update(store_id=store_id)  # touch updated_at
     return view
 
 

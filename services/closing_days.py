@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from core import changes
 from core.clock import utcnow
 from core.errors import ValidationFailed
 from models import Store, TimeSlot
@@ -73,6 +74,7 @@ async def set_closing_days(store: Store, days: list[date]) -> ClosingDays:
     today = _today(store)
     kept = sorted({d for d in days if d >= today})
     await Store.filter(id=store.id).update(closed_dates=[d.isoformat() for d in kept])
+    changes.changed("store")
     store.closed_dates = [d.isoformat() for d in kept]
     await store_setup.generate_slots(store)
     return ClosingDays(kept, await _booked_on(store, kept))

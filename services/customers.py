@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from tortoise.transactions import in_transaction
 
+from core import changes
 from core.errors import NotFound, ValidationFailed
 from core.security import Principal
 from models import Order, User, Wallet, WalletTransaction
@@ -83,3 +84,4 @@ async def set_blocked(principal: Principal, store_id: int, user_id: int, blocked
         await User.filter(id=user_id, role=Role.CUSTOMER).update(is_active=not blocked)
         if blocked:
             await end_all_sessions(user_id, "blocked")
+    changes.changed("user")  # the bots refuse a blocked customer from the next update on

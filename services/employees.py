@@ -8,6 +8,7 @@ import secrets
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
+from core import changes
 from core.context import AppContext
 from core.errors import Conflict, Forbidden, NotFound
 from core.passwords import hash_password
@@ -68,6 +69,7 @@ async def employ(
             on_conflict=["user_id", "store_id"],
             update_fields=["role", "is_active"],
         )
+    changes.changed("user")  # a linked member's bots see the new store at once
     code = await staff_links.create_link_code(principal, user.id)
     return user, code
 
@@ -94,6 +96,7 @@ async def create_or_reset_admin(email: str, password: str, *, bcrypt_rounds: int
             role=Role.ADMIN, password_hash=password_hash, is_active=True, email_verified=True
         )
         await end_all_sessions(user.id, "password_reset")
+    changes.changed("user")
     return False
 
 
@@ -114,5 +117,6 @@ async def set_employment_active(
         await Employee.filter(id=employment.id).update(is_active=active)
         if not active:
             await end_all_sessions(employment.user_id, "employment_ended")
+    changes.changed("user")  # the staff bots drop (or regain) the store at once
     employment.is_active = active
     return employment

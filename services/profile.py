@@ -6,6 +6,7 @@ from datetime import date
 
 from tortoise.transactions import in_transaction
 
+from core import changes
 from core.clock import utcnow
 from core.errors import Forbidden, NotFound, ValidationFailed
 from core.security import Principal
@@ -40,6 +41,7 @@ async def declare_date_of_birth(user_id: int, born: date) -> User:
             fields={"date_of_birth": "already recorded"},
         )
     await User.filter(id=user_id).update(date_of_birth=born)
+    changes.changed("user")
     await user.refresh_from_db()
     return user
 
@@ -76,6 +78,7 @@ async def correct_date_of_birth(
             new_value=born.isoformat(),
             reason=reason.strip()[:300],
         )
+    changes.changed("user")
     await user.refresh_from_db()
     return user
 
@@ -84,3 +87,4 @@ async def set_locale(user_id: int, locale: str) -> None:
     if locale not in ("en", "ru", "es"):
         raise ValidationFailed("unknown language", fields={"locale": "en, ru or es"})
     await User.filter(id=user_id).update(locale=locale)
+    changes.changed("user")

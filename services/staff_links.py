@@ -10,6 +10,7 @@ from datetime import timedelta
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
+from core import changes
 from core.clock import utcnow
 from core.errors import Conflict, Forbidden, NotFound, Unauthorized
 from core.permissions import Permission, has_permission
@@ -64,7 +65,8 @@ async def redeem_link_code(code: str, tg_id: int, username: str | None = None) -
                 code="telegram_taken",
             ) from None
         await StaffLinkCode.filter(id=row.id).update(used_at=utcnow())
-        return await User.get(id=row.user_id)
+    changes.changed("user")  # the Telegram account now means this staff member
+    return await User.get(id=row.user_id)
 
 
 async def staff_user_for_telegram(tg_id: int) -> User | None:

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
+from core import changes
 from core.clock import utcnow
 from core.errors import Conflict, NotFound, Unavailable, ValidationFailed
 from core.geocoding import Geocoder
@@ -35,11 +36,13 @@ async def create_store(values: dict[str, Any]) -> Store:
     """A new active store. Raises Conflict slug_taken, ValidationFailed naming the field."""
     check_timezone(values["timezone"])
     try:
-        return await Store.create(**values)
+        store = await Store.create(**values)
     except IntegrityError:
         raise Conflict(
             "a store with this slug exists", code="slug_taken", fields={"slug": "taken"}
         ) from None
+    changes.changed("store")
+    return store
 
 
 # --- zones -------------------------------------------------------------------------------
@@ -285,6 +288,7 @@ async def update_store(store: Store, values: dict[str, Any]) -> Store:
         raise Conflict(
             "a store with this slug exists", code="slug_taken", fields={"slug": "taken"}
         ) from None
+    changes.changed("store")
     await store.refresh_from_db()
     return store
 
@@ -292,6 +296,7 @@ async def update_store(store: Store, values: dict[str, Any]) -> Store:
 async def set_store_active(store: Store, active: bool) -> None:
     """Open or close a store to customers (its data stays)."""
     await Store.filter(id=store.id).update(is_active=active)
+    changes.changed("store")
     store.is_active = active
 
 

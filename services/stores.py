@@ -10,6 +10,15 @@ async def list_stores() -> list[Store]:
     return await Store.filter(is_active=True).order_by("id")
 
 
+async def first_store() -> Store:
+    """The active store with the lowest id (where a customer shops unless they chose one);
+    raises NotFound when none is open."""
+    store = await Store.filter(is_active=True).order_by("id").first()
+    if store is None:
+        raise NotFound("no store is open")
+    return store
+
+
 async def get_store(store_id: int) -> Store:
     """The active store; raises NotFound."""
     store = await Store.get_or_none(id=store_id, is_active=True)

@@ -6,12 +6,14 @@ from __future__ import annotations
 from html import escape
 
 from aiogram import F, Router
+from aiogram.filters import StateFilter
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from bot.common.filters import Is
 from core.i18n import Translate
 from core.security import Principal
 from models import OutboxMessage
@@ -59,5 +61,5 @@ def router(prompt: str) -> Router:
 
     built = Router(name=f"{__name__}:{prompt}")
     built.callback_query.register(ask, RelayTo.filter())
-    built.message.register(forward, Relay.text, F.text)
+    built.message.register(forward, StateFilter(Relay.text), Is(F.text))
     return built

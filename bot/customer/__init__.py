@@ -10,6 +10,7 @@ from bot.common import relay
 from bot.common.errors import install_error_handler
 from bot.common.identity import Identity
 from bot.customer import checkout, news, orders, prescriptions, shopping, start, wallet
+from bot.customer.shopping import KnownStores
 from core.context import AppContext
 from core.i18n import gettext_noop as N
 
@@ -19,6 +20,7 @@ def build_dispatcher(ctx: AppContext, storage: BaseStorage) -> Dispatcher:
     dispatcher.update.outer_middleware(
         Identity(staff=False, default_locale=ctx.settings.default_locale)
     )
+    dispatcher.update.outer_middleware(KnownStores())
     install_error_handler(dispatcher)
     # Checkout first: its states must see text before the menu/search handler does.
     dispatcher.include_routers(

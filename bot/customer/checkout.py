@@ -11,11 +11,13 @@ from html import escape
 from typing import Any
 
 from aiogram import Bot, F, Router
+from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import BufferedInputFile, CallbackQuery, Message, ReplyKeyboardRemove
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from bot.common.filters import Is
 from bot.common.texts import from_opening
 from bot.customer.keyboards import CartAction, Pay, SlotPick, Step, location_request, main_menu
 from bot.customer.shopping import current_store
@@ -430,17 +432,21 @@ async def abort(callback: CallbackQuery, state: FSMContext, t: Translate) -> Non
 def router() -> Router:
     built = Router(name=__name__)
     built.callback_query.register(begin, CartAction.filter(F.action == "checkout"))
-    built.message.register(date_of_birth, Checkout.date_of_birth, F.text)
-    built.message.register(address, Checkout.address, F.text | F.location)
-    built.message.register(details, Checkout.details, F.text)
-    built.message.register(note, Checkout.note, F.text)
+    built.message.register(date_of_birth, StateFilter(Checkout.date_of_birth), Is(F.text))
+    built.message.register(address, StateFilter(Checkout.address), Is(F.text | F.location))
+    built.message.register(details, StateFilter(Checkout.details), Is(F.text))
+    built.message.register(note, StateFilter(Checkout.note), Is(F.text))
     built.callback_query.register(
         skip_step, Step.filter(F.action.in_({"skip_details", "skip_note"}))
     )
-    built.callback_query.register(slot, Checkout.slot, SlotPick.filter())
-    built.callback_query.register(payment, Checkout.payment, Pay.filter())
-    built.message.register(promo_code, Checkout.promo, F.text)
-    built.callback_query.register(skip_promo, Checkout.promo, Step.filter(F.action == "skip_promo"))
-    built.callback_query.register(confirm, Checkout.confirm, Step.filter(F.action == "confirm"))
+    built.callback_query.register(slot, StateFilter(Checkout.slot), SlotPick.filter())
+    built.callback_query.register(payment, StateFilter(Checkout.payment), Pay.filter())
+    built.message.register(promo_code, StateFilter(Checkout.promo), Is(F.text))
+    built.callback_query.register(
+        skip_promo, StateFilter(Checkout.promo), Step.filter(F.action == "skip_promo")
+    )
+    built.callback_query.register(
+        confirm, StateFilter(Checkout.confirm), Step.filter(F.action == "confirm")
+    )
     built.callback_query.register(abort, Step.filter(F.action == "abort"))
     return built

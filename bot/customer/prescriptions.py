@@ -4,6 +4,7 @@ code; or dropping the prescription items instead."""
 from __future__ import annotations
 
 from aiogram import Bot, F, Router
+from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
@@ -81,5 +82,5 @@ def router() -> Router:
     built = Router(name=__name__)
     built.callback_query.register(ask_file, OrderAct.filter(F.action == "rx"))
     built.callback_query.register(remove_items, OrderAct.filter(F.action == "rx_remove"))
-    built.message.register(received, RxUpload.file)
+    built.message.register(received, StateFilter(RxUpload.file))
     return built

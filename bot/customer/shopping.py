@@ -2,34 +2,65 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from contextvars import ContextVar
 from html import escape
 from typing import Any
 
-from aiogram import Bot, F, Router
+from aiogram import BaseMiddleware, Bot, F, Router
 from aiogram.fsm.context import FSMContext
-from aiogram.types import CallbackQuery, Message
+from aiogram.types import CallbackQuery, Message, TelegramObject
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.customer.keyboards import PAGE_SIZE, Add, CartAction, CartEdit, Cat, Prod, StockWatch
+from core import changes
 from core.context import AppContext
 from core.i18n import Translate, money
+from core.lru import TTLCache
 from models import Store, User
 from services import cart, catalog, stock_alerts
 from services.catalog import ProductQuery
-from services.stores import get_store, list_stores
+from services.stores import first_store, get_store
+
+# Stores change rarely, and every change goes through a service that empties this cache at
+# once (core.changes); the TTL bounds what another process may serve after a change.
+STORE_TTL = 10.0
+_stores: ContextVar[TTLCache[Store] | None] = ContextVar("customer_bot_stores", default=None)
+
+
+class KnownStores(BaseMiddleware):
+    """Keeps the stores the customer bot sells from for STORE_TTL seconds, for this app's
+    updates (`current_store` finds the cache in the update's context)."""
+
+    def __init__(self) -> None:
+        self._cache: TTLCache[Store] = TTLCache(1_000, STORE_TTL)
+        changes.register("store", self._cache)
+
+    async def __call__(
+        self,
+        handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
+        event: TelegramObject,
+        data: dict[str, Any],
+    ) -> Any:
+        token = _stores.set(self._cache)
+        try:
+            return await handler(event, data)
+        finally:
+            _stores.reset(token)
 
 
 async def current_store(state: FSMContext) -> Store:
-    """The store this chat shops in: chosen by a /start link, else the first one."""
+    """The store this chat shops in: chosen by a /start link, else the first one. Raises
+    NotFound when it is closed (or none is open)."""
     store_id = (await state.get_data()).get("store_id")
-    if store_id:
-        return await get_store(int(store_id))
-    stores = await list_stores()
-    if not stores:
-        from core.errors import NotFound
-
-        raise NotFound("no store is open")
-    return stores[0]
+    key = str(store_id or "first")
+    cache = _stores.get()
+    store = cache.get(key) if cache is not None else None
+    if store is None:
+        store = await get_store(int(store_id)) if store_id else await first_store()
+        if cache is not None:
+            cache.set(key, store)
+    return store
 
 
 async def show_categories(message: Message, state: FSMContext, t: Translate, locale: str) -> None:

@@ -9,6 +9,7 @@ from aiogram.filters import Command, CommandObject, CommandStart, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
+from bot.common.filters import Is
 from bot.customer import orders as order_views
 from bot.customer.keyboards import (
     CART,
@@ -126,7 +127,7 @@ def router() -> Router:
     built.message.register(start, CommandStart())
     built.message.register(choose_language, Command("language"))
     built.callback_query.register(set_language, Lang.filter())
-    built.message.register(shared_contact, F.contact)
-    built.message.register(web_app_data, F.web_app_data)
-    built.message.register(menu_or_search, StateFilter(None), F.text, ~F.text.startswith("/"))
+    built.message.register(shared_contact, Is(F.contact))
+    built.message.register(web_app_data, Is(F.web_app_data))
+    built.message.register(menu_or_search, StateFilter(None), Is(F.text & ~F.text.startswith("/")))
     return built

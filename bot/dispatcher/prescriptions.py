@@ -7,11 +7,13 @@ from __future__ import annotations
 from html import escape
 
 from aiogram import Bot, F, Router
+from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from bot.common.filters import Is
 from bot.common.staff import RequireStaff
 from bot.dispatcher.keyboards import RxReview
 from core.context import AppContext
@@ -129,5 +131,5 @@ def router() -> Router:
     built.callback_query.register(open_prescription, RxReview.filter(F.action == "open"))
     built.callback_query.register(approve, RxReview.filter(F.action == "approved"))
     built.callback_query.register(ask_note, RxReview.filter(F.action == "rejected"))
-    built.message.register(reject_with_note, RejectNote.note, F.text)
+    built.message.register(reject_with_note, StateFilter(RejectNote.note), Is(F.text))
     return built

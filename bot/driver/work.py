@@ -7,11 +7,13 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from aiogram import Bot, F, Router
+from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
 
 from bot.common.choosers import close_chooser
+from bot.common.filters import Is
 from bot.common.staff import RequireStaff
 from bot.common.texts import delivery_card
 from bot.driver.keyboards import (
@@ -375,12 +377,12 @@ def router() -> Router:
     built.message.middleware(only_drivers)
     built.edited_message.middleware(only_drivers)
     built.callback_query.middleware(only_drivers)
-    built.message.register(cash_amount, Handover.cash, F.text)
-    built.message.register(birth_year, Handover.birth_year, F.text)
-    built.message.register(proof_photo, Handover.photo, ~F.location)
-    built.message.register(location, F.location)
-    built.edited_message.register(location, F.location)
-    built.message.register(menu_choice, F.text)
+    built.message.register(cash_amount, StateFilter(Handover.cash), Is(F.text))
+    built.message.register(birth_year, StateFilter(Handover.birth_year), Is(F.text))
+    built.message.register(proof_photo, StateFilter(Handover.photo), Is(~F.location))
+    built.message.register(location, Is(F.location))
+    built.edited_message.register(location, Is(F.location))
+    built.message.register(menu_choice, Is(F.text))
     built.callback_query.register(picked_up, Delivery.filter(F.action == "picked_up"))
     built.callback_query.register(ask_document, Delivery.filter(F.action == "id_ok"))
     built.callback_query.register(kept_cold, Delivery.filter(F.action == "kept_cold"))

@@ -2,6 +2,7 @@
 
     python scripts/bench/run.py [--rounds 3] [--seconds 5] [--backends postgres,sqlite]
                                 [--connections 32] [--bot-connections 8]
+                                [--cases catalog,detail,checkout,bot]
 
 For each backend (PostgreSQL + Redis, and SQLite without Redis) it seeds a scratch database,
 starts the platform (`targets.py product`) and each baseline (`targets.py plain|rawdb|botbase`,
@@ -14,6 +15,8 @@ checkout (POST /api/v1/orders) vs aiohttp + raw asyncpg/aiosqlite doing the same
 transaction; the customer bot's "add to cart" callback vs a bare aiogram Dispatcher whose one
 handler answers the callback through the same fake Bot API. Bot updates are sent over
 `--bot-connections` connections, as Telegram does with the webhook's max_connections.
+`--cases bot` (any comma-separated subset) measures only those cases and starts only their
+baselines.
 
 Needs PostgreSQL at TEST_PG_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/test) and
 Redis at BENCH_REDIS_URL (default redis://127.0.0.1:6379/5). Prints figures; asserts nothing.
@@ -82,6 +85,9 @@ function request()
     ["X-Telegram-Bot-Api-Secret-Token"] = "bench-secret"}, body)
 end
 """
+
+
+CASES = ("catalog", "detail", "checkout", "bot")
 
 
 @dataclass
@@ -247,12 +253,21 @@ def bench_backend(backend: str, args: argparse.Namespace, binary: str, work: Pat
             table[path] = (body.hex(), content_type)
         bytes_file = work / f"bytes-{backend}.json"
         bytes_file.write_text(json.dumps(table))
-        plain, plain_url = start("plain", "{port}", str(bytes_file), env=env)
-        procs.append(plain)
-        rawdb, rawdb_url = start("rawdb", raw_url, "{port}", str(seed_file), env=env)
-        procs.append(rawdb)
-        botbase, botbase_url = start("botbase", "{port}", env=env)
-        procs.append(botbase)
+        cases = set(args.cases.split(","))
+        if "catalog" not in cases:
+            paths.pop("catalog list (warm)")
+        if "detail" not in cases:
+            paths.pop("product detail")
+        plain_url = rawdb_url = botbase_url = ""
+        if paths:
+            plain, plain_url = start("plain", "{port}", str(bytes_file), env=env)
+            procs.append(plain)
+        if "checkout" in cases:
+            rawdb, rawdb_url = start("rawdb", raw_url, "{port}", str(seed_file), env=env)
+            procs.append(rawdb)
+        if "bot" in cases:
+            botbase, botbase_url = start("botbase", "{port}", env=env)
+            procs.append(botbase)
 
         tokens = work / "tokens.txt"
         tokens.write_text("\n".join(info["tokens"]) + "\n")
@@ -274,7 +289,7 @@ def bench_backend(backend: str, args: argparse.Namespace, binary: str, work: Pat
             "BENCH_TG_IDS": ",".join(map(str, info["tg_ids"])),
         }
 
-        for url in (product_url, rawdb_url):  # one order each: the request is a good one
+        for url in (product_url, rawdb_url) if rawdb_url else ():  # one order each: a good one
             request = urllib.request.Request(
                 url + "/api/v1/orders",
                 data=order_body.encode(),
@@ -301,7 +316,7 @@ def bench_backend(backend: str, args: argparse.Namespace, binary: str, work: Pat
             base.append(wrk(binary, b[0], seconds=args.seconds, **b[1]))  # type: ignore[arg-type]
 
         # Warm both (caches, connection pools, the 64 bot users' first update).
-        for url in (product_url, plain_url):
+        for url in (product_url, plain_url) if paths else ():
             for path in paths.values():
                 fetch(url + path)
         update_base = 0
@@ -309,13 +324,16 @@ def bench_backend(backend: str, args: argparse.Namespace, binary: str, work: Pat
             for case, path in paths.items():
                 opts: dict[str, object] = {"connections": args.connections}
                 measure(case, (product_url + path, opts), (plain_url + path, opts))
-            run_id = f"{uuid.uuid4().hex[:6]}{round_no}"
-            opts = {
-                "connections": args.connections,
-                "script": str(checkout_lua),
-                "env": {**checkout_env, "BENCH_RUN": run_id},
-            }
-            measure("checkout", (product_url, opts), (rawdb_url, opts))
+            if "checkout" in cases:
+                run_id = f"{uuid.uuid4().hex[:6]}{round_no}"
+                opts = {
+                    "connections": args.connections,
+                    "script": str(checkout_lua),
+                    "env": {**checkout_env, "BENCH_RUN": run_id},
+                }
+                measure("checkout", (product_url, opts), (rawdb_url, opts))
+            if "bot" not in cases:
+                continue
             update_base += 10**9
             product_bot = {
                 "connections": args.bot_connections,
@@ -373,7 +391,15 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--bot-connections", type=int, default=8)
     parser.add_argument("--backends", default="postgres,sqlite")
+    parser.add_argument(
+        "--cases",
+        default=",".join(CASES),
+        help="comma-separated subset of: " + ", ".join(CASES),
+    )
     args = parser.parse_args()
+    unknown = set(args.cases.split(",")) - set(CASES)
+    if unknown:
+        parser.error(f"unknown cases: {', '.join(sorted(unknown))}")
     binary = ensure_wrk()
     lines = [f"machine: {machine()}"]
     with tempfile.TemporaryDirectory() as folder:

@@ -48,6 +48,10 @@ def session_lifetime(role: Role) -> timedelta:
 
 
 async def principal_for(user: User) -> Principal:
+    """What the user may do. Customers are never employed (staff accounts are made by
+    `employees.employ`), so only staff need their stores looked up."""
+    if user.role is Role.CUSTOMER:
+        return Principal(user.id, user.role.value)
     store_ids = await Employee.filter(user_id=user.id, is_active=True).values_list(
         "store_id", flat=True
     )

@@ -6,6 +6,7 @@ import re
 import secrets
 from typing import Any
 
+from core import changes
 from core.db import insert_unless_exists
 from core.errors import Conflict, ValidationFailed
 from core.settings import LOCALES
@@ -92,6 +93,9 @@ async def record_referral(user: User, code: str) -> bool:
     friend = await referrer(code)
     if friend is None or friend.id == user.id:
         return False
-    return bool(
+    recorded = bool(
         await User.filter(id=user.id, referred_by_id__isnull=True).update(referred_by_id=friend.id)
     )
+    if recorded:
+        changes.changed("user")
+    return recorded
