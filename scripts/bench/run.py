@@ -2,6 +2,7 @@
 
     python scripts/bench/run.py [--rounds 3] [--seconds 5] [--backends postgres,sqlite]
                                 [--connections 32] [--bot-connections 8]
+                                [--cases catalog,product,checkout,bot]
 
 For each backend (PostgreSQL + Redis, and SQLite without Redis) it seeds a scratch database,
 starts the platform (`targets.py product`) and each baseline (`targets.py plain|rawdb|botbase`,
@@ -305,8 +306,11 @@ def bench_backend(backend: str, args: argparse.Namespace, binary: str, work: Pat
             for path in paths.values():
                 fetch(url + path)
         update_base = 0
+        cases = {c.strip() for c in args.cases.split(",")}
         for round_no in range(args.rounds):
             for case, path in paths.items():
+                if case.split()[0] not in cases:
+                    continue
                 opts: dict[str, object] = {"connections": args.connections}
                 measure(case, (product_url + path, opts), (plain_url + path, opts))
             run_id = f"{uuid.uuid4().hex[:6]}{round_no}"
@@ -315,7 +319,10 @@ def bench_backend(backend: str, args: argparse.Namespace, binary: str, work: Pat
                 "script": str(checkout_lua),
                 "env": {**checkout_env, "BENCH_RUN": run_id},
             }
-            measure("checkout", (product_url, opts), (rawdb_url, opts))
+            if "checkout" in cases:
+                measure("checkout", (product_url, opts), (rawdb_url, opts))
+            if "bot" not in cases:
+                continue
             update_base += 10**9
             product_bot = {
                 "connections": args.bot_connections,
@@ -373,6 +380,11 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--bot-connections", type=int, default=8)
     parser.add_argument("--backends", default="postgres,sqlite")
+    parser.add_argument(
+        "--cases",
+        default="catalog,product,checkout,bot",
+        help="which paths to measure (comma-separated): catalog, product, checkout, bot",
+    )
     args = parser.parse_args()
     binary = ensure_wrk()
     lines = [f"machine: {machine()}"]
