@@ -84,9 +84,7 @@ def build_context(settings: Settings) -> AppContext:
         redis = connect_redis(settings.redis_url, settings.redis_max_connections)
         ns = settings.namespace + ":"  # every key and channel: see DEPLOYMENT_NAMESPACE
         bus = RedisBus(redis, ns + "bus:")
-        cache = VersionedCache(
-            FallbackCache(RedisCache(redis, ns + "cache:"), MemoryCache()), bus
-        )
+        cache = VersionedCache(FallbackCache(RedisCache(redis, ns + "cache:"), MemoryCache()), bus)
         limiter = LeasedRateLimiter(
             FallbackRateLimiter(RedisRateLimiter(redis, ns + "rl:"), MemoryRateLimiter())
         )
