@@ -7,6 +7,7 @@ limit from Redis in small batches, so a busy API is not one Redis round trip per
 
 from __future__ import annotations
 
+import asyncio
 import time
 import uuid
 from collections import deque
@@ -145,18 +146,52 @@ class LeasedRateLimiter:
     def __init__(self, shared: RateLimiter, max_keys: int = 100_000) -> None:
         self._shared = shared
         self._leases: dict[str, tuple[float, int]] = {}
+        # One refill per key at a time: requests arriving meanwhile wait for it rather than
+        # each taking a lease of their own.
+        self._refills: dict[str, asyncio.Future[Decision]] = {}
         self._max_keys = max_keys
 
-    async def hit(self, key: str, limit: int, window: float, take: int = 1) -> Decision:
-        if limit < LEASE_FROM or take != 1:
-            return await self._shared.hit(key, limit, window, take)
-        now = time.monotonic()
+    def _take(self, key: str, now: float) -> Decision | None:
         lease = self._leases.get(key)
         if lease is not None and lease[0] > now and lease[1] > 0:
             self._leases[key] = (lease[0], lease[1] - 1)
             return Decision(True, lease[1] - 1, 0.0)
+        return None
+
+    async def hit(self, key: str, limit: int, window: float, take: int = 1) -> Decision:
+        if limit < LEASE_FROM or take != 1:
+            return await self._shared.hit(key, limit, window, take)
+        while True:
+            taken = self._take(key, time.monotonic())
+            if taken is not None:
+                return taken
+            pending = self._refills.get(key)
+            if pending is None:
+                break
+            decision = await asyncio.shield(pending)
+            if not decision.allowed:
+                return decision
+        refill: asyncio.Future[Decision] = asyncio.get_running_loop().create_future()
+        self._refills[key] = refill
+        try:
+            decision = await self._refill(key, limit, window)
+        except BaseException as exc:
+            refill.set_exception(exc)
+            refill.exception()  # retrieved: waiters get it, nobody else must
+            raise
+        else:
+            refill.set_result(decision)
+        finally:
+            del self._refills[key]
+        if not decision.allowed:
+            return decision
+        return Decision(True, decision.remaining, 0.0)
+
+    async def _refill(self, key: str, limit: int, window: float) -> Decision:
+        """Take a lease from the shared limiter; the first of its hits is the caller's."""
         batch = min(LEASE_MAX, max(1, limit // LEASE_SHARE))
         decision = await self._shared.hit(key, limit, window, batch)
+        now = time.monotonic()
         if not decision.allowed:
             self._leases.pop(key, None)
             return decision
@@ -165,4 +200,4 @@ class LeasedRateLimiter:
             if len(self._leases) >= self._max_keys:
                 self._leases.clear()
         self._leases[key] = (now + min(LEASE_SECONDS, window), decision.granted - 1)
-        return Decision(True, decision.remaining + decision.granted - 1, 0.0)
+        return Decision(True, decision.remaining + decision.granted - 1, 0.0, decision.granted)

@@ -9,7 +9,7 @@ import pytest
 
 from core.bus import BusMessage, RedisBus
 from core.context import AppContext, build_context, running
-from core.ratelimit import LEASE_SHARE
+from core.ratelimit import LEASE_SHARE, Decision, LeasedRateLimiter, MemoryRateLimiter
 from core.settings import Settings
 
 
@@ -140,6 +140,24 @@ async def test_a_large_shared_limit_is_taken_in_leases_and_never_exceeded(
         assert (await a.limiter.hit("auth:9.9.9.9", limit=2, window=60)).allowed
         assert (await b.limiter.hit("auth:9.9.9.9", limit=2, window=60)).allowed
         assert not (await a.limiter.hit("auth:9.9.9.9", limit=2, window=60)).allowed
+
+
+async def test_concurrent_hits_share_one_lease_refill() -> None:
+    calls: list[int] = []
+
+    class Shared(MemoryRateLimiter):
+        async def hit(self, key: str, limit: int, window: float, take: int = 1) -> Decision:
+            calls.append(take)
+            await asyncio.sleep(0)  # a round trip: the other hits arrive meanwhile
+            return await super().hit(key, limit, window, take)
+
+    limiter = LeasedRateLimiter(Shared())
+    decisions = await asyncio.gather(
+        *(limiter.hit("global:1.1.1.1", limit=1000, window=60) for _ in range(50))
+    )
+    assert all(d.allowed for d in decisions)
+    # 50 hits, leases of 1000/LEASE_SHARE = 20: three refills, none wasted on a race.
+    assert calls == [1000 // LEASE_SHARE] * 3
 
 
 async def test_a_version_bump_reaches_every_process_over_the_bus(
