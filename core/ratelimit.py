@@ -148,7 +148,7 @@ class LeasedRateLimiter:
         self._leases: dict[str, tuple[float, int]] = {}
         # One refill per key at a time: requests arriving meanwhile wait for it rather than
         # each taking a lease of their own.
-        self._refills: dict[str, asyncio.Future[Decision]] = {}
+        self._refills: dict[str, asyncio.Future[None]] = {}
         self._max_keys = max_keys
 
     def _take(self, key: str, now: float) -> Decision | None:
@@ -168,21 +168,16 @@ class LeasedRateLimiter:
             pending = self._refills.get(key)
             if pending is None:
                 break
-            decision = await asyncio.shield(pending)
-            if not decision.allowed:
-                return decision
-        refill: asyncio.Future[Decision] = asyncio.get_running_loop().create_future()
+            # Wait for the refill in flight, then look again (a refusal, or a refill that
+            # failed, sends each waiter to ask for itself, one at a time).
+            await asyncio.shield(pending)
+        refill: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         self._refills[key] = refill
         try:
             decision = await self._refill(key, limit, window)
-        except BaseException as exc:
-            refill.set_exception(exc)
-            refill.exception()  # retrieved: waiters get it, nobody else must
-            raise
-        else:
-            refill.set_result(decision)
         finally:
             del self._refills[key]
+            refill.set_result(None)
         if not decision.allowed:
             return decision
         return Decision(True, decision.remaining, 0.0)
