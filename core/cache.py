@@ -1,15 +1,20 @@
-"""A cache of JSON values with a TTL: in-process or Redis."""
+"""A cache of JSON values with a TTL: in-process or Redis; and shared version counters that
+every process reads from its own memory (`VersionedCache`)."""
 
 from __future__ import annotations
 
 import json
+import logging
 import time
 from collections import OrderedDict
 from typing import Any, Protocol
 
 from redis.asyncio import Redis
 
+from core.bus import Bus, BusMessage
 from core.degrade import REDIS_DOWN, fell_back, recovered
+
+log = logging.getLogger(__name__)
 
 
 class Cache(Protocol):
@@ -22,6 +27,11 @@ class Cache(Protocol):
     async def delete(self, key: str) -> None: ...
     async def incr(self, key: str) -> int:
         """Atomically add one to an integer (starting from 0); never expires."""
+        ...
+
+    async def version(self, key: str) -> int:
+        """The integer `incr` counts under `key` (0 before the first), as cheaply as the
+        implementation can tell it: `VersionedCache` answers from this process's memory."""
         ...
 
 
@@ -72,6 +82,10 @@ class MemoryCache:
         self._store(key, json.dumps(value), None)
         return value
 
+    async def version(self, key: str) -> int:
+        raw = self._live(key)
+        return int(json.loads(raw)) if raw is not None else 0
+
 
 class RedisCache:
     def __init__(self, redis: Redis, prefix: str = "cache:") -> None:
@@ -96,6 +110,10 @@ class RedisCache:
 
     async def incr(self, key: str) -> int:
         return int(await self._redis.incr(self._prefix + key))
+
+    async def version(self, key: str) -> int:
+        raw = await self._redis.get(self._prefix + key)
+        return int(raw) if raw is not None else 0
 
 
 class FallbackCache:
@@ -128,3 +146,66 @@ class FallbackCache:
 
     async def incr(self, key: str) -> int:
         return int(await self._call("incr", key))
+
+    async def version(self, key: str) -> int:
+        return int(await self._call("version", key))
+
+
+VERSIONS_CHANNEL = "versions"
+
+
+class VersionedCache:
+    """A cache whose `version` counters are read from this process's memory.
+
+    `incr` counts in the shared cache, remembers the new value and announces it on the bus,
+    so every process retires what it keyed by the old value at once, with no round trip per
+    read. A value this process has not heard of is read from the shared cache, and read again
+    after `recheck` seconds: a bus message lost while Redis reconnected (pub/sub is at most
+    once) delays a process by that long at most. Everything else goes to the shared cache.
+    """
+
+    def __init__(self, shared: Cache, bus: Bus, *, recheck: float = 5.0) -> None:
+        self._shared = shared
+        self._bus = bus
+        self._recheck = recheck
+        self._known: dict[str, tuple[float, int]] = {}
+        bus.subscribe(VERSIONS_CHANNEL, self._heard)
+
+    async def get(self, key: str) -> Any | None:
+        return await self._shared.get(key)
+
+    async def set(self, key: str, value: Any, ttl: float) -> None:
+        await self._shared.set(key, value, ttl)
+
+    async def add(self, key: str, value: Any, ttl: float) -> bool:
+        return await self._shared.add(key, value, ttl)
+
+    async def delete(self, key: str) -> None:
+        await self._shared.delete(key)
+
+    async def incr(self, key: str) -> int:
+        value = await self._shared.incr(key)
+        self._known[key] = (time.monotonic() + self._recheck, value)
+        try:
+            await self._bus.publish(
+                VERSIONS_CHANNEL, BusMessage(type="version", payload={"key": key, "value": value})
+            )
+        except Exception:  # the others catch up within `recheck` seconds
+            log.warning("cache: could not announce version %s of %s", value, key, exc_info=True)
+        return value
+
+    async def version(self, key: str) -> int:
+        known = self._known.get(key)
+        if known is not None and known[0] > time.monotonic():
+            return known[1]
+        value = await self._shared.version(key)
+        self._known[key] = (time.monotonic() + self._recheck, value)
+        return value
+
+    async def _heard(self, channel: str, message: BusMessage) -> None:
+        key, value = message.payload.get("key"), message.payload.get("value")
+        if not isinstance(key, str) or not isinstance(value, int):
+            return
+        known = self._known.get(key)
+        if known is None or value > known[1]:
+            self._known[key] = (time.monotonic() + self._recheck, value)

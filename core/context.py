@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from redis.asyncio import Redis
 
 from core.bus import Bus, MemoryBus, RedisBus
-from core.cache import Cache, FallbackCache, MemoryCache, RedisCache
+from core.cache import Cache, FallbackCache, MemoryCache, RedisCache, VersionedCache
 from core.db import close_db, init_db, ping_db
 from core.geocoding import Geocoder
 from core.locks import Leases, MemoryLeases, RedisLeases
@@ -23,6 +23,7 @@ from core.otp_channels import OtpChannels
 from core.outbox import OutboxWorker
 from core.ratelimit import (
     FallbackRateLimiter,
+    LeasedRateLimiter,
     MemoryRateLimiter,
     RateLimiter,
     RedisRateLimiter,
@@ -83,8 +84,10 @@ def build_context(settings: Settings) -> AppContext:
         redis = connect_redis(settings.redis_url, settings.redis_max_connections)
         ns = settings.namespace + ":"  # every key and channel: see DEPLOYMENT_NAMESPACE
         bus = RedisBus(redis, ns + "bus:")
-        cache = FallbackCache(RedisCache(redis, ns + "cache:"), MemoryCache())
-        limiter = FallbackRateLimiter(RedisRateLimiter(redis, ns + "rl:"), MemoryRateLimiter())
+        cache = VersionedCache(FallbackCache(RedisCache(redis, ns + "cache:"), MemoryCache()), bus)
+        limiter = LeasedRateLimiter(
+            FallbackRateLimiter(RedisRateLimiter(redis, ns + "rl:"), MemoryRateLimiter())
+        )
         leases = RedisLeases(redis, ns + "lease:")
         replay = RedisReplay(redis, ns + "replay:")
     else:

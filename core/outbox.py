@@ -15,7 +15,7 @@ from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 from typing import Any
 
-from tortoise.expressions import Q
+from tortoise.expressions import F, Q
 from tortoise.functions import Min
 from tortoise.transactions import in_transaction
 
@@ -58,6 +58,24 @@ async def enqueue(
         order_key=order_key,
         next_attempt_at=utcnow(),
         request_id=current_request_id(),
+    )
+
+
+async def enqueue_many(channels: tuple[str, ...], kind: str, payload: dict[str, Any]) -> None:
+    """The same message for each of `channels`, one row each (each is retried on its own),
+    written with one INSERT. Call inside the transaction of the change it reports."""
+    now, request_id = utcnow(), current_request_id()
+    await OutboxMessage.bulk_create(
+        [
+            OutboxMessage(
+                channel=channel,
+                kind=kind,
+                payload=payload,
+                next_attempt_at=now,
+                request_id=request_id,
+            )
+            for channel in channels
+        ]
     )
 
 
@@ -159,11 +177,25 @@ class OutboxWorker:
         for message in messages:
             by_channel.setdefault(message.channel, []).append(message)
 
+        delivered: list[int] = []
+
         async def in_order(batch: list[OutboxMessage]) -> None:
             for message in batch:
-                await self._deliver(message)
+                if await self._deliver(message):
+                    delivered.append(message.id)
 
-        await asyncio.gather(*(in_order(batch) for batch in by_channel.values()))
+        try:
+            await asyncio.gather(*(in_order(batch) for batch in by_channel.values()))
+        finally:
+            # One UPDATE for the round's deliveries (a crash before it repeats them: at
+            # least once). A keyed message's successor is claimed only once this is done.
+            if delivered:
+                await OutboxMessage.filter(id__in=delivered).update(
+                    status=OutboxStatus.DONE,
+                    attempts=F("attempts") + 1,
+                    delivered_at=utcnow(),
+                    locked_until=None,
+                )
         return len(messages)
 
     async def _claim(self) -> list[OutboxMessage]:
@@ -183,7 +215,9 @@ class OutboxWorker:
                 )
         return rows
 
-    async def _deliver(self, message: OutboxMessage) -> None:
+    async def _deliver(self, message: OutboxMessage) -> bool:
+        """Hand the message to its handler; True when delivered (the caller marks it done),
+        else the failure is recorded here."""
         handler = self._handlers.get(message.channel, self._publish)
         # The delivery logs (the bots' sends) carry the id of the request that caused it.
         token = request_id_var.set(message.request_id or "")
@@ -198,14 +232,10 @@ class OutboxWorker:
             log.warning("outbox: %s #%s failed: %r", message.channel, message.id, exc)
             await self._failed(message, repr(exc), None)
         else:
-            await OutboxMessage.filter(id=message.id).update(
-                status=OutboxStatus.DONE,
-                attempts=message.attempts + 1,
-                delivered_at=utcnow(),
-                locked_until=None,
-            )
+            return True
         finally:
             request_id_var.reset(token)
+        return False
 
     async def _publish(self, message: OutboxMessage) -> None:
         """Channels without a local handler are published on the bus under their name."""

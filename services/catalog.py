@@ -39,7 +39,9 @@ def _version_key(store_id: int) -> str:
 
 
 async def catalog_version(cache: Cache, store_id: int) -> int:
-    return int(await cache.get(_version_key(store_id)) or 0)
+    """The store's catalog version: from this process's memory when `cache` is a
+    `VersionedCache` (every process hears of a new one over the bus)."""
+    return await cache.version(_version_key(store_id))
 
 
 async def invalidate(cache: Cache, store_id: int) -> None:

@@ -116,7 +116,7 @@ def age_on(born: date, today: date) -> int:
     return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
 
 
-async def _log(
+def _log_row(
     store_id: int,
     user_id: int,
     step: CheckoutStep,
@@ -125,8 +125,8 @@ async def _log(
     reason: str = "",
     order: Order | None = None,
     **data: Any,
-) -> None:
-    await CheckoutLog.create(
+) -> CheckoutLog:
+    return CheckoutLog(
         store_id=store_id,
         user_id=user_id,
         step=step,
@@ -135,6 +135,12 @@ async def _log(
         order=order,
         data=data,
     )
+
+
+async def _write_log(rows: list[CheckoutLog]) -> None:
+    """The funnel steps of one checkout, in the order they passed: one INSERT."""
+    if rows:
+        await CheckoutLog.bulk_create(rows)
 
 
 async def _existing(user_id: int, key: str, fingerprint: str) -> Order | None:
@@ -176,9 +182,14 @@ async def place_order(
         if existing is not None:
             return existing, False
     store = await get_store(request.store_id)
+    # The funnel steps passed, written with the order (or after the failure) in one INSERT.
+    steps: list[CheckoutLog] = []
     try:
-        order = await _place(ctx, store, user_id, request, idempotency_key, fingerprint, locale)
+        order = await _place(
+            ctx, store, user_id, request, idempotency_key, fingerprint, locale, steps
+        )
     except IntegrityError:
+        await _write_log(steps)
         # The same key raced in twice: the other request created the order.
         if idempotency_key:
             existing = await _existing(user_id, idempotency_key, fingerprint)
@@ -187,14 +198,20 @@ async def place_order(
         raise
     except DomainError as exc:
         CHECKOUT_OUTCOMES.labels(exc.code).inc()
-        await _log(
-            store.id,
-            user_id,
-            CheckoutStep.FAILED,
-            success=False,
-            reason=exc.code,
-            message=exc.message,
+        steps.append(
+            _log_row(
+                store.id,
+                user_id,
+                CheckoutStep.FAILED,
+                success=False,
+                reason=exc.code,
+                message=exc.message,
+            )
         )
+        await _write_log(steps)
+        raise
+    except Exception:
+        await _write_log(steps)
         raise
     CHECKOUT_OUTCOMES.labels("placed").inc()
     await catalog.invalidate(ctx.cache, store.id)
@@ -337,9 +354,13 @@ async def _place(
     idempotency_key: str | None,
     fingerprint: str,
     locale: str,
+    steps: list[CheckoutLog],
 ) -> Order:
+    """Write the order. `steps` collects the funnel steps passed; on success they are
+    written in the order's transaction, and emptied."""
+
     async def log_step(step: CheckoutStep, **data: Any) -> None:
-        await _log(store.id, user_id, step, **data)
+        steps.append(_log_row(store.id, user_id, step, **data))
 
     quoted = await quote_order(ctx, store, user_id, request, locale, log_step)
     priced, where, promo, discount, totals = (
@@ -362,6 +383,9 @@ async def _place(
         invoice = await crypto_payments.prepare(
             ctx, store, request.crypto_asset, totals.total_cents
         )
+
+    costs = await _variant_costs([line.variant_id for line in priced.lines])
+    cost = sum(costs.get(line.variant_id, 0) * line.quantity for line in priced.lines)
 
     async with in_transaction():
         await quantity_limits.lock_customer(user_id)
@@ -405,25 +429,26 @@ async def _place(
             note=request.note[:500],
             idempotency_key=idempotency_key,
             request_hash=fingerprint,
+            cost_cents=cost,
         )
-        cost = 0
-        for line in priced.lines:
-            variant_cost = await _variant_cost(line.variant_id)
-            cost += variant_cost * line.quantity
-            await OrderItem.create(
-                order=order,
-                variant_id=line.variant_id,
-                product_id=line.product_id,
-                name=f"{line.name} · {line.variant_name}"[:300],
-                sku=line.sku,
-                quantity=line.quantity,
-                price_cents=line.unit_price_cents,
-                cost_cents=variant_cost,
-                age_restricted=line.age_restricted,
-                prescription_required=line.prescription_required,
-                cold_chain=line.cold_chain,
-            )
-        await Order.filter(id=order.id).update(cost_cents=cost)
+        await OrderItem.bulk_create(
+            [
+                OrderItem(
+                    order=order,
+                    variant_id=line.variant_id,
+                    product_id=line.product_id,
+                    name=f"{line.name} · {line.variant_name}"[:300],
+                    sku=line.sku,
+                    quantity=line.quantity,
+                    price_cents=line.unit_price_cents,
+                    cost_cents=costs.get(line.variant_id, 0),
+                    age_restricted=line.age_restricted,
+                    prescription_required=line.prescription_required,
+                    cold_chain=line.cold_chain,
+                )
+                for line in priced.lines
+            ]
+        )
         await inventory.deduct(
             store.id,
             [(line.variant_id, line.quantity) for line in priced.lines],
@@ -453,9 +478,10 @@ async def _place(
             actor_role=Role.CUSTOMER,
             reason="placed",
         )
-        await _log(
+        placed = _log_row(
             store.id, user_id, CheckoutStep.PLACED, order=order, total_cents=totals.total_cents
         )
+        await _write_log([*steps, placed])
         await emit(
             EventKind.ORDER_CREATED,
             order_payload(
@@ -471,14 +497,17 @@ async def _place(
             ),
         )
         await cart.clear(user_id, store.id)
+    steps.clear()  # written with the order
     await order.refresh_from_db()
     return order
 
 
-async def _variant_cost(variant_id: int) -> int:
+async def _variant_costs(variant_ids: list[int]) -> dict[int, int]:
+    """What each variant costs the store, in one query."""
     from models import ProductVariant
 
-    return (await ProductVariant.get(id=variant_id).only("id", "cost_cents")).cost_cents
+    rows = await ProductVariant.filter(id__in=variant_ids).values_list("id", "cost_cents")
+    return {int(v): int(c) for v, c in rows}
 
 
 def _check_age(customer: User, store: Store) -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
-from core.outbox import enqueue
+from core.outbox import enqueue_many
 
 
 class EventKind(StrEnum):
@@ -80,5 +80,4 @@ async def emit(kind: EventKind, payload: dict[str, Any]) -> None:
     """
     if "store_id" not in payload:
         raise ValueError("an event payload needs store_id")
-    for channel in ROUTES[kind]:
-        await enqueue(channel, kind.value, payload)
+    await enqueue_many(ROUTES[kind], kind.value, payload)

@@ -9,6 +9,7 @@ import pytest
 
 from core.bus import BusMessage, RedisBus
 from core.context import AppContext, build_context, running
+from core.ratelimit import LEASE_SHARE, Decision, LeasedRateLimiter, MemoryRateLimiter
 from core.settings import Settings
 
 
@@ -107,6 +108,87 @@ async def test_rate_limits_are_shared_by_processes_on_redis(
         assert (await b.limiter.hit("otp:+34600", limit=2, window=5)).allowed
         assert not (await a.limiter.hit("otp:+34600", limit=2, window=5)).allowed
         assert not (await b.limiter.hit("otp:+34600", limit=2, window=5)).allowed
+
+
+async def test_a_large_shared_limit_is_taken_in_leases_and_never_exceeded(
+    settings: Settings, backend: str
+) -> None:
+    if backend != "postgres":
+        return
+    async with running(build_context(settings)) as a, running(build_context(settings)) as b:
+        redis = a.redis
+        assert redis is not None
+        calls = 0
+        script = a.limiter._shared._primary._script  # type: ignore[attr-defined]
+
+        async def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+            nonlocal calls
+            calls += 1
+            return await script(*args, **kwargs)
+
+        a.limiter._shared._primary._script = counted  # type: ignore[attr-defined]
+        allowed = 0
+        for i in range(400):  # both "processes", alternately, against one limit of 200
+            limiter = a.limiter if i % 2 == 0 else b.limiter
+            allowed += (await limiter.hit("global:9.9.9.9", limit=200, window=60)).allowed
+            if i == 179:
+                # 90 hits on `a` so far: one round trip per lease, not per hit.
+                assert calls <= 90 // (200 // LEASE_SHARE) + 1
+        # Never more than the shared limit; at most one unused lease per process less.
+        assert 200 - 2 * (200 // LEASE_SHARE - 1) <= allowed <= 200
+        # Small limits stay exact, hit by hit, across processes.
+        assert (await a.limiter.hit("auth:9.9.9.9", limit=2, window=60)).allowed
+        assert (await b.limiter.hit("auth:9.9.9.9", limit=2, window=60)).allowed
+        assert not (await a.limiter.hit("auth:9.9.9.9", limit=2, window=60)).allowed
+
+
+async def test_concurrent_hits_share_one_lease_refill() -> None:
+    calls: list[int] = []
+
+    class Shared(MemoryRateLimiter):
+        async def hit(self, key: str, limit: int, window: float, take: int = 1) -> Decision:
+            calls.append(take)
+            await asyncio.sleep(0)  # a round trip: the other hits arrive meanwhile
+            return await super().hit(key, limit, window, take)
+
+    limiter = LeasedRateLimiter(Shared())
+    decisions = await asyncio.gather(
+        *(limiter.hit("global:1.1.1.1", limit=1000, window=60) for _ in range(50))
+    )
+    assert all(d.allowed for d in decisions)
+    # 50 hits, leases of 1000/LEASE_SHARE = 20: three refills, none wasted on a race.
+    assert calls == [1000 // LEASE_SHARE] * 3
+
+
+async def test_a_version_bump_reaches_every_process_over_the_bus(
+    settings: Settings, backend: str
+) -> None:
+    if backend != "postgres":
+        return
+    async with running(build_context(settings)) as a, running(build_context(settings)) as b:
+        await asyncio.sleep(0.1)  # the bus subscriptions take a round trip
+        key = "catalog-version:test-bus"
+        start = await b.cache.version(key)  # b now answers from memory
+        reads = 0
+        shared_version = b.cache._shared.version  # type: ignore[attr-defined]
+
+        async def counted(k: str) -> int:
+            nonlocal reads
+            reads += 1
+            return int(await shared_version(k))
+
+        b.cache._shared.version = counted  # type: ignore[attr-defined]
+        assert await a.cache.incr(key) == start + 1
+        seen: list[int] = []
+
+        async def heard() -> None:
+            seen.append(await b.cache.version(key))
+
+        while not seen or seen[-1] != start + 1:
+            await heard()
+            await asyncio.sleep(0.01)
+            assert len(seen) < 300, "b never heard of the new version"
+        assert reads == 0  # b learned it from the bus, without reading Redis
 
 
 async def test_leases_exclude_a_second_holder_until_expiry(settings: Settings) -> None:

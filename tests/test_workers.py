@@ -14,7 +14,9 @@ from collections.abc import Iterator
 import aiohttp
 import pytest
 
+from core.security import Principal, issue_access_token
 from core.settings import load_settings
+from tests.fixtures.backend import SECRETS
 from tests.multiworker import ROOT, Pinned, Server, free_port, pin_each_worker, serve
 from webapp.workers import default_workers, usable_cpus
 
@@ -217,3 +219,36 @@ def test_metrics_on_one_worker_count_every_workers_requests(pins: list[Pinned]) 
     for _ in range(5):
         pins[1].health()
     assert _healthz_count(pins[0]) - before == 5
+
+
+@pytest.mark.postgres_only
+def test_a_price_change_through_one_worker_is_served_by_the_other_without_waiting(
+    pins: list[Pinned],
+) -> None:
+    token = issue_access_token(Principal(1, "admin", (1,)), SECRETS["secret_key"], 600)
+    status, page = pins[0].request("GET", "/api/v1/stores/1/products?page=1")
+    assert status == 200, page
+    product = page["items"][0]
+    variant = product["variants"][0]
+    path = f"/api/v1/stores/1/products/{product['id']}"
+    for pin in pins:  # both workers now hold the page as ready bytes
+        status, body = pin.request("GET", path)
+        assert status == 200 and body["variants"][0]["price_cents"] == variant["price_cents"]
+    new_price = variant["price_cents"] + 111
+    status, body = pins[0].request(
+        "PUT",
+        f"/api/v1/admin/stores/1/variants/{variant['id']}/price",
+        {"price_cents": new_price},
+        {"Authorization": f"Bearer {token}"},
+    )
+    assert status == 200, body
+    # The other worker hears of the new catalog version over the bus (a few ms; far less
+    # than the 30 s its copy would otherwise live, or the 5 s version recheck).
+    prices = []
+    for _ in range(50):
+        status, body = pins[1].request("GET", path)
+        prices.append(body["variants"][0]["price_cents"])
+        if prices[-1] == new_price:
+            break
+        time.sleep(0.02)
+    assert prices[-1] == new_price, prices

@@ -128,12 +128,14 @@ RAW_CHECKOUT = [
     """INSERT INTO orders (store_id, customer_id, number, status, version, payment_method,
        payment_state, currency, subtotal_cents, delivery_fee_cents, discount_cents,
        wallet_cents, total_cents, cost_cents, address_text, address_details, lat, lng,
-       requires_id_check, refund_due, note, cancel_reason, idempotency_key, request_hash,
-       created_at, updated_at)
+       requires_id_check, prescription_state, cold_chain, refund_due, note, cancel_reason,
+       idempotency_key, request_hash, created_at, updated_at)
        VALUES ($1,$2,$3,'pending',0,'cash','due_on_delivery','EUR',1500,299,0,0,1799,800,
-       'x','',41.39,2.16,false,false,'','',$4,'',CURRENT_TIMESTAMP,CURRENT_TIMESTAMP) RETURNING id""",
+       'x','',41.39,2.16,false,'none',false,false,'','',$4,'',CURRENT_TIMESTAMP,
+       CURRENT_TIMESTAMP) RETURNING id""",
     """INSERT INTO order_items (order_id, variant_id, product_id, name, sku, quantity,
-       price_cents, cost_cents, age_restricted) VALUES ($1,$2,$3,'x','x',1,1500,800,false)""",
+       price_cents, cost_cents, age_restricted, prescription_required, cold_chain)
+       VALUES ($1,$2,$3,'x','x',1,1500,800,false,false,false)""",
     "UPDATE inventory SET quantity = quantity - 1 WHERE variant_id=$1 AND quantity >= 1 "
     "RETURNING quantity",
     """INSERT INTO inventory_log (store_id, variant_id, order_id, actor_id, delta,
@@ -143,8 +145,8 @@ RAW_CHECKOUT = [
     """INSERT INTO checkout_log (store_id, order_id, step, success, reason, data, created_at)
        VALUES ($1,$2,'placed',true,'','{}',CURRENT_TIMESTAMP)""",
     """INSERT INTO outbox (channel, kind, payload, status, attempts, next_attempt_at,
-       last_error, created_at) VALUES ($1,'ORDER_CREATED','{}','done',0,CURRENT_TIMESTAMP,'',
-       CURRENT_TIMESTAMP)""",
+       last_error, request_id, created_at) VALUES ($1,'ORDER_CREATED','{}','done',0,
+       CURRENT_TIMESTAMP,'','',CURRENT_TIMESTAMP)""",
 ]
 OUTBOX_CHANNELS = ("realtime", "notifications:dispatcher", "notifications:customer", "alerts")
 
