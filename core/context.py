@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from redis.asyncio import Redis
 
+from core import changes
 from core.bus import Bus, MemoryBus, RedisBus
 from core.cache import Cache, FallbackCache, MemoryCache, RedisCache, VersionedCache
 from core.db import close_db, init_db, ping_db
@@ -94,6 +95,7 @@ def build_context(settings: Settings) -> AppContext:
         bus, cache = MemoryBus(), MemoryCache()
         limiter, leases = MemoryRateLimiter(), MemoryLeases()
         replay = MemoryReplay()
+    changes.connect(bus)
     mailer = Mailer(settings)
     outbox = OutboxWorker(
         bus, max_attempts=settings.outbox_max_attempts, poll_interval=settings.outbox_poll_interval

@@ -191,6 +191,53 @@ async def test_a_version_bump_reaches_every_process_over_the_bus(
         assert reads == 0  # b learned it from the bus, without reading Redis
 
 
+async def test_a_user_change_heard_from_another_process_empties_the_caches(
+    settings: Settings,
+) -> None:
+    """A change announced on the bus by another process (blocking a customer, a new role)
+    empties this process's caches of that kind at once, not after their TTL."""
+    from core import changes
+
+    class Remembered:
+        def __init__(self) -> None:
+            self.cleared = 0
+
+        def clear(self) -> None:
+            self.cleared += 1
+
+    users, stores = Remembered(), Remembered()
+    changes.register("user", users)
+    changes.register("store", stores)
+    async with running(build_context(settings)) as here, running(build_context(settings)) as there:
+        await asyncio.sleep(0.1)  # the bus subscriptions take a round trip
+        # What `changed("user")` in the other process sends (sent here on its bus).
+        await there.bus.publish(
+            changes.CHANNEL, BusMessage(type="changed", payload={"kind": "user"})
+        )
+        for _ in range(300):
+            if users.cleared:
+                break
+            await asyncio.sleep(0.01)
+        assert users.cleared >= 1 and stores.cleared == 0
+        # A local change empties the caches at once and is announced to the others.
+        heard: list[str] = []
+
+        async def listen(channel: str, message: BusMessage) -> None:
+            heard.append(str(message.payload.get("kind")))
+
+        there.bus.subscribe(changes.CHANNEL, listen)
+        await asyncio.sleep(0.1)
+        before = stores.cleared
+        changes.changed("store")
+        assert stores.cleared == before + 1
+        for _ in range(300):
+            if heard:
+                break
+            await asyncio.sleep(0.01)
+        assert "store" in heard
+        assert here.bus is not there.bus
+
+
 async def test_leases_exclude_a_second_holder_until_expiry(settings: Settings) -> None:
     first, second = build_context(settings), build_context(settings)
     async with running(first), running(second):
