@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aiogram import Bot
 from aiogram.fsm.context import FSMContext
-from aiogram.types import CallbackQuery
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup
 
 
 async def close_chooser(callback: CallbackQuery, bot: Bot, state: FSMContext) -> None:
@@ -13,4 +13,13 @@ async def close_chooser(callback: CallbackQuery, bot: Bot, state: FSMContext) ->
     await state.clear()
     if callback.message is not None:
         await bot.delete_message(callback.message.chat.id, callback.message.message_id)
+    await callback.answer()
+
+
+async def open_chooser(
+    callback: CallbackQuery, bot: Bot, text: str, markup: InlineKeyboardMarkup
+) -> None:
+    """Send a chooser under the card whose button was pressed, and answer the press."""
+    if callback.message is not None:
+        await bot.send_message(callback.message.chat.id, text, reply_markup=markup)
     await callback.answer()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from aiogram import Bot, F, Router
 from aiogram.types import CallbackQuery
 
-from bot.common.choosers import close_chooser
+from bot.common.choosers import close_chooser, open_chooser
 from bot.common.staff import RequireStaff
 from bot.dispatcher.keyboards import (
     CANCEL_REASONS,
@@ -51,13 +51,8 @@ async def choose_driver(
     if not loads:
         await callback.answer(t("No driver is on shift."), show_alert=True)
         return
-    if callback.message is not None:
-        await bot.send_message(
-            callback.message.chat.id,
-            t("Choose a driver for {number}:", number=order.number),
-            reply_markup=drivers_keyboard(order.id, loads, t),
-        )
-    await callback.answer()
+    text = t("Choose a driver for {number}:", number=order.number)
+    await open_chooser(callback, bot, text, drivers_keyboard(order.id, loads, t))
 
 
 async def assign(
@@ -77,13 +72,8 @@ async def ask_reason(
     t: Translate,
 ) -> None:
     order = await orders.get_order_for(principal, callback_data.order_id)
-    if callback.message is not None:
-        await bot.send_message(
-            callback.message.chat.id,
-            t("Why cancel {number}?", number=order.number),
-            reply_markup=cancel_reasons(order.id, t),
-        )
-    await callback.answer()
+    text = t("Why cancel {number}?", number=order.number)
+    await open_chooser(callback, bot, text, cancel_reasons(order.id, t))
 
 
 async def cancel(

@@ -10,6 +10,7 @@ from aiogram import Bot, F, Router
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery
 
+from bot.common.choosers import open_chooser
 from bot.common.staff import RequireStaff
 from bot.dispatcher.keyboards import (
     OrderAction,
@@ -40,13 +41,8 @@ async def choose_driver(
     if not loads:
         await callback.answer(t("No driver is on shift."), show_alert=True)
         return
-    if callback.message is not None:
-        await bot.send_message(
-            callback.message.chat.id,
-            t("Choose a driver for a run with {number}:", number=order.number),
-            reply_markup=run_drivers_keyboard(order.id, loads, t),
-        )
-    await callback.answer()
+    text = t("Choose a driver for a run with {number}:", number=order.number)
+    await open_chooser(callback, bot, text, run_drivers_keyboard(order.id, loads, t))
 
 
 async def _show_orders(

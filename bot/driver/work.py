@@ -12,7 +12,7 @@ from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
 
-from bot.common.choosers import close_chooser
+from bot.common.choosers import close_chooser, open_chooser
 from bot.common.filters import Is
 from bot.common.staff import RequireStaff
 from bot.common.texts import delivery_card
@@ -99,13 +99,8 @@ async def ask_document(
     callback: CallbackQuery, bot: Bot, callback_data: Delivery, principal: Principal, t: Translate
 ) -> None:
     order = await orders.get_order_for(principal, callback_data.order_id)
-    if callback.message is not None:
-        await bot.send_message(
-            callback.message.chat.id,
-            t("Which document did the customer show for {number}?", number=order.number),
-            reply_markup=documents(order.id, t),
-        )
-    await callback.answer()
+    text = t("Which document did the customer show for {number}?", number=order.number)
+    await open_chooser(callback, bot, text, documents(order.id, t))
 
 
 async def document_seen(
@@ -149,13 +144,8 @@ async def ask_refusal(
     callback: CallbackQuery, bot: Bot, callback_data: Delivery, principal: Principal, t: Translate
 ) -> None:
     order = await orders.get_order_for(principal, callback_data.order_id)
-    if callback.message is not None:
-        await bot.send_message(
-            callback.message.chat.id,
-            t("Why can you not hand over {number}?", number=order.number),
-            reply_markup=refusals(order.id, t),
-        )
-    await callback.answer()
+    text = t("Why can you not hand over {number}?", number=order.number)
+    await open_chooser(callback, bot, text, refusals(order.id, t))
 
 
 async def refuse(
