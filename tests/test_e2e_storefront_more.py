@@ -72,8 +72,12 @@ async def test_pictures_addresses_map_note_wallet_and_referral(
         )
 
         # Filters the API has: brand and a price range (typed in euros, sent in cents).
+        # The page renders again for the chosen brand: type the price only into the new
+        # form (a field typed into before would be replaced, and the price lost).
+        await shop.locator("#brand").evaluate("e => { e.dataset.before = '1'; }")
         await shop.select_option("#brand", label="Medico")
         await shop.wait_for_url("**brand=*")
+        await expect(shop.locator("#brand[data-before]")).to_have_count(0)
         await shop.fill("#price-max", "5")
         await shop.press("#price-max", "Tab")
         await shop.wait_for_url("**price_max=500*")
