@@ -60,6 +60,7 @@ async def detail(order: Order, settings: Settings | None = None) -> OrderDetailO
     status=201,
     auth=True,
     errors={
+        404: "not_found: no such store",
         409: "insufficient_stock (items list) or slot_full",
         422: "invalid input",
         428: "Idempotency-Key header missing",
@@ -114,7 +115,10 @@ def _checkout_request(body: OrderIn) -> CheckoutRequest:
     body=OrderIn,
     response=OrderPreviewOut,
     auth=True,
-    errors={422: "zone_unavailable, address_not_found, promo_*, insufficient_funds"},
+    errors={
+        404: "not_found: no such store",
+        422: "zone_unavailable, address_not_found, promo_*, insufficient_funds",
+    },
 )
 async def preview(request: web.Request) -> web.Response:
     principal = require_principal(request)
