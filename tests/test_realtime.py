@@ -20,7 +20,7 @@ from services.demo import SeedReport
 from tests.fixtures.orders import place
 from tests.fixtures.people import Person, make_person
 from tests.test_auth_telegram import ALICE, CUSTOMER_TOKEN, signed_init_data
-from webapp.realtime import HUB, Connection, Hub
+from webapp.realtime import HUB, SEND_BUFFER, Connection, Hub
 
 EVENTS = (
     "ORDER_CREATED",
@@ -198,38 +198,47 @@ async def test_reconnecting_with_the_last_event_id_replays_what_was_missed(
 
 
 class StuckSocket:
-    """A websocket whose peer never reads: every send waits forever."""
+    """A websocket whose peer never reads: what is written stays in the send buffer."""
 
     def __init__(self) -> None:
         self.closed_with: int | None = None
-
-    async def send_str(self, data: str) -> None:
-        await asyncio.Event().wait()
+        self.closed = False
+        self.unsent = 0
 
     async def close(self, *, code: int, message: bytes = b"") -> None:
         self.closed_with = code
+
+    # The transport side.
+    def write(self, data: bytes) -> None:
+        self.unsent += len(data)
+
+    def is_closing(self) -> bool:
+        return False
+
+    def get_write_buffer_size(self) -> int:
+        return self.unsent
 
 
 async def test_a_slow_client_is_dropped_and_the_others_keep_up(
     client: TestClient, demo: SeedReport
 ) -> None:
     hub = Hub()
-    slow_ws = StuckSocket()
-    slow = Connection(slow_ws, Principal(1, "dispatcher", (demo.store_id,)))  # type: ignore[arg-type]
-    quick = Connection(StuckSocket(), Principal(2, "dispatcher", (demo.store_id,)))  # type: ignore[arg-type]
+    slow_ws, quick_ws = StuckSocket(), StuckSocket()
+    slow = Connection(slow_ws, Principal(1, "dispatcher", (demo.store_id,)), slow_ws)  # type: ignore[arg-type]
+    quick = Connection(quick_ws, Principal(2, "dispatcher", (demo.store_id,)), quick_ws)  # type: ignore[arg-type]
     for conn in (slow, quick):
         hub.join(conn, {f"store:{demo.store_id}"})
         conn.end_replay([])
-    writer = asyncio.create_task(slow.write_loop())
-    payload = {"store_id": demo.store_id, "order_id": 1, "number": "D-1"}
+    payload = {"store_id": demo.store_id, "order_id": 1, "number": "D-1", "note": "x" * 4000}
+    delivered = 0
     for n in range(1, 400):
-        hub.deliver(f"outbox-{n}", "ORDER_CREATED", "2026-01-01T00:00:00", payload)
-        while not quick.queue.empty():
-            quick.queue.get_nowait()  # the quick one keeps reading
+        delivered += hub.deliver(f"outbox-{n}", "ORDER_CREATED", "2026-01-01T00:00:00", payload)
+        quick_ws.unsent = 0  # the quick one keeps reading
     await asyncio.sleep(0)
     assert slow.dropped and slow_ws.closed_with == 4008
+    assert slow_ws.unsent <= SEND_BUFFER + 5000  # nothing written past the limit
     assert not quick.dropped and hub.rooms[f"store:{demo.store_id}"] == {quick}
-    writer.cancel()
+    assert delivered > 399  # the quick one got every event, the slow one its share
 
 
 @pytest.mark.postgres_only

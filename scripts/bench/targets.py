@@ -129,9 +129,9 @@ RAW_CHECKOUT = [
        payment_state, currency, subtotal_cents, delivery_fee_cents, discount_cents,
        wallet_cents, total_cents, cost_cents, address_text, address_details, lat, lng,
        requires_id_check, prescription_state, cold_chain, refund_due, note, cancel_reason,
-       idempotency_key, request_hash, created_at, updated_at)
+       proof_photo, idempotency_key, request_hash, created_at, updated_at)
        VALUES ($1,$2,$3,'pending',0,'cash','due_on_delivery','EUR',1500,299,0,0,1799,800,
-       'x','',41.39,2.16,false,'none',false,false,'','',$4,'',CURRENT_TIMESTAMP,
+       'x','',41.39,2.16,false,'none',false,false,'','','',$4,'',CURRENT_TIMESTAMP,
        CURRENT_TIMESTAMP) RETURNING id""",
     """INSERT INTO order_items (order_id, variant_id, product_id, name, sku, quantity,
        price_cents, cost_cents, age_restricted, prescription_required, cold_chain)
