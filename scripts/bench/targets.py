@@ -94,10 +94,13 @@ async def seed(database_url: str, out: str) -> None:
 
 
 def product(database_url: str, port: int) -> None:
+    from core.event_loop import new_event_loop
     from webapp.app import build_app
 
+    settings = _settings(database_url)
     web.run_app(
-        build_app(_settings(database_url)),
+        build_app(settings),
+        loop=new_event_loop(settings),  # as `pharmacy serve` runs it
         host="127.0.0.1",
         port=port,
         access_log=None,
