@@ -208,14 +208,50 @@ RETURNING quantity
 """
 
 
+# PostgreSQL does the three in one statement: the cart (created or touched), the line's
+# atomic increment, and the whole cart priced. Its SELECT sees the cart as it was when the
+# statement began, so the changed line is taken from what the upsert returned (`changed`).
+_ADD_AND_PRICE_PG = """
+WITH cart AS (
+  INSERT INTO carts (user_id, store_id, updated_at) VALUES ($1, $2, $3)
+  ON CONFLICT (user_id, store_id) DO UPDATE SET updated_at = excluded.updated_at
+  RETURNING id
+), added AS (
+  INSERT INTO cart_items (cart_id, variant_id, quantity)
+  SELECT cart.id, v.id, CAST($5 AS INTEGER) FROM cart, product_variants v
+  WHERE v.id = $4 AND v.store_id = $2 AND v.is_active
+  ON CONFLICT (cart_id, variant_id) DO UPDATE SET quantity = cart_items.quantity + excluded.quantity
+  RETURNING id, cart_id, variant_id, quantity
+), lines AS (
+  SELECT ci.id, ci.variant_id, COALESCE(a.quantity, ci.quantity) AS quantity,
+         a.id IS NOT NULL AS changed
+  FROM cart JOIN cart_items ci ON ci.cart_id = cart.id
+  LEFT JOIN added a ON a.variant_id = ci.variant_id
+  UNION ALL
+  SELECT a.id, a.variant_id, a.quantity, TRUE FROM added a
+  WHERE NOT EXISTS (SELECT 1 FROM cart_items ci WHERE ci.cart_id = a.cart_id
+                    AND ci.variant_id = a.variant_id)
+)
+SELECT l.variant_id, l.quantity, l.changed, (SELECT id FROM cart) AS cart_id, v.id AS known,
+       v.sku, v.name AS variant_name, v.price_cents, p.id AS product_id,
+       p.is_active AS product_active, p.name, p.age_restricted, p.max_per_order,
+       p.prescription_required, p.cold_chain, i.quantity AS stock
+FROM lines l
+LEFT JOIN product_variants v ON v.id = l.variant_id AND v.store_id = $2 AND v.is_active
+LEFT JOIN products p ON p.id = v.product_id
+LEFT JOIN inventory i ON i.variant_id = l.variant_id AND i.store_id = $2
+ORDER BY l.id
+"""
+
+
 def _json(value: Any) -> Any:
     return json.loads(value) if isinstance(value, str | bytes) else value
 
 
-async def _priced_cart(
-    cart_id: int, store_id: int, *, locale: str, fallback: str, conn: Any = None
+def _priced_rows(
+    rows: list[dict[str, Any]], store_id: int, *, locale: str, fallback: str
 ) -> CartView:
-    rows = await fetch_all(_CART_SQL, cart_id, store_id, conn=conn)
+    """The view of cart rows as _CART_SQL returns them."""
     if len(rows) > MAX_LINES:
         raise ValidationFailed("too many different items", fields={"items": f"at most {MAX_LINES}"})
     items = [(int(r["variant_id"]), int(r["quantity"])) for r in rows]
@@ -237,6 +273,13 @@ async def _priced_cart(
         if r["known"] is not None
     }
     return _view(store_id, items, priced, locale=locale, fallback=fallback)
+
+
+async def _priced_cart(
+    cart_id: int, store_id: int, *, locale: str, fallback: str, conn: Any = None
+) -> CartView:
+    rows = await fetch_all(_CART_SQL, cart_id, store_id, conn=conn)
+    return _priced_rows(rows, store_id, locale=locale, fallback=fallback)
 
 
 def _refuse_problem(line: CartLine) -> None:
@@ -312,13 +355,22 @@ async def add(
         raise ValidationFailed(
             "invalid quantity", fields={"quantity": f"-{MAX_QUANTITY} to {MAX_QUANTITY}"}
         )
-    # Three statements: the cart (created or touched), the line's atomic increment (upserts
-    # on both databases; on PostgreSQL the rows stay locked until commit, so concurrent taps
-    # serialise; SQLite runs one write transaction at a time), the whole cart priced.
+    # The cart (created or touched), the line's atomic increment (upserts on both databases;
+    # on PostgreSQL the rows stay locked until commit, so concurrent taps serialise; SQLite
+    # runs one write transaction at a time), then the whole cart priced once: it checks the
+    # changed line and is the answer. One statement on PostgreSQL, three on SQLite.
     async with in_transaction() as conn:
-        cart = await fetch_all(_CART_ID_SQL, user_id, store_id, utcnow(), conn=conn)
-        cart_id = int(cart[0]["id"])
-        added = await fetch_all(_ADD_SQL, cart_id, variant_id, quantity, store_id, conn=conn)
+        rows: list[dict[str, Any]] | None = None
+        if conn.capabilities.dialect == "postgres":
+            rows = await fetch_all(
+                _ADD_AND_PRICE_PG, user_id, store_id, utcnow(), variant_id, quantity, conn=conn
+            )
+            added = [row for row in rows if row["changed"]]
+            cart_id = int(rows[0]["cart_id"]) if rows else 0
+        else:
+            cart = await fetch_all(_CART_ID_SQL, user_id, store_id, utcnow(), conn=conn)
+            cart_id = int(cart[0]["id"])
+            added = await fetch_all(_ADD_SQL, cart_id, variant_id, quantity, store_id, conn=conn)
         if not added:
             raise NotFound(
                 "some items are not sold here",
@@ -329,10 +381,13 @@ async def add(
         wanted = int(added[0]["quantity"])
         if wanted <= 0:
             await CartItem.filter(cart_id=cart_id, variant_id=variant_id).delete()
+            if rows is not None:
+                rows = [row for row in rows if int(row["variant_id"]) != variant_id]
         elif wanted > MAX_QUANTITY:
             raise ValidationFailed("invalid quantity", fields={"quantity": f"0 to {MAX_QUANTITY}"})
-        # The whole cart priced once: it checks the changed line and is the answer.
-        view = await _priced_cart(cart_id, store_id, locale=locale, fallback=fallback, conn=conn)
+        if rows is None:
+            rows = await fetch_all(_CART_SQL, cart_id, store_id, conn=conn)
+        view = _priced_rows(rows, store_id, locale=locale, fallback=fallback)
         for line in view.lines:
             if line.variant_id == variant_id:
                 _refuse_problem(line)
