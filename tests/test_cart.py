@@ -144,3 +144,15 @@ async def test_adding_in_steps_counts_refuses_over_stock_and_removes_at_zero(
     await Inventory.filter(variant_id=second.id).update(quantity=50)
     await asyncio.gather(*(add(second.id, 1) for _ in range(8)))
     assert await cart.cart_items(user_id, store_id) == [(first.id, 3), (second.id, 8)]
+    await Product.filter(id=second.product_id).update(max_per_order=9)
+    assert await add(second.id, 1) == [(first.id, 3), (second.id, 9)]
+    with pytest.raises(ValidationFailed) as limited:
+        await add(second.id, 1)
+    assert limited.value.code == "over_limit"
+    # A line no longer sold refuses any add, as the cart cannot be priced.
+    await ProductVariant.filter(id=first.id).update(is_active=False)
+    with pytest.raises(NotFound):
+        await add(second.id, -1)
+    with pytest.raises(NotFound):
+        await add(second.id, 1)
+    assert await cart.cart_items(user_id, store_id) == [(first.id, 3), (second.id, 9)]
