@@ -279,3 +279,41 @@ async def test_managers_list_their_stores_staff_with_link_state(
     assert (await bots.client.get(url, headers=outsider.headers)).status == 404
     assert (await bots.client.get(url, headers=rider.headers)).status == 403
     assert (await bots.client.get(url)).status == 401
+
+
+async def test_fsm_data_read_with_the_state_is_fresh_for_each_update(
+    redis_url: str | None, backend: str
+) -> None:
+    """The storage reads state and data in one round trip and keeps the data for the rest of
+    that update: the update sees its own writes, and the next update sees another process's."""
+    if backend != "postgres" or redis_url is None:
+        return  # the in-memory storage has nothing to keep
+    from aiogram.fsm.storage.base import StorageKey
+    from redis.asyncio import Redis
+
+    from bot.common.bots import SharedRedisStorage
+
+    client = Redis.from_url(redis_url)
+    here, there = SharedRedisStorage(client), SharedRedisStorage(client)
+    key = StorageKey(bot_id=1, chat_id=8700, user_id=8700)
+
+    async def update(storage: SharedRedisStorage) -> tuple[str | None, dict[str, object]]:
+        # aiogram reads the state first in every update, in a task of its own.
+        state = await storage.get_state(key)
+        return state, await storage.get_data(key)
+
+    async def write_in_update() -> dict[str, object]:
+        await here.get_state(key)
+        await here.set_data(key, {"store_id": 7})
+        return await here.get_data(key)
+
+    try:
+        assert await asyncio.create_task(update(here)) == (None, {})
+        assert await asyncio.create_task(write_in_update()) == {"store_id": 7}
+        await there.set_state(key, "Checkout:address")
+        await there.set_data(key, {"store_id": 8})
+        assert await asyncio.create_task(update(here)) == ("Checkout:address", {"store_id": 8})
+    finally:
+        await here.set_state(key, None)
+        await here.set_data(key, {})
+        await client.aclose()

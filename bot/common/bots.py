@@ -5,9 +5,11 @@ All bots share one aiohttp session pointed at TELEGRAM_API_URL (a fake server in
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping
+from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
@@ -17,6 +19,8 @@ from aiogram.enums import ParseMode
 from aiogram.fsm.storage.base import BaseStorage, DefaultKeyBuilder, StateType, StorageKey
 from aiogram.fsm.storage.memory import MemoryStorage
 from aiogram.fsm.storage.redis import RedisStorage
+from aiogram.methods import TelegramMethod
+from aiogram.methods.base import Response, TelegramType
 
 from core.context import AppContext
 from core.degrade import REDIS_DOWN, fell_back
@@ -33,15 +37,50 @@ class BotSet:
         await self.session.close()
 
 
+# Every Bot API answer model aiogram has used in this process, kept alive: see BotApiSession.
+_ANSWER_MODELS: dict[Any, type[Response[Any]]] = {}
+
+
+class BotApiSession(AiohttpSession):
+    """aiogram's HTTP session, keeping alive the `Response[T]` model each Bot API call parses
+    its answer with. aiogram asks pydantic for that model on every call and pydantic caches it
+    only weakly, so after each full garbage collection the next call built the model class
+    again (about a millisecond, several times a second under load)."""
+
+    async def make_request(
+        self,
+        bot: Bot,
+        method: TelegramMethod[TelegramType],
+        timeout: int | None = None,  # noqa: ASYNC109 (aiogram's signature)
+    ) -> TelegramType:
+        returning = method.__returning__
+        if returning not in _ANSWER_MODELS:
+            _ANSWER_MODELS[returning] = Response[returning]  # type: ignore[valid-type]
+        return await super().make_request(bot, method, timeout)
+
+
 def build_session(settings: Settings) -> AiohttpSession:
-    return AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
+    return BotApiSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
+
+
+# How long the conversation data read with the state stays good for this update's own reads.
+FSM_SNAPSHOT_TTL = 2.0
+# (key, the data as stored, when read): set where an update's state is read and seen only by
+# that update's task (each update runs in a task of its own; the next one reads afresh).
+_fsm_snapshot: ContextVar[tuple[StorageKey, Any, float] | None] = ContextVar(
+    "fsm_snapshot", default=None
+)
 
 
 class SharedRedisStorage(RedisStorage):
     """aiogram's Redis FSM storage on the app's Redis client, which the app closes: aiogram
     would otherwise close the whole shared pool (the bus included) at dispatcher shutdown.
     While Redis is unreachable, conversations go on in this process's memory (core.degrade):
-    a step may be forgotten across processes, but no update fails."""
+    a step may be forgotten across processes, but no update fails.
+
+    aiogram reads the state at the start of every update and a handler usually reads the data
+    next: both come in one round trip (MGET), and the data is kept for this update's later
+    `get_data` (for FSM_SNAPSHOT_TTL at most). A write of this key by this update drops it."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -55,13 +94,21 @@ class SharedRedisStorage(RedisStorage):
             await self._fallback.set_state(key, state)
 
     async def get_state(self, key: StorageKey) -> str | None:
+        _fsm_snapshot.set(None)
         try:
-            return await super().get_state(key)
+            state, data = await self.redis.mget(
+                self.key_builder.build(key, "state"), self.key_builder.build(key, "data")
+            )
         except REDIS_DOWN as exc:
             fell_back("bot conversations", exc)
             return await self._fallback.get_state(key)
+        _fsm_snapshot.set((key, data, time.monotonic()))
+        return state.decode() if isinstance(state, bytes) else state
 
     async def set_data(self, key: StorageKey, data: Mapping[str, Any]) -> None:
+        snapshot = _fsm_snapshot.get()
+        if snapshot is not None and snapshot[0] == key:
+            _fsm_snapshot.set(None)
         try:
             await super().set_data(key, data)
         except REDIS_DOWN as exc:
@@ -69,6 +116,17 @@ class SharedRedisStorage(RedisStorage):
             await self._fallback.set_data(key, data)
 
     async def get_data(self, key: StorageKey) -> dict[str, Any]:
+        snapshot = _fsm_snapshot.get()
+        if (
+            snapshot is not None
+            and snapshot[0] == key
+            and time.monotonic() - snapshot[2] < FSM_SNAPSHOT_TTL
+        ):
+            stored = snapshot[1]
+            if stored is None:
+                return {}
+            # Decoded afresh on each read: a caller may change the dict it gets.
+            return cast(dict[str, Any], self.json_loads(stored))
         try:
             return await super().get_data(key)
         except REDIS_DOWN as exc:
