@@ -10,7 +10,6 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from tortoise import connections
 from tortoise.transactions import in_transaction
 
 from core.clock import utcnow
@@ -209,73 +208,14 @@ RETURNING quantity
 """
 
 
-# PostgreSQL adds in one statement, without a transaction, when nothing would refuse the
-# result: the variant and every line of the cart are sold here, the cart has room, and the new
-# quantity is within stock, the product's limit and MAX_QUANTITY ($6) — checked again on the
-# line as it is when its row lock is taken, so taps at once add up and stay under the cap. It
-# creates or touches the cart only then, and answers with the whole cart priced; its SELECT
-# sees the cart as the statement began, so the changed line comes from the upsert (`changed`).
-# No changed row back: nothing was written, and the cart as it was tells a certain refusal
-# (`_refusal`); otherwise the transaction in `add` gives the exact answer.
-_ADD_IF_ALLOWED_PG = """
-WITH current AS (
-  SELECT ci.variant_id, ci.quantity, v.id AS known, p.is_active AS product_active
-  FROM carts c JOIN cart_items ci ON ci.cart_id = c.id
-  LEFT JOIN product_variants v ON v.id = ci.variant_id AND v.store_id = $2 AND v.is_active
-  LEFT JOIN products p ON p.id = v.product_id
-  WHERE c.user_id = $1 AND c.store_id = $2
-), allowed AS (
-  SELECT v.id AS variant_id,
-         LEAST(COALESCE(i.quantity, 0), COALESCE(p.max_per_order, $6), $6) AS cap
-  FROM product_variants v
-  JOIN products p ON p.id = v.product_id AND p.is_active
-  LEFT JOIN inventory i ON i.variant_id = v.id AND i.store_id = $2
-  WHERE v.id = $4 AND v.store_id = $2 AND v.is_active
-    AND COALESCE((SELECT quantity FROM current WHERE variant_id = $4), 0) + $5
-        <= LEAST(COALESCE(i.quantity, 0), COALESCE(p.max_per_order, $6), $6)
-    AND NOT EXISTS (SELECT 1 FROM current WHERE known IS NULL OR NOT product_active)
-    AND (SELECT count(*) FROM current) < $7
-), cart AS (
-  INSERT INTO carts (user_id, store_id, updated_at) SELECT $1, $2, $3 FROM allowed
-  ON CONFLICT (user_id, store_id) DO UPDATE SET updated_at = excluded.updated_at
-  RETURNING id
-), added AS (
-  INSERT INTO cart_items (cart_id, variant_id, quantity)
-  SELECT cart.id, allowed.variant_id, CAST($5 AS INTEGER) FROM cart, allowed
-  ON CONFLICT (cart_id, variant_id) DO UPDATE SET quantity = cart_items.quantity + excluded.quantity
-  WHERE cart_items.quantity + excluded.quantity <= (SELECT cap FROM allowed)
-  RETURNING id, cart_id, variant_id, quantity
-), lines AS (
-  SELECT ci.id, ci.variant_id, COALESCE(a.quantity, ci.quantity) AS quantity,
-         a.id IS NOT NULL AS changed
-  FROM carts c JOIN cart_items ci ON ci.cart_id = c.id
-  LEFT JOIN added a ON a.variant_id = ci.variant_id
-  WHERE c.user_id = $1 AND c.store_id = $2
-  UNION ALL
-  SELECT a.id, a.variant_id, a.quantity, TRUE FROM added a
-  WHERE NOT EXISTS (SELECT 1 FROM cart_items ci WHERE ci.cart_id = a.cart_id
-                    AND ci.variant_id = a.variant_id)
-)
-SELECT l.variant_id, l.quantity, l.changed, v.id AS known, v.sku, v.name AS variant_name,
-       v.price_cents, p.id AS product_id, p.is_active AS product_active, p.name,
-       p.age_restricted, p.max_per_order, p.prescription_required, p.cold_chain,
-       i.quantity AS stock
-FROM lines l
-LEFT JOIN product_variants v ON v.id = l.variant_id AND v.store_id = $2 AND v.is_active
-LEFT JOIN products p ON p.id = v.product_id
-LEFT JOIN inventory i ON i.variant_id = l.variant_id AND i.store_id = $2
-ORDER BY l.id
-"""
-
-
 def _json(value: Any) -> Any:
     return json.loads(value) if isinstance(value, str | bytes) else value
 
 
-def _priced_rows(
-    rows: list[dict[str, Any]], store_id: int, *, locale: str, fallback: str
+async def _priced_cart(
+    cart_id: int, store_id: int, *, locale: str, fallback: str, conn: Any = None
 ) -> CartView:
-    """The view of cart rows as _CART_SQL returns them."""
+    rows = await fetch_all(_CART_SQL, cart_id, store_id, conn=conn)
     if len(rows) > MAX_LINES:
         raise ValidationFailed("too many different items", fields={"items": f"at most {MAX_LINES}"})
     items = [(int(r["variant_id"]), int(r["quantity"])) for r in rows]
@@ -299,13 +239,6 @@ def _priced_rows(
     return _view(store_id, items, priced, locale=locale, fallback=fallback)
 
 
-async def _priced_cart(
-    cart_id: int, store_id: int, *, locale: str, fallback: str, conn: Any = None
-) -> CartView:
-    rows = await fetch_all(_CART_SQL, cart_id, store_id, conn=conn)
-    return _priced_rows(rows, store_id, locale=locale, fallback=fallback)
-
-
 def _refuse_problem(line: CartLine) -> None:
     if line.problem == "insufficient_stock":
         raise ValidationFailed(
@@ -319,32 +252,6 @@ def _refuse_problem(line: CartLine) -> None:
             code="over_limit",
             fields={"quantity": f"at most {line.max_per_order} per order"},
         )
-
-
-def _refusal(
-    rows: list[dict[str, Any]],
-    variant_id: int,
-    quantity: int,
-    store_id: int,
-    *,
-    locale: str,
-    fallback: str,
-) -> None:
-    """Raise what `add`'s transaction would, when the cart as it was (`rows`, the line there
-    and sold here) shows it for certain, in the same order of checks; else return."""
-    for row in rows:
-        if int(row["variant_id"]) == variant_id and row["known"] is not None:
-            wanted = int(row["quantity"]) + quantity
-            if wanted > MAX_QUANTITY:
-                raise ValidationFailed(
-                    "invalid quantity", fields={"quantity": f"0 to {MAX_QUANTITY}"}
-                )
-            after = [{**r, "quantity": wanted} if r is row else r for r in rows]
-            view = _priced_rows(after, store_id, locale=locale, fallback=fallback)
-            for line in view.lines:
-                if line.variant_id == variant_id:
-                    _refuse_problem(line)
-            return
 
 
 async def _cart(user_id: int, store_id: int) -> Cart:
@@ -405,24 +312,9 @@ async def add(
         raise ValidationFailed(
             "invalid quantity", fields={"quantity": f"-{MAX_QUANTITY} to {MAX_QUANTITY}"}
         )
-    if quantity > 0 and connections.get("default").capabilities.dialect == "postgres":
-        rows = await fetch_all(
-            _ADD_IF_ALLOWED_PG,
-            user_id,
-            store_id,
-            utcnow(),
-            variant_id,
-            quantity,
-            MAX_QUANTITY,
-            MAX_LINES,
-        )
-        if any(row["changed"] for row in rows):
-            return _priced_rows(rows, store_id, locale=locale, fallback=fallback)
-        _refusal(rows, variant_id, quantity, store_id, locale=locale, fallback=fallback)
-    # Three statements in a transaction: the cart (created or touched), the line's atomic
-    # increment (upserts on both databases; on PostgreSQL the rows stay locked until commit,
-    # so concurrent taps serialise; SQLite runs one write transaction at a time), the whole
-    # cart priced once: it checks the changed line and is the answer.
+    # Three statements: the cart (created or touched), the line's atomic increment (upserts
+    # on both databases; on PostgreSQL the rows stay locked until commit, so concurrent taps
+    # serialise; SQLite runs one write transaction at a time), the whole cart priced.
     async with in_transaction() as conn:
         cart = await fetch_all(_CART_ID_SQL, user_id, store_id, utcnow(), conn=conn)
         cart_id = int(cart[0]["id"])
@@ -439,6 +331,7 @@ async def add(
             await CartItem.filter(cart_id=cart_id, variant_id=variant_id).delete()
         elif wanted > MAX_QUANTITY:
             raise ValidationFailed("invalid quantity", fields={"quantity": f"0 to {MAX_QUANTITY}"})
+        # The whole cart priced once: it checks the changed line and is the answer.
         view = await _priced_cart(cart_id, store_id, locale=locale, fallback=fallback, conn=conn)
         for line in view.lines:
             if line.variant_id == variant_id:
