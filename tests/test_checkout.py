@@ -55,6 +55,23 @@ async def test_same_key_same_body_returns_the_same_order(
     assert (await post(client, someone, body, "k1")).status == 201
 
 
+async def test_the_placed_answer_is_the_order_as_read_back(
+    client: TestClient, demo: SeedReport, customer: Person
+) -> None:
+    # The 201 is built from the rows just written; the replay and GET read them back.
+    await Wallet.create(user_id=customer.user.id, store_id=demo.store_id, balance_cents=300)
+    body = await order_body(demo.store_id, quantity=5, wallet_cents=300, note="gate code 12")
+    first = await post(client, customer, body, "same")
+    assert first.status == 201
+    placed = await first.json()
+    replay = await post(client, customer, body, "same")
+    assert replay.status == 200
+    shown = await client.get(f"/api/v1/orders/{placed['id']}", headers=customer.headers)
+    assert placed == await replay.json() == await shown.json()
+    assert [h["to_status"] for h in placed["history"]] == ["pending"]
+    assert placed["items"][0]["quantity"] == 5 and placed["events"] == []
+
+
 async def test_promo_rules(client: TestClient, demo: SeedReport, customer: Person) -> None:
     store = demo.store_id
     now = utcnow()
