@@ -214,13 +214,17 @@ async def serve_and_load(
             script=str(lua),
             env=env,
         )
-        await outbox_idle(sql)  # the orders' deliveries belong to their cost
-        text = ""
+        # The profile covers the load only; the counts wait for the outbox to deliver what the
+        # orders queued (their deliveries belong to their cost).
         if args.profiler == "pyinstrument":
             profiler.stop()
-            text = profiler.output_text(unicode=False, color=False, show_all=False)
         elif args.profiler == "cprofile":
             profiler.disable()
+        await outbox_idle(sql)
+        text = ""
+        if args.profiler == "pyinstrument":
+            text = profiler.output_text(unicode=False, color=False, show_all=False)
+        elif args.profiler == "cprofile":
             out = io.StringIO()
             stats = pstats.Stats(profiler, stream=out)
             stats.sort_stats("cumulative").print_stats(70)
