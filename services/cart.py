@@ -396,10 +396,15 @@ async def merge_anonymous(
     return await view_cart(user_id, store_id, locale=locale, fallback=fallback)
 
 
+_CLEAR_SQL = """
+DELETE FROM cart_items WHERE cart_id IN (SELECT id FROM carts WHERE user_id = $1 AND store_id = $2)
+"""
+
+
 async def clear(user_id: int, store_id: int) -> None:
-    cart = await Cart.get_or_none(user_id=user_id, store_id=store_id)
-    if cart is not None:
-        await CartItem.filter(cart=cart).delete()
+    """Empty the customer's cart in the store (one statement: checkout runs it in its
+    transaction)."""
+    await fetch_all(_CLEAR_SQL, user_id, store_id)
 
 
 async def replace(user_id: int, store_id: int, items: list[tuple[int, int]]) -> None:

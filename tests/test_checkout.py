@@ -9,8 +9,19 @@ from aiohttp.test_utils import TestClient
 
 from core.clock import utcnow
 from core.settings import Settings
-from models import Order, ProductVariant, ProfileChange, PromoCode, TimeSlot, Wallet
+from models import (
+    Cart,
+    CartItem,
+    Order,
+    ProductVariant,
+    ProfileChange,
+    PromoCode,
+    Store,
+    TimeSlot,
+    Wallet,
+)
 from models.enums import PromoKind, Role
+from services import cart
 from services.demo import SeedReport
 from tests.fixtures.orders import stocked_variant
 from tests.fixtures.people import Person, make_person
@@ -70,6 +81,22 @@ async def test_the_placed_answer_is_the_order_as_read_back(
     assert placed == await replay.json() == await shown.json()
     assert [h["to_status"] for h in placed["history"]] == ["pending"]
     assert placed["items"][0]["quantity"] == 5 and placed["events"] == []
+
+
+async def test_placing_an_order_empties_that_stores_cart_only(
+    client: TestClient, demo: SeedReport, customer: Person
+) -> None:
+    body = await order_body(demo.store_id)
+    line = body["items"][0]
+    await cart.set_quantity(
+        customer.user.id, demo.store_id, line["variant_id"], 1, locale="en", fallback="en"
+    )
+    other = await Store.create(slug="other-cart", name="Other")
+    elsewhere = await Cart.create(user_id=customer.user.id, store_id=other.id)
+    await CartItem.create(cart=elsewhere, variant_id=line["variant_id"], quantity=1)
+    assert (await post(client, customer, body)).status == 201
+    assert not await CartItem.filter(cart__user_id=customer.user.id, cart__store_id=demo.store_id)
+    assert await CartItem.filter(cart=elsewhere).count() == 1
 
 
 async def test_promo_rules(client: TestClient, demo: SeedReport, customer: Person) -> None:
