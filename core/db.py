@@ -13,6 +13,7 @@ from typing import Any
 import asyncpg
 from tortoise import Tortoise, connections
 from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.backends.base.config_generator import expand_db_url
 from tortoise.exceptions import DBConnectionError
 from tortoise.models import Model
 
@@ -63,11 +64,29 @@ async def init_db(settings: Settings) -> bool:
     path = settings.sqlite_path()
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
+    config = tortoise_config(settings.database_url)
+    if settings.database_url.startswith("postgres"):
+        config["connections"]["default"] = _pool_config(settings.database_url)
     # The global fallback lets every task (aiohttp handlers, workers) see the one ORM context.
-    await Tortoise.init(config=tortoise_config(settings.database_url), _enable_global_fallback=True)
+    await Tortoise.init(config=config, _enable_global_fallback=True)
     if path is not None or settings.database_url == "sqlite://:memory:":
         await Tortoise.generate_schemas(safe=True)
     return True
+
+
+async def _keep_session(connection: asyncpg.Connection) -> None:
+    """What the pool runs when a connection comes back, after asyncpg has rolled back any
+    transaction left open: nothing. asyncpg's default sends "SELECT pg_advisory_unlock_all();
+    CLOSE ALL; UNLISTEN *; RESET ALL" on every release, one more round trip for each query run
+    outside a transaction; this code sets no session state (no SET, LISTEN, cursors or
+    advisory locks): should it ever, reset that state here."""
+
+
+def _pool_config(database_url: str) -> dict[str, Any]:
+    """The PostgreSQL connection as Tortoise's URL gives it, plus the release hook above."""
+    connection = expand_db_url(database_url)
+    connection["credentials"]["reset"] = _keep_session
+    return connection
 
 
 async def close_db() -> None:
