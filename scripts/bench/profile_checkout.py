@@ -3,6 +3,7 @@
     python scripts/bench/profile_checkout.py [--backend sqlite|postgres] [--seconds 5]
                                              [--connections 32] [--trace]
                                              [--profiler cprofile|pyinstrument|none] [--out FILE]
+                                             [--dump STATS]
 
 Seeds a scratch database as `run.py` does, starts the fake Bot API as its own process, serves `build_app` in this process and drives it
 with `wrk` (its own process) sending the benchmark's orders. `--trace` first places one order
@@ -225,6 +226,8 @@ async def serve_and_load(
         if args.profiler == "pyinstrument":
             text = profiler.output_text(unicode=False, color=False, show_all=False)
         elif args.profiler == "cprofile":
+            if args.dump:
+                profiler.dump_stats(args.dump)
             out = io.StringIO()
             stats = pstats.Stats(profiler, stream=out)
             stats.sort_stats("cumulative").print_stats(70)
@@ -257,6 +260,7 @@ def main() -> None:
         "--profiler", choices=("cprofile", "pyinstrument", "none"), default="cprofile"
     )
     parser.add_argument("--out")
+    parser.add_argument("--dump", help="cProfile: also save the raw stats here (pstats)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
