@@ -143,14 +143,15 @@ async def _write_log(rows: list[CheckoutLog]) -> None:
         await CheckoutLog.bulk_create(rows)
 
 
+_SEEN_SQL = "SELECT id, request_hash FROM orders WHERE customer_id = $1 AND idempotency_key = $2"
+
+
 async def _existing(user_id: int, key: str, fingerprint: str) -> Order | None:
     # Asked before every order and nearly always answered "none": two columns, no model.
-    seen = await Order.filter(customer_id=user_id, idempotency_key=key).values_list(
-        "id", "request_hash"
-    )
+    seen = await fetch_all(_SEEN_SQL, user_id, key)
     if not seen:
         return None
-    order_id, request_hash = seen[0]
+    order_id, request_hash = seen[0]["id"], seen[0]["request_hash"]
     if request_hash != fingerprint:
         raise ValidationFailed(
             "this Idempotency-Key was used for a different order",
