@@ -28,26 +28,34 @@ from core.errors import NotFound, PreconditionRequired, ValidationFailed
 from core.settings import Settings
 from models import CryptoTransaction, Order
 from services import checkout, crypto_payments, orders, profile, proof, refunds, tracking
-from services.checkout import AddressInput, CheckoutRequest
+from services.checkout import AddressInput, CheckoutRequest, Placed
 
 routes = web.RouteTableDef()
 
 MAX_KEY = 128
 
 
-async def detail(order: Order, settings: Settings | None = None) -> OrderDetailOut:
+async def detail(
+    order: Order, settings: Settings | None = None, *, placed: Placed | None = None
+) -> OrderDetailOut:
     """The order as its reader sees it; with `settings`, the public tracking link and the
     signed link to the proof-of-delivery photo too (call only after checking the reader may
-    see the order)."""
+    see the order). `placed`: the order was just written, with these rows (nothing read)."""
+    if placed is not None and placed.items is not None and placed.history is not None:
+        # A new order: its lines and first status as written; no events or refund yet.
+        items, history, events, refund = placed.items, placed.history, [], None
+    else:
+        items, history = await orders.items(order), await orders.history(order)
+        events, refund = await orders.events(order), await refunds.refund_of(order)
     return OrderDetailOut(
         **OrderOut.of(order).model_dump(),
         tracking_url=tracking.tracking_url(settings, order) if settings else None,
         proof_photo_url=proof.photo_url(settings, order) if settings else None,
         proof_photo_at=order.proof_photo_at,
-        items=[OrderItemOut.of(i) for i in await orders.items(order)],
-        history=[HistoryOut.of(h) for h in await orders.history(order)],
-        events=[OrderEventOut.of(e) for e in await orders.events(order)],
-        refund=RefundOut.of(refund) if (refund := await refunds.refund_of(order)) else None,
+        items=[OrderItemOut.of(i) for i in items],
+        history=[HistoryOut.of(h) for h in history],
+        events=[OrderEventOut.of(e) for e in events],
+        refund=RefundOut.of(refund) if refund else None,
     )
 
 
@@ -81,14 +89,17 @@ async def place(request: web.Request) -> web.Response:
         )
     body = await parse_body(request, OrderIn)
     ctx = request.config_dict[CTX]
-    order, created = await checkout.place_order(
+    placed = await checkout.place(
         ctx,
         user_id=principal.user_id,
         request=_checkout_request(body),
         idempotency_key=key,
         locale=request_locale(request, ctx.settings.default_locale),
     )
-    return dump(await detail(order, ctx.settings), status=201 if created else 200)
+    return dump(
+        await detail(placed.order, ctx.settings, placed=placed),
+        status=201 if placed.created else 200,
+    )
 
 
 def _checkout_request(body: OrderIn) -> CheckoutRequest:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import re
-from typing import Any
+from typing import Any, TypeVar
 
 import asyncpg
 from tortoise import Tortoise, connections
@@ -79,11 +79,29 @@ async def init_db(settings: Settings) -> bool:
     path = settings.sqlite_path()
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
+    config = tortoise_config(settings.database_url)
+    if settings.database_url.startswith("postgres"):
+        config["connections"]["default"] = _pool_config(settings.database_url)
     # The global fallback lets every task (aiohttp handlers, workers) see the one ORM context.
-    await Tortoise.init(config=tortoise_config(settings.database_url), _enable_global_fallback=True)
+    await Tortoise.init(config=config, _enable_global_fallback=True)
     if path is not None or settings.database_url == "sqlite://:memory:":
         await Tortoise.generate_schemas(safe=True)
     return True
+
+
+async def _keep_session(connection: asyncpg.Connection) -> None:
+    """What the pool runs when a connection comes back, after asyncpg has rolled back any
+    transaction left open: nothing. asyncpg's default sends "SELECT pg_advisory_unlock_all();
+    CLOSE ALL; UNLISTEN *; RESET ALL" on every release, one more round trip for each query run
+    outside a transaction; this code sets no session state (no SET, LISTEN, cursors or
+    advisory locks): should it ever, reset that state here."""
+
+
+def _pool_config(database_url: str) -> dict[str, Any]:
+    """The PostgreSQL connection as Tortoise's URL gives it, plus the release hook above."""
+    connection = expand_db_url(database_url)
+    connection["credentials"]["reset"] = _keep_session
+    return connection
 
 
 async def close_db() -> None:
@@ -124,3 +142,12 @@ async def fetch_all(
     if conn.capabilities.dialect == "sqlite":
         sql = _NUMBERED.sub(r"?\1", sql)
     return list(await conn.execute_query_dict(sql, list(args)))
+
+
+M = TypeVar("M", bound=Model)
+
+
+async def fetch_models(model: type[M], sql: str, *args: Any) -> list[M]:
+    """`fetch_all` for whole rows of `model` (the statement selects all its columns): the
+    instances come out as the ORM's own reads build them. For hot paths only."""
+    return [model._init_from_db(**row) for row in await fetch_all(sql, *args)]

@@ -16,11 +16,11 @@ from datetime import date, datetime
 from typing import Any
 
 from tortoise.exceptions import IntegrityError
-from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
 from core.clock import utcnow
 from core.context import AppContext
+from core.db import fetch_all
 from core.errors import DomainError, Forbidden, ValidationFailed
 from core.observability import CHECKOUT_OUTCOMES
 from models import CheckoutLog, Order, OrderItem, OrderStatusHistory, PromoCode, Store, User
@@ -143,23 +143,46 @@ async def _write_log(rows: list[CheckoutLog]) -> None:
         await CheckoutLog.bulk_create(rows)
 
 
+_SEEN_SQL = "SELECT id, request_hash FROM orders WHERE customer_id = $1 AND idempotency_key = $2"
+
+
 async def _existing(user_id: int, key: str, fingerprint: str) -> Order | None:
-    order = await Order.get_or_none(customer_id=user_id, idempotency_key=key)
-    if order is not None and order.request_hash != fingerprint:
+    # Asked before every order and nearly always answered "none": two columns, no model.
+    seen = await fetch_all(_SEEN_SQL, user_id, key)
+    if not seen:
+        return None
+    order_id, request_hash = seen[0]["id"], seen[0]["request_hash"]
+    if request_hash != fingerprint:
         raise ValidationFailed(
             "this Idempotency-Key was used for a different order",
             code="idempotency_key_reused",
             fields={"Idempotency-Key": "already used with another body"},
         )
-    return order
+    return await Order.get(id=order_id)
+
+
+# One round trip, inside the transaction: the update takes the store row's lock and answers.
+_NEXT_SEQ_SQL = "UPDATE stores SET order_seq = order_seq + 1 WHERE id = $1 RETURNING order_seq"
 
 
 async def _next_number(store: Store) -> str:
     """The store's next human order number; the update takes the store row's lock."""
-    await Store.filter(id=store.id).update(order_seq=F("order_seq") + 1)
-    seq = (await Store.get(id=store.id).only("id", "order_seq")).order_seq
+    rows = await fetch_all(_NEXT_SEQ_SQL, store.id)
+    seq = int(rows[0]["order_seq"])
     prefix = (store.slug[:1] or "A").upper()
     return f"{prefix}-{seq:06d}"
+
+
+@dataclass(frozen=True)
+class Placed:
+    """What placing answered. A new order comes with the rows written with it (its items and
+    its first status), so the caller can show it without reading it back; a replayed one
+    (`created=False`) without."""
+
+    order: Order
+    created: bool
+    items: list[OrderItem] | None = None
+    history: list[OrderStatusHistory] | None = None
 
 
 async def place_order(
@@ -170,8 +193,23 @@ async def place_order(
     idempotency_key: str | None,
     locale: str = "en",
 ) -> tuple[Order, bool]:
-    """Place the order; returns (order, created). Replaying an idempotency key with the same
-    request returns the first order (created=False); with another request it is a 422.
+    """`place()` for callers that need only (order, created)."""
+    placed = await place(
+        ctx, user_id=user_id, request=request, idempotency_key=idempotency_key, locale=locale
+    )
+    return placed.order, placed.created
+
+
+async def place(
+    ctx: AppContext,
+    *,
+    user_id: int,
+    request: CheckoutRequest,
+    idempotency_key: str | None,
+    locale: str = "en",
+) -> Placed:
+    """Place the order. Replaying an idempotency key with the same request returns the first
+    order (created=False); with another request it is a 422.
 
     Raises InsufficientStock (409, every short line), zone_unavailable, below_minimum,
     age_verification_required, slot_full, promo_* errors, insufficient_funds.
@@ -180,12 +218,12 @@ async def place_order(
     if idempotency_key:
         existing = await _existing(user_id, idempotency_key, fingerprint)
         if existing is not None:
-            return existing, False
+            return Placed(existing, False)
     store = await get_store(request.store_id)
     # The funnel steps passed, written with the order (or after the failure) in one INSERT.
     steps: list[CheckoutLog] = []
     try:
-        order = await _place(
+        placed = await _place(
             ctx, store, user_id, request, idempotency_key, fingerprint, locale, steps
         )
     except IntegrityError:
@@ -194,7 +232,7 @@ async def place_order(
         if idempotency_key:
             existing = await _existing(user_id, idempotency_key, fingerprint)
             if existing is not None:
-                return existing, False
+                return Placed(existing, False)
         raise
     except DomainError as exc:
         CHECKOUT_OUTCOMES.labels(exc.code).inc()
@@ -216,7 +254,7 @@ async def place_order(
     CHECKOUT_OUTCOMES.labels("placed").inc()
     await catalog.invalidate(ctx.cache, store.id)
     ctx.outbox.wake()
-    return order, True
+    return placed
 
 
 @dataclass(frozen=True)
@@ -355,7 +393,7 @@ async def _place(
     fingerprint: str,
     locale: str,
     steps: list[CheckoutLog],
-) -> Order:
+) -> Placed:
     """Write the order. `steps` collects the funnel steps passed; on success they are
     written in the order's transaction, and emptied."""
 
@@ -384,19 +422,20 @@ async def _place(
             ctx, store, request.crypto_asset, totals.total_cents
         )
 
-    costs = await _variant_costs([line.variant_id for line in priced.lines])
-    cost = sum(costs.get(line.variant_id, 0) * line.quantity for line in priced.lines)
+    cost = sum(line.cost_cents * line.quantity for line in priced.lines)
 
     async with in_transaction():
-        await quantity_limits.lock_customer(user_id)
-        await quantity_limits.check_period_limits(
-            store.id,
-            user_id,
-            (
-                quantity_limits.Wanted(line.product_id, line.name, line.quantity)
-                for line in priced.lines
-            ),
-        )
+        if any(line.period_limited for line in priced.lines):
+            # Only a per-period limit needs this customer's checkouts one at a time.
+            await quantity_limits.lock_customer(user_id)
+            await quantity_limits.check_period_limits(
+                store.id,
+                user_id,
+                (
+                    quantity_limits.Wanted(line.product_id, line.name, line.quantity)
+                    for line in priced.lines
+                ),
+            )
         order = await Order.create(
             store=store,
             customer_id=user_id,
@@ -431,24 +470,23 @@ async def _place(
             request_hash=fingerprint,
             cost_cents=cost,
         )
-        await OrderItem.bulk_create(
-            [
-                OrderItem(
-                    order=order,
-                    variant_id=line.variant_id,
-                    product_id=line.product_id,
-                    name=f"{line.name} · {line.variant_name}"[:300],
-                    sku=line.sku,
-                    quantity=line.quantity,
-                    price_cents=line.unit_price_cents,
-                    cost_cents=costs.get(line.variant_id, 0),
-                    age_restricted=line.age_restricted,
-                    prescription_required=line.prescription_required,
-                    cold_chain=line.cold_chain,
-                )
-                for line in priced.lines
-            ]
-        )
+        items = [
+            OrderItem(
+                order=order,
+                variant_id=line.variant_id,
+                product_id=line.product_id,
+                name=f"{line.name} · {line.variant_name}"[:300],
+                sku=line.sku,
+                quantity=line.quantity,
+                price_cents=line.unit_price_cents,
+                cost_cents=line.cost_cents,
+                age_restricted=line.age_restricted,
+                prescription_required=line.prescription_required,
+                cold_chain=line.cold_chain,
+            )
+            for line in priced.lines
+        ]
+        await OrderItem.bulk_create(items)
         await inventory.deduct(
             store.id,
             [(line.variant_id, line.quantity) for line in priced.lines],
@@ -469,7 +507,7 @@ async def _place(
             )
         if invoice is not None:
             await crypto_payments.open_invoice(ctx, order, invoice)
-        await OrderStatusHistory.create(
+        placed_status = await OrderStatusHistory.create(
             store=store,
             order=order,
             from_status=None,
@@ -498,16 +536,7 @@ async def _place(
         )
         await cart.clear(user_id, store.id)
     steps.clear()  # written with the order
-    await order.refresh_from_db()
-    return order
-
-
-async def _variant_costs(variant_ids: list[int]) -> dict[int, int]:
-    """What each variant costs the store, in one query."""
-    from models import ProductVariant
-
-    rows = await ProductVariant.filter(id__in=variant_ids).values_list("id", "cost_cents")
-    return {int(v): int(c) for v, c in rows}
+    return Placed(order, True, items, [placed_status])
 
 
 def _check_age(customer: User, store: Store) -> None:

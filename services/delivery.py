@@ -17,6 +17,7 @@ from models import DeliveryZone, Store, TimeSlot
 from models.enums import TransportType
 from services import hours
 from services.hours import Asap
+from services.stores import active_zones
 
 EARTH_RADIUS_KM = 6371.0088
 SLOT_LEAD_TIME = timedelta(minutes=30)
@@ -92,8 +93,7 @@ def point_in_polygon(lat: float, lng: float, polygon: dict[str, Any]) -> bool:
 
 async def find_zone(store_id: int, lat: float, lng: float) -> DeliveryZone:
     """The highest-priority active zone containing the point; raises zone_unavailable."""
-    zones = await DeliveryZone.filter(store_id=store_id, is_active=True).order_by("-priority", "id")
-    for zone in zones:
+    for zone in await active_zones(store_id):
         if point_in_polygon(lat, lng, zone.polygon):
             return zone
     raise ValidationFailed(

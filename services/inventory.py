@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from tortoise.expressions import F
 
-from core.db import insert_unless_exists
+from core.db import fetch_all, insert_unless_exists
 from core.errors import Conflict
 from models import Inventory, InventoryLog
 from models.enums import InventoryReason
@@ -41,17 +41,34 @@ async def deduct(
     """Take (variant_id, quantity) lines out of stock. Call inside a transaction: on any short
     line nothing is kept (InsufficientStock lists every short line with what is available)."""
     shortages: list[Shortage] = []
+    logs: list[InventoryLog] = []
     for variant_id, quantity in lines:
-        taken = await Inventory.filter(
-            store_id=store_id, variant_id=variant_id, quantity__gte=quantity
-        ).update(quantity=F("quantity") - quantity)
-        if not taken:
+        # The conditional update answers what is left: the log needs no second read.
+        left = await fetch_all(_TAKE_SQL, quantity, store_id, variant_id)
+        if not left:
             row = await Inventory.get_or_none(store_id=store_id, variant_id=variant_id)
             shortages.append(Shortage(variant_id, quantity, max(row.quantity if row else 0, 0)))
             continue
-        await _log(store_id, variant_id, -quantity, InventoryReason.ORDER, order_id, actor_id)
+        logs.append(
+            InventoryLog(
+                store_id=store_id,
+                variant_id=variant_id,
+                order_id=order_id,
+                actor_id=actor_id,
+                delta=-quantity,
+                resulting_quantity=int(left[0]["quantity"]),
+                reason=InventoryReason.ORDER,
+            )
+        )
     if shortages:
         raise InsufficientStock(shortages)
+    await InventoryLog.bulk_create(logs)
+
+
+_TAKE_SQL = (
+    "UPDATE inventory SET quantity = quantity - $1"
+    " WHERE store_id = $2 AND variant_id = $3 AND quantity >= $1 RETURNING quantity"
+)
 
 
 async def restore(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from core.db import fetch_all
 from models import AlertRecipient, Driver, Employee, User
 from models.enums import Role
 
@@ -26,15 +27,21 @@ async def customer(user_id: int) -> ChatRecipient | None:
     return _chat(user) if user else None
 
 
+# Asked for every new order: the staff and their chats in one round trip.
+_DISPATCHERS_SQL = """
+SELECT u.id, u.tg_id, u.locale FROM users u
+WHERE u.is_active AND u.tg_id IS NOT NULL AND u.id IN (
+    SELECT e.user_id FROM employees e
+    WHERE e.store_id = $1 AND e.is_active AND e.role IN ($2, $3)
+)
+ORDER BY u.id
+"""
+
+
 async def dispatchers(store_id: int) -> list[ChatRecipient]:
     """Every active dispatcher and manager of the store who linked Telegram."""
-    user_ids = await Employee.filter(
-        store_id=store_id, is_active=True, role__in=DISPATCH_ROLES
-    ).values_list("user_id", flat=True)
-    users = await User.filter(id__in=list(user_ids), is_active=True, tg_id__isnull=False).order_by(
-        "id"
-    )
-    return [r for r in (_chat(u) for u in users) if r]
+    rows = await fetch_all(_DISPATCHERS_SQL, store_id, *(r.value for r in DISPATCH_ROLES))
+    return [ChatRecipient(int(r["id"]), int(r["tg_id"]), r["locale"]) for r in rows if r["tg_id"]]
 
 
 async def driver(driver_id: int | None) -> ChatRecipient | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from core.db import fetch_models
 from core.errors import NotFound
 from models import DeliveryZone, Store
 
@@ -19,13 +20,22 @@ async def first_store() -> Store:
     return store
 
 
+# Hand-written: every checkout reads the store and its zones, and building these reads with
+# the ORM cost more than running them.
+_STORE_SQL = "SELECT * FROM stores WHERE id = $1 AND is_active"
+_ZONES_SQL = (
+    "SELECT * FROM delivery_zones WHERE store_id = $1 AND is_active ORDER BY priority DESC, id"
+)
+
+
 async def get_store(store_id: int) -> Store:
     """The active store; raises NotFound."""
-    store = await Store.get_or_none(id=store_id, is_active=True)
-    if store is None:
+    found = await fetch_models(Store, _STORE_SQL, store_id)
+    if not found:
         raise NotFound("no such store", fields={"store_id": "unknown id"})
-    return store
+    return found[0]
 
 
 async def active_zones(store_id: int) -> list[DeliveryZone]:
-    return await DeliveryZone.filter(store_id=store_id, is_active=True).order_by("-priority", "id")
+    """The store's active delivery zones, highest priority first."""
+    return await fetch_models(DeliveryZone, _ZONES_SQL, store_id)

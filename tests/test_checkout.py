@@ -9,8 +9,19 @@ from aiohttp.test_utils import TestClient
 
 from core.clock import utcnow
 from core.settings import Settings
-from models import Order, ProductVariant, ProfileChange, PromoCode, TimeSlot, Wallet
+from models import (
+    Cart,
+    CartItem,
+    Order,
+    ProductVariant,
+    ProfileChange,
+    PromoCode,
+    Store,
+    TimeSlot,
+    Wallet,
+)
 from models.enums import PromoKind, Role
+from services import cart
 from services.demo import SeedReport
 from tests.fixtures.orders import stocked_variant
 from tests.fixtures.people import Person, make_person
@@ -53,6 +64,39 @@ async def test_same_key_same_body_returns_the_same_order(
     # Another customer's identical key is theirs alone.
     someone = await make_person(settings, Role.CUSTOMER)
     assert (await post(client, someone, body, "k1")).status == 201
+
+
+async def test_the_placed_answer_is_the_order_as_read_back(
+    client: TestClient, demo: SeedReport, customer: Person
+) -> None:
+    # The 201 is built from the rows just written; the replay and GET read them back.
+    await Wallet.create(user_id=customer.user.id, store_id=demo.store_id, balance_cents=300)
+    body = await order_body(demo.store_id, quantity=5, wallet_cents=300, note="gate code 12")
+    first = await post(client, customer, body, "same")
+    assert first.status == 201
+    placed = await first.json()
+    replay = await post(client, customer, body, "same")
+    assert replay.status == 200
+    shown = await client.get(f"/api/v1/orders/{placed['id']}", headers=customer.headers)
+    assert placed == await replay.json() == await shown.json()
+    assert [h["to_status"] for h in placed["history"]] == ["pending"]
+    assert placed["items"][0]["quantity"] == 5 and placed["events"] == []
+
+
+async def test_placing_an_order_empties_that_stores_cart_only(
+    client: TestClient, demo: SeedReport, customer: Person
+) -> None:
+    body = await order_body(demo.store_id)
+    line = body["items"][0]
+    await cart.set_quantity(
+        customer.user.id, demo.store_id, line["variant_id"], 1, locale="en", fallback="en"
+    )
+    other = await Store.create(slug="other-cart", name="Other")
+    elsewhere = await Cart.create(user_id=customer.user.id, store_id=other.id)
+    await CartItem.create(cart=elsewhere, variant_id=line["variant_id"], quantity=1)
+    assert (await post(client, customer, body)).status == 201
+    assert not await CartItem.filter(cart__user_id=customer.user.id, cart__store_id=demo.store_id)
+    assert await CartItem.filter(cart=elsewhere).count() == 1
 
 
 async def test_promo_rules(client: TestClient, demo: SeedReport, customer: Person) -> None:

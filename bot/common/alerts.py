@@ -4,6 +4,8 @@ Recipients come from the store's configuration, never from code."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from tortoise.transactions import in_transaction
 
 from bot.common.pushover import enqueue_alert
@@ -17,6 +19,20 @@ NEW_ORDER, DELIVERED = "new_order", "delivered"
 
 async def on_event(row: OutboxMessage) -> None:
     payload = row.payload
+    if row.kind == "ORDER_ASSIGNED":
+        await _assigned(payload)
+        return
+    if row.kind == "ORDER_CREATED":
+        moment = NEW_ORDER
+    elif row.kind == "ORDER_STATUS_CHANGED" and payload.get("to") == "delivered":
+        moment = DELIVERED
+    else:
+        return
+    # Most events of most stores alert nobody: ask that first (every payload names its store),
+    # and read the order and the store's language only for someone to tell.
+    people = await recipients.alert_recipients(int(payload.get("store_id", 0)), moment)
+    if not people:
+        return
     order = await Order.get_or_none(id=payload.get("order_id", 0))
     if order is None:
         return
@@ -24,28 +40,31 @@ async def on_event(row: OutboxMessage) -> None:
     locale = (await Store.get(id=order.store_id)).default_locale
     t = translator(locale)
     async with in_transaction():
-        if row.kind == "ORDER_CREATED":
-            for person in await recipients.alert_recipients(order.store_id, NEW_ORDER):
+        for person in people:
+            if moment == NEW_ORDER:
                 await enqueue_alert(
                     person.pushover_user_key,
                     t(N("New order {number}"), number=order.number),
                     f"{money(order.total_cents, order.currency, locale)} · {order.address_text}",
                     2,
                 )
-        elif row.kind == "ORDER_ASSIGNED":
-            key = await recipients.driver_pushover_key(order.driver_id)
-            if key:
-                await enqueue_alert(
-                    key,
-                    t(N("Delivery {number} is yours"), number=order.number),
-                    order.address_text,
-                    2,
-                )
-        elif row.kind == "ORDER_STATUS_CHANGED" and payload.get("to") == "delivered":
-            for person in await recipients.alert_recipients(order.store_id, DELIVERED):
+            else:
                 await enqueue_alert(
                     person.pushover_user_key,
                     t(N("Delivered {number}"), number=order.number),
                     order.address_text,
                     1,
                 )
+
+
+async def _assigned(payload: dict[str, Any]) -> None:
+    order = await Order.get_or_none(id=payload.get("order_id", 0))
+    if order is None:
+        return
+    key = await recipients.driver_pushover_key(order.driver_id)
+    if key:
+        locale = (await Store.get(id=order.store_id)).default_locale
+        t = translator(locale)
+        await enqueue_alert(
+            key, t(N("Delivery {number} is yours"), number=order.number), order.address_text, 2
+        )

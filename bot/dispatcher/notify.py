@@ -46,23 +46,15 @@ async def on_event(row: OutboxMessage) -> None:
         "PRESCRIPTION_REVIEWED",
     ):
         return  # assignment shows up as a status change; driver shifts need no chat message
+    if row.kind == "ORDER_CREATED":
+        await _created(payload)
+        return
     order = await Order.get_or_none(id=payload["order_id"])
     if order is None:
         return
     async with in_transaction():
         if row.kind == "PRESCRIPTION_SUBMITTED":
             await _ask_pharmacists(order)
-        if row.kind == "ORDER_CREATED":
-            for person in await recipients.dispatchers(order.store_id):
-                t = translator(person.locale)
-                await enqueue_message(
-                    "dispatcher",
-                    person.chat_id,
-                    await order_card(order, t, person.locale),
-                    markup=order_actions(order.id, order.status, t),
-                    remember=(order.store_id, order.id, PURPOSE),
-                )
-            return
         copies = await BotMessage.filter(order_id=order.id, bot="dispatcher", purpose=PURPOSE)
         for copy in copies:
             reader = await User.get_or_none(tg_id=copy.chat_id)
@@ -75,6 +67,27 @@ async def on_event(row: OutboxMessage) -> None:
                 await order_card(order, t, locale, last_actor=note),
                 markup=order_actions(order.id, order.status, t),
                 edit=copy.message_id,
+            )
+
+
+async def _created(payload: dict[str, Any]) -> None:
+    """A new order: a card to every dispatcher of the store (payloads name their store, so a
+    store nobody dispatches in Telegram costs one look-up)."""
+    people = await recipients.dispatchers(int(payload["store_id"]))
+    if not people:
+        return
+    order = await Order.get_or_none(id=payload["order_id"])
+    if order is None:
+        return
+    async with in_transaction():
+        for person in people:
+            t = translator(person.locale)
+            await enqueue_message(
+                "dispatcher",
+                person.chat_id,
+                await order_card(order, t, person.locale),
+                markup=order_actions(order.id, order.status, t),
+                remember=(order.store_id, order.id, PURPOSE),
             )
 
 
