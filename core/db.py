@@ -35,24 +35,9 @@ DATABASE_DOWN: tuple[type[BaseException], ...] = (
 )
 
 
-class PooledConnection(asyncpg.Connection):
-    """A PostgreSQL connection that goes back to the pool without asyncpg's reset query
-    (advisory unlock, CLOSE ALL, UNLISTEN, RESET ALL): one more round trip after every
-    query or transaction, for session state this app never sets. asyncpg still rolls back
-    a transaction left open. Session-level SET, LISTEN, cursors or advisory locks would
-    outlive their user here: use SET LOCAL / xact locks, or a connection of your own."""
-
-    def get_reset_query(self) -> str:
-        return ""
-
-
 def tortoise_config(database_url: str) -> dict[str, Any]:
-    connection: str | dict[str, Any] = database_url
-    if database_url.startswith(("postgres://", "postgresql://")):
-        connection = expand_db_url(database_url)
-        connection["credentials"]["connection_class"] = PooledConnection
     return {
-        "connections": {"default": connection},
+        "connections": {"default": database_url},
         "apps": {"models": {"models": MODEL_MODULES, "default_connection": "default"}},
         "use_tz": True,
         "timezone": "UTC",
