@@ -11,16 +11,15 @@ import asyncio
 import time
 import uuid
 from collections import deque
-from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from redis.asyncio import Redis
 
 from core.degrade import REDIS_DOWN, fell_back, recovered
 
 
-@dataclass(frozen=True)
-class Decision:
+class Decision(NamedTuple):
+    # A tuple rather than a frozen dataclass: one is made for every API request.
     allowed: bool
     remaining: int
     retry_after: float
