@@ -51,7 +51,10 @@ class MemoryRateLimiter:
         if len(hits) >= limit:
             return Decision(False, 0, max(0.001, hits[0] + window - now), 0)
         granted = min(take, limit - len(hits))
-        hits.extend([now] * granted)
+        if granted == 1:
+            hits.append(now)
+        else:
+            hits.extend([now] * granted)
         return Decision(True, limit - len(hits), 0.0, granted)
 
     def _evict(self, now: float, window: float) -> None:
