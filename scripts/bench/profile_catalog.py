@@ -45,9 +45,10 @@ async def serve_and_load(
 ) -> None:
     from aiohttp import web
 
-    from webapp.app import build_app
+    from webapp.app import build_app, freeze_heap_after_start
 
     app = build_app(targets._settings(database_url))
+    freeze_heap_after_start(app)  # as `pharmacy serve` does
     statuses: Counter[int] = Counter()
 
     async def tally(request: web.Request, response: web.StreamResponse) -> None:

@@ -94,10 +94,12 @@ async def seed(database_url: str, out: str) -> None:
 
 
 def product(database_url: str, port: int) -> None:
-    from webapp.app import build_app
+    from webapp.app import build_app, freeze_heap_after_start
 
+    app = build_app(_settings(database_url))
+    freeze_heap_after_start(app)  # as `pharmacy serve` does
     web.run_app(
-        build_app(_settings(database_url)),
+        app,
         host="127.0.0.1",
         port=port,
         access_log=None,
