@@ -71,6 +71,8 @@ async def staff_order(request: web.Request) -> web.Response:
     principal = require_principal(request, *STAFF, Role.DRIVER)
     order = await orders.get_order_for(principal, path_id(request, "order_id"))
     out = await detail(order)
+    # The handover photo, for the staff who may see the order (not the customer's tracking).
+    out.proof_photo_url = proof.photo_url(request.config_dict[SETTINGS], order)
     if principal.role != Role.DRIVER:
         out.offer = await _open_offer(order.id)
     return dump(out)

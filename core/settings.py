@@ -65,6 +65,8 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     # "json": one JSON object a log line (time, level, logger, message, request_id).
     log_format: Literal["text", "json"] = "text"
+    # The event loop `serve` runs on (core/event_loop.py).
+    event_loop: Literal["uvloop", "asyncio"] = "uvloop"
     # When set, GET /metrics requires `Authorization: Bearer <token>`.
     metrics_token: str = ""
 

@@ -105,6 +105,7 @@ def main() -> int:
     parser.add_argument("--backend", choices=["embedded", "postgres"], default="embedded")
     parser.add_argument("--examples", type=int, default=15, help="examples per operation")
     parser.add_argument("--seconds", type=int, default=60, help="time budget per identity")
+    parser.add_argument("--seed", type=int, default=20261125, help="schemathesis seed")
     args = parser.parse_args()
 
     root = Path(__file__).resolve().parent.parent
@@ -165,7 +166,7 @@ def main() -> int:
                 "--workers",
                 "1",
                 "--seed",
-                "20261125",
+                str(args.seed),
                 "--no-shrink",
                 "--phases",
                 "examples,coverage,fuzzing",

@@ -6,7 +6,8 @@ shows Accept / Decline (DISPATCH_OFFERED through the outbox). Accept assigns the
 `orders.transition` (the history names the driver); Decline, or no answer before `expires_at`
 (`expire_due`, the periodic job), asks the next driver. A driver who declined or let an offer
 expire is never asked again for that order. Nobody left → DISPATCH_NO_DRIVER alerts the
-store's dispatchers and offering stops; they assign by hand. Any other way out of READY (a
+store's dispatchers and offering stops; they assign by hand, or a driver who starts a shift
+later is asked (`driver_came_on_shift`: they were never asked). Any other way out of READY (a
 dispatcher's assignment, a cancel) cancels the open offer.
 
 Choosing the driver, kept simple on purpose:
@@ -126,10 +127,11 @@ async def _payload(order: Order, offer: DispatchOffer, **extra: Any) -> dict[str
     }
 
 
-async def offer_next(order: Order) -> DispatchOffer | None:
+async def offer_next(order: Order, *, alert: bool = True) -> DispatchOffer | None:
     """Offer the READY `order` to the best driver not asked yet, if its store auto-dispatches
-    and no offer is open; nobody left → DISPATCH_NO_DRIVER once and offering stops. Call
-    inside the transaction holding the order's row lock. Returns the new offer, if any."""
+    and no offer is open; nobody left → DISPATCH_NO_DRIVER once (unless `alert` is off) and
+    offering stops. Call inside the transaction holding the order's row lock. Returns the new
+    offer, if any."""
     if order.status is not S.READY:
         return None
     store = await Store.get(id=order.store_id)
@@ -138,6 +140,8 @@ async def offer_next(order: Order) -> DispatchOffer | None:
     if await DispatchOffer.exists(order_id=order.id, status=OfferStatus.OFFERED):
         return None
     best = await candidates(order, store)
+    if not best and not alert:
+        return None
     if not best:
         await emit(
             EventKind.DISPATCH_NO_DRIVER,
@@ -256,6 +260,21 @@ async def driver_went_off_shift(driver_id: int) -> int:
             closed += 1
             await offer_next(order)
     return closed
+
+
+async def driver_came_on_shift(store_id: int) -> int:
+    """A driver started a shift: the store's READY orders nobody is being offered (everyone
+    asked passed, or nobody was on shift) are offered again, oldest first; the dispatchers,
+    told once already, are not alerted again. Returns how many offers were made."""
+    if not await Store.exists(id=store_id, auto_dispatch=True):
+        return 0
+    made = 0
+    waiting = Order.filter(store_id=store_id, status=S.READY, driver_id=None).order_by("id")
+    for order_id in await waiting.values_list("id", flat=True):
+        async with in_transaction():
+            order = await Order.filter(id=order_id).select_for_update().get()
+            made += await offer_next(order, alert=False) is not None
+    return made
 
 
 async def expire_due(*, now: datetime | None = None) -> int:

@@ -54,6 +54,8 @@ async def start_shift(user_id: int) -> DriverShift:
         driver.status = DriverStatus.AVAILABLE
         await driver.save(update_fields=["status"])
         await emit(EventKind.DRIVER_STATUS_CHANGED, _status_payload(driver))
+    # After the commit, so the new driver is among the candidates.
+    await auto_dispatch.driver_came_on_shift(driver.store_id)
     return shift
 
 

@@ -160,6 +160,35 @@ async def test_a_decline_asks_the_next_driver_and_nobody_left_alerts_the_dispatc
     assert (await Order.get(id=order.id)).status is S.READY
 
 
+async def test_a_driver_starting_a_shift_after_nobody_was_left_is_offered_the_order(
+    bots: BotHarness, demo: SeedReport
+) -> None:
+    team = await crew(bots, demo.store_id)
+    order = await ready_order(bots, demo.store_id, team)
+    await bots.press("driver", NEAR, "✖ Decline")
+    await bots.deliver()
+    await bots.press("driver", FAR, "✖ Decline")
+    await bots.deliver()
+    alerts = [c for c in bots.screen("dispatcher", DINA) if "Ни один курьер" in c.text]
+    assert len(alerts) == 1
+
+    late_tg = tg_user(7304, language="en")
+    late = await make_person(
+        bots.settings, Role.DRIVER, store_ids=(demo.store_id,), tg_id=late_tg["id"], locale="en"
+    )
+    await Driver.create(store_id=demo.store_id, user=late.user, status=DriverStatus.OFFLINE)
+    await bots.post("driver", bots.message(late_tg, "/start"))
+    await bots.tap("driver", late_tg, "▶ Start shift")
+    await bots.deliver()
+    assert f"Can you take order {order.number}?" in bots.last("driver", late_tg).text
+    await bots.press("driver", late_tg, "✅ Accept")
+    assert (await Order.get(id=order.id)).driver_id == (await Driver.get(user_id=late.user.id)).id
+    # The dispatchers were told once; a shift start that finds nobody to offer stays quiet.
+    await bots.deliver()
+    alerts = [c for c in bots.screen("dispatcher", DINA) if "Ни один курьер" in c.text]
+    assert len(alerts) == 1
+
+
 async def test_no_answer_in_time_moves_on_and_a_late_accept_is_refused(
     bots: BotHarness, demo: SeedReport
 ) -> None:

@@ -102,6 +102,7 @@ def test_serve_on_a_fresh_directory_seeds_and_answers(tmp_path: Path) -> None:
         output = proc.communicate(timeout=20)[0]
     assert f"http://127.0.0.1:{port}" in output
     assert "admin@demo.test" in output  # the demo credentials are printed once
+    assert "event loop: uvloop" in output  # the default (EVENT_LOOP)
 
 
 def test_seed_is_idempotent(tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ the wallet and referral page; and the catalog admin uploading a picture in the c
 
 from __future__ import annotations
 
+import asyncio
 import io
 import os
 from pathlib import Path
@@ -72,15 +73,25 @@ async def test_pictures_addresses_map_note_wallet_and_referral(
         )
 
         # Filters the API has: brand and a price range (typed in euros, sent in cents).
-        # The page renders again for the chosen brand: type the price only into the new
-        # form (a field typed into before would be replaced, and the price lost).
+        # The page renders again for the chosen brand while the customer is already typing a
+        # price (the brand's products are slow to come): what they typed stays in the field,
+        # with the focus, in the page drawn for the brand.
+        async def slow(route):  # type: ignore[no-untyped-def]
+            await asyncio.sleep(1.0)
+            await route.continue_()
+
+        await shop.route("**/api/v1/stores/*/products?*brand=*", slow)
         await shop.locator("#brand").evaluate("e => { e.dataset.before = '1'; }")
         await shop.select_option("#brand", label="Medico")
         await shop.wait_for_url("**brand=*")
+        await shop.locator("#price-max").type("5")
         await expect(shop.locator("#brand[data-before]")).to_have_count(0)
-        await shop.fill("#price-max", "5")
-        await shop.press("#price-max", "Tab")
+        await expect(shop.locator("#price-max")).to_have_value("5")
+        await expect(shop.locator("#price-max")).to_be_focused()
+        await shop.unroute("**/api/v1/stores/*/products?*brand=*")
+        await shop.press("#price-max", "Tab")  # leaving the field applies the typed price
         await shop.wait_for_url("**price_max=500*")
+        assert "brand=" in shop.url  # both filters hold
         await expect(shop.locator("#price-max")).to_have_value("5")
         # The list re-renders once the filtered page arrives: every price shown is then ≤ 5.
         await shop.wait_for_function(

@@ -134,6 +134,11 @@ async def test_the_driver_sends_the_handover_photo_and_the_customer_sees_it(
     assert shown.status == 200 and shown.content_type == "image/webp"
     assert "private" in shown.headers["Cache-Control"]
     assert await shown.read() == stored(settings, order.proof_photo)[-1].read_bytes()
+    # The store's staff see it on the staff order JSON too.
+    staff = await bots.client.get(f"/api/v1/staff/orders/{order.id}", headers=dispatcher.headers)
+    staff_url = (await staff.json())["proof_photo_url"]
+    assert staff_url.startswith(f"/proof/{order.id}.webp?")
+    assert (await bots.client.get(staff_url)).status == 200
 
     # Another customer gets neither the order nor, by guessing, the photo.
     other = await make_person(settings, Role.CUSTOMER, adult=True)

@@ -18,6 +18,10 @@ def test_invalid_values_fail_naming_the_variable(monkeypatch: pytest.MonkeyPatch
     with pytest.raises(SettingsError, match="CORS_ORIGINS"):
         load_settings()
     monkeypatch.delenv("CORS_ORIGINS")
+    monkeypatch.setenv("EVENT_LOOP", "trio")
+    with pytest.raises(SettingsError, match="EVENT_LOOP"):
+        load_settings()
+    monkeypatch.delenv("EVENT_LOOP")
     monkeypatch.setenv("CUSTOMER_BOT_TOKEN", "not-a-token")
     with pytest.raises(SettingsError, match="CUSTOMER_BOT_TOKEN"):
         load_settings()

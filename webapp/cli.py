@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from aiohttp import web
 
+from core.event_loop import loop_name, new_event_loop
 from core.observability import configure_logging
 from core.settings import Settings, SettingsError, load_settings
 
@@ -82,8 +83,16 @@ def cmd_serve(args: argparse.Namespace) -> None:
     backend = "PostgreSQL" if settings.uses_postgres else "SQLite"
     bus = "Redis" if settings.redis_url else "in-process"
 
+    loop = new_event_loop(settings)
+
     def announce(_: str) -> None:  # run_app calls this once the socket is listening
-        log.info("serving Pharmacy Delivery on %s (database: %s, bus/cache: %s)", url, backend, bus)
+        log.info(
+            "serving Pharmacy Delivery on %s (database: %s, bus/cache: %s, event loop: %s)",
+            url,
+            backend,
+            bus,
+            loop_name(loop),
+        )
 
     # SIGTERM: websockets are told "going away" at once, in-flight requests get a short
     # grace, the outbox worker finishes its round: a rolling restart takes under 2 seconds.
@@ -95,6 +104,7 @@ def cmd_serve(args: argparse.Namespace) -> None:
         access_log=None,
         shutdown_timeout=SHUTDOWN_GRACE,
         reuse_port=args.reuse_port or None,
+        loop=loop,
     )
 
 

@@ -24,9 +24,39 @@
     if (badge) badge.textContent = String(cart.count());
   }
 
+  /* What the customer has typed into the view's text fields and not yet sent (value no longer
+     the field's default), by id, and which of them has the focus. */
+  function typed() {
+    const fields = [...view.querySelectorAll("input[id]:not([type=checkbox]):not([type=radio]), textarea[id]")]
+      .filter((f) => f.value !== f.defaultValue);
+    const focused = fields.find((f) => f === document.activeElement);
+    return { values: fields.map((f) => [f.id, f.value]), focused: focused ? focused.id : null };
+  }
+
+  // Fields of a page drawn over: the browser still fires their change event as they go.
+  const replaced = new WeakSet();
+
   function show(...nodes) {
+    // A page drawn again (a filter chosen, a list refreshed) keeps what is being typed: the
+    // new field takes the typed value unless it arrives with one of its own.
+    const kept = typed();
+    for (const field of view.querySelectorAll("input, textarea, select")) replaced.add(field);
     view.replaceChildren(...nodes.filter((n) => n !== null && n !== undefined));
-    window.scrollTo(0, 0);
+    for (const [id, value] of kept.values) {
+      const field = document.getElementById(id);
+      if (!field || !view.contains(field) || field.value !== field.defaultValue) continue;
+      field.value = value;
+      // A value set by script never fires "change" on its own: leaving the field still
+      // applies what was typed, as it would have in the field it replaced.
+      let changed = false;
+      field.addEventListener("change", () => { changed = true; }, { once: true });
+      field.addEventListener("blur", () => {
+        if (!changed && field.value !== field.defaultValue) field.dispatchEvent(new Event("change"));
+      }, { once: true });
+    }
+    const again = kept.focused && document.getElementById(kept.focused);
+    if (again && view.contains(again)) again.focus({ preventScroll: true });
+    else window.scrollTo(0, 0);
   }
 
   const SORTS = { relevance: _("Best match"), name: _("Name"), price_asc: _("Price: low to high"), price_desc: _("Price: high to low"), newest: _("Newest") };
@@ -71,7 +101,10 @@
     const cents = (v) => (v === "" || Number.isNaN(Number(v)) ? "" : String(Math.round(Number(v) * 100)));
     const units = (c) => (c ? String(Number(c) / 100) : "");
     const priceBox = (id, key, label) => el("input", { type: "number", min: 0, step: "0.01", inputmode: "decimal", id, name: key,
-      value: units(params[key]), "aria-label": label, placeholder: label, onchange: (e) => go(hashFor({ [key]: cents(e.target.value) })) });
+      value: units(params[key]), "aria-label": label, placeholder: label,
+      // A field replaced while typed into hands its value to the new one (see show); the old
+      // one's change must not navigate with this page's filters.
+      onchange: (e) => { if (!replaced.has(e.target)) go(hashFor({ [key]: cents(e.target.value) })); } });
     const tools = el("div", { class: "tools" }, el("label", { for: "sort" }, _("Sort by"), sort),
       el("label", { for: "brand" }, _("Brand"), brand),
       el("label", { for: "price-min" }, _("Price from"), priceBox("price-min", "price_min", _("Price from"))),
