@@ -52,10 +52,12 @@ def require_permission(request: web.Request, permission: Permission) -> Principa
     return principal
 
 
-def client_ip(request: web.Request) -> str:
-    """The caller's address; behind a trusted proxy (TRUST_PROXY) the left-most
-    X-Forwarded-For, which the proxy sets."""
-    if request.config_dict[SETTINGS].trust_proxy:
+def client_ip(request: web.Request, *, trust_proxy: bool | None = None) -> str:
+    """The caller's address; behind a trusted proxy (TRUST_PROXY, read from the settings
+    unless the caller already holds it) the left-most X-Forwarded-For, which the proxy sets."""
+    if trust_proxy is None:
+        trust_proxy = request.config_dict[SETTINGS].trust_proxy
+    if trust_proxy:
         forwarded = request.headers.get("X-Forwarded-For", "").split(",")[0].strip()
         if forwarded:
             return forwarded

@@ -67,10 +67,19 @@ async def brands(request: web.Request) -> web.Response:
     errors={304: "not modified: If-None-Match holds the current ETag"},
 )
 async def products(request: web.Request) -> web.Response:
+    config = request.config_dict
+    responses, cache = config[CATALOG_RESPONSES], config[CTX].cache
+    # Only pages kept below are held, each under the exact query string it parsed: a hit
+    # needs no parsing, and a search (never kept) always misses.
+    held = await responses.lookup(request, cache)
+    if held is not None:
+        return held
     query = parse_query(request, ProductsQuery)
     if query.q.strip():  # a search is logged every time: never answered from memory
         return await _products(request, query)
-    return await _from_memory(request, lambda: _products(request, query))
+    return await responses.keep(
+        request, cache, path_id(request, "store_id"), lambda: _products(request, query)
+    )
 
 
 async def _products(request: web.Request, query: ProductsQuery) -> web.Response:
@@ -124,9 +133,12 @@ async def product(request: web.Request) -> web.Response:
 async def _from_memory(
     request: web.Request, build: Callable[[], Awaitable[web.Response]]
 ) -> web.Response:
-    return await request.config_dict[CATALOG_RESPONSES].serve(
-        request, request.config_dict[CTX].cache, path_id(request, "store_id"), build
-    )
+    config = request.config_dict
+    responses, cache = config[CATALOG_RESPONSES], config[CTX].cache
+    held = await responses.lookup(request, cache)
+    if held is not None:
+        return held
+    return await responses.keep(request, cache, path_id(request, "store_id"), build)
 
 
 @routes.get("/api/v1/stores/{store_id}/favorites")

@@ -14,10 +14,9 @@ from api.keys import CTX
 from core.errors import Unauthorized
 from core.observability import (
     CONTENT_TYPE,
-    HTTP_LATENCY,
-    HTTP_REQUESTS,
     REQUEST_ID_HEADER,
     accept_request_id,
+    count_http_request,
     outbox_families,
     render_metrics,
     request_id_var,
@@ -32,9 +31,9 @@ REQUEST_ID = web.RequestKey("request_id", str)
 def _route_label(request: web.Request) -> str:
     """The route template (`/api/v1/orders/{order_id}`), never the raw path: label values stay
     few whatever clients ask for."""
-    route = request.match_info.route
-    resource = route.resource
-    if resource is None or getattr(request.match_info, "http_exception", None) is not None:
+    match_info = request.match_info
+    resource = match_info.route.resource
+    if resource is None or getattr(match_info, "http_exception", None) is not None:
         return "unmatched"
     return resource.canonical
 
@@ -55,9 +54,9 @@ async def observe(request: web.Request, handler: Handler) -> web.StreamResponse:
         exc.headers[REQUEST_ID_HEADER] = request_id
         raise
     finally:
-        route = _route_label(request)
-        HTTP_REQUESTS.labels(route, request.method, str(status)).inc()
-        HTTP_LATENCY.labels(route, request.method).observe(time.perf_counter() - started)
+        count_http_request(
+            _route_label(request), request.method, status, time.perf_counter() - started
+        )
         request_id_var.reset(token)
 
 

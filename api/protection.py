@@ -32,26 +32,41 @@ def _is_mini_app(path: str) -> bool:
     return path == "/" or path.startswith(("/app/", "/static/"))
 
 
+Headers = tuple[tuple[str, str], ...]
+_EVERYWHERE: Headers = (
+    ("Strict-Transport-Security", "max-age=31536000; includeSubDomains"),
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "strict-origin-when-cross-origin"),
+)
+_API: Headers = (*_EVERYWHERE, ("Content-Security-Policy", API_CSP))
+_MINI_APP: Headers = (
+    *_EVERYWHERE,
+    # Telegram's web clients show Mini Apps in a frame; nobody else may.
+    ("Content-Security-Policy", f"{PAGE_CSP}; frame-ancestors 'self' {TELEGRAM_FRAMERS}"),
+)
+_PAGE: Headers = (
+    *_EVERYWHERE,
+    ("Content-Security-Policy", PAGE_CSP + "; frame-ancestors 'none'"),
+    ("X-Frame-Options", "DENY"),
+)
+
+
 async def security_headers(request: web.Request, response: web.StreamResponse) -> None:
-    """on_response_prepare: every response, errors and websockets included."""
+    """on_response_prepare: every response, errors and websockets included. A header the
+    handler set is kept, except that admin pages are never framed."""
     headers = response.headers
-    headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
-    headers.setdefault("X-Content-Type-Options", "nosniff")
-    headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
     path = request.path
-    if path.startswith("/admin"):
+    if path.startswith(("/api/", "/healthz", "/webhook/", "/ws")):
+        defaults = _API
+    elif path.startswith("/admin"):
         headers["X-Frame-Options"] = "DENY"
-        headers.setdefault("Content-Security-Policy", PAGE_CSP + "; frame-ancestors 'none'")
+        defaults = _PAGE
     elif _is_mini_app(path):
-        # Telegram's web clients show Mini Apps in a frame; nobody else may.
-        headers.setdefault(
-            "Content-Security-Policy", f"{PAGE_CSP}; frame-ancestors 'self' {TELEGRAM_FRAMERS}"
-        )
-    elif path.startswith(("/api/", "/healthz", "/webhook/", "/ws")):
-        headers.setdefault("Content-Security-Policy", API_CSP)
+        defaults = _MINI_APP
     else:
-        headers.setdefault("Content-Security-Policy", PAGE_CSP + "; frame-ancestors 'none'")
-        headers.setdefault("X-Frame-Options", "DENY")
+        defaults = _PAGE
+    for name, value in defaults:
+        headers.setdefault(name, value)
 
 
 @web.middleware
@@ -93,7 +108,9 @@ async def clean_query(request: web.Request, handler: Handler) -> web.StreamRespo
             for key, value in request.query.items():
                 untrusted.check_text(key, key)
                 untrusted.check_text(value, key)
-            untrusted.check_text(request.headers.get("Idempotency-Key", ""), "Idempotency-Key")
+            idempotency_key = request.headers.get("Idempotency-Key")
+            if idempotency_key:
+                untrusted.check_text(idempotency_key, "Idempotency-Key")
         except untrusted.UntrustedInput as exc:
             raise ValidationFailed(exc.message, fields={exc.field: exc.message}) from None
     return await handler(request)

@@ -12,6 +12,7 @@ from aiohttp.typedefs import Handler
 
 from api.auth import client_ip
 from api.keys import CTX
+from core.context import AppContext
 from core.errors import RateLimited
 
 H = TypeVar("H", bound=Callable[..., Any])
@@ -27,8 +28,7 @@ def limited(name: str) -> Callable[[H], H]:
     return mark
 
 
-async def _hit(request: web.Request, name: str, key: str) -> None:
-    ctx = request.config_dict[CTX]
+async def _hit(ctx: AppContext, name: str, key: str) -> None:
     count, window = ctx.settings.rate(name)
     decision = await ctx.limiter.hit(f"{name}:{key}", count, window)
     if not decision.allowed:
@@ -37,16 +37,16 @@ async def _hit(request: web.Request, name: str, key: str) -> None:
 
 async def limit_key(request: web.Request, name: str, key: str) -> None:
     """Count one hit against `rate_limit_{name}` for `key` (e.g. a phone number)."""
-    await _hit(request, name, key.strip().lower()[:64])
+    await _hit(request.config_dict[CTX], name, key.strip().lower()[:64])
 
 
 @web.middleware
 async def rate_limits(request: web.Request, handler: Handler) -> web.StreamResponse:
     if request.path.startswith("/api/"):
-        ip = client_ip(request)
-        await _hit(request, "global", ip)
-        route_handler = getattr(request.match_info, "handler", None)
-        name = getattr(route_handler, "__rate_limit__", None)
+        ctx = request.config_dict[CTX]
+        ip = client_ip(request, trust_proxy=ctx.settings.trust_proxy)
+        await _hit(ctx, "global", ip)
+        name = getattr(request.match_info.handler, "__rate_limit__", None)
         if name:
-            await _hit(request, name, ip)
+            await _hit(ctx, name, ip)
     return await handler(request)

@@ -84,7 +84,8 @@ class MemoryCache:
 
     async def version(self, key: str) -> int:
         raw = self._live(key)
-        return int(json.loads(raw)) if raw is not None else 0
+        # `incr` stores the JSON of an int, which is its decimal: read on every catalog hit.
+        return int(raw) if raw is not None else 0
 
 
 class RedisCache:

@@ -11,16 +11,15 @@ import asyncio
 import time
 import uuid
 from collections import deque
-from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from redis.asyncio import Redis
 
 from core.degrade import REDIS_DOWN, fell_back, recovered
 
 
-@dataclass(frozen=True)
-class Decision:
+class Decision(NamedTuple):
+    # A tuple rather than a frozen dataclass: one is made for every API request.
     allowed: bool
     remaining: int
     retry_after: float
@@ -52,7 +51,10 @@ class MemoryRateLimiter:
         if len(hits) >= limit:
             return Decision(False, 0, max(0.001, hits[0] + window - now), 0)
         granted = min(take, limit - len(hits))
-        hits.extend([now] * granted)
+        if granted == 1:
+            hits.append(now)
+        else:
+            hits.extend([now] * granted)
         return Decision(True, limit - len(hits), 0.0, granted)
 
     def _evict(self, now: float, window: float) -> None:

@@ -6,6 +6,7 @@ secret is required. Any invalid value fails start-up with a message naming the v
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import re
@@ -314,8 +315,7 @@ class Settings(BaseSettings):
 
     def rate(self, name: str) -> tuple[int, float]:
         """A rate limit setting as (count, window seconds)."""
-        count, _, window = str(getattr(self, f"rate_limit_{name}")).partition("/")
-        return int(count), float(window)
+        return _parse_rate(str(getattr(self, f"rate_limit_{name}")))
 
     @property
     def namespace(self) -> str:
@@ -339,6 +339,13 @@ class Settings(BaseSettings):
             return None
         path = self.database_url.removeprefix("sqlite://")
         return None if path == ":memory:" else Path(path)
+
+
+@functools.lru_cache(maxsize=64)
+def _parse_rate(value: str) -> tuple[int, float]:
+    # Read on every API request (the global limit): parsed once per distinct setting.
+    count, _, window = value.partition("/")
+    return int(count), float(window)
 
 
 DEV_SECRETS_FILE = Path("var/dev-secrets.json")

@@ -9,7 +9,13 @@ import uuid
 from aiohttp.test_utils import TestClient
 from prometheus_client.parser import text_string_to_metric_families
 
-from core.observability import JsonFormatter, RequestIdFilter, request_id_var
+from core.observability import (
+    JsonFormatter,
+    RequestIdFilter,
+    count_http_request,
+    render_metrics,
+    request_id_var,
+)
 from models import OutboxMessage
 from services.demo import SeedReport
 from tests.fixtures.orders import stocked_variant
@@ -119,3 +125,25 @@ def test_json_log_lines_carry_the_request_id() -> None:
     assert line["message"] == "hi you"
     assert line["level"] == "WARNING"
     assert line["request_id"] == "rid-7"
+
+
+def test_request_latency_lands_in_the_buckets_prometheus_would_choose() -> None:
+    # count_http_request writes the histogram's values directly; it must agree with
+    # Histogram.observe: an observation counts in the first bucket whose bound holds it.
+    route = f"/test/{uuid.uuid4().hex}"
+    for seconds in (0.001, 0.005, 0.02, 0.3, 20.0):
+        count_http_request(route, "GET", 200, seconds)
+    count_http_request(route, "GET", 404, 0.004)
+    samples = {}
+    for family in text_string_to_metric_families(render_metrics().decode()):
+        for sample in family.samples:
+            if sample.labels.get("route") == route:
+                key = (sample.name, sample.labels.get("status"), sample.labels.get("le"))
+                samples[key] = sample.value
+    assert samples[("pharmacy_http_requests_total", "200", None)] == 5
+    assert samples[("pharmacy_http_requests_total", "404", None)] == 1
+    name = "pharmacy_http_request_duration_seconds"
+    buckets = {le: samples[(f"{name}_bucket", None, le)] for le in ("0.005", "0.01", "0.5", "+Inf")}
+    assert buckets == {"0.005": 3, "0.01": 3, "0.5": 5, "+Inf": 6}
+    assert samples[(f"{name}_count", None, None)] == 6
+    assert abs(samples[(f"{name}_sum", None, None)] - 20.33) < 1e-9

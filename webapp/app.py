@@ -7,6 +7,7 @@ gateway (/ws) and the three bots' webhooks (/webhook/{bot}). Nothing is built at
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 from collections.abc import AsyncIterator
 from datetime import timedelta
@@ -76,6 +77,19 @@ def build_app(settings: Settings, *, workers: bool = True) -> web.Application:
     setup_seo(app)
     setup_console(app)
     return app
+
+
+def freeze_heap_after_start(app: web.Application) -> None:
+    """For a serving process (`pharmacy serve`, its workers): once the app has started,
+    what exists lives as long as the process, so it leaves the garbage collector's view.
+    Otherwise every full collection walks the whole startup heap (modules, models, bots):
+    about 100 ms with the loop stopped, a p99 spike on a busy API. Tests leave it off."""
+
+    async def freeze(_: web.Application) -> None:
+        gc.collect()
+        gc.freeze()
+
+    app.on_startup.append(freeze)
 
 
 async def _infrastructure(app: web.Application) -> AsyncIterator[None]:

@@ -58,7 +58,7 @@ async def _ensure_schema(settings: Settings) -> None:
 
 
 def cmd_serve(args: argparse.Namespace) -> None:
-    from webapp.app import build_app
+    from webapp.app import build_app, freeze_heap_after_start
 
     settings = _settings()
     if _serve_workers(args, settings):
@@ -78,6 +78,7 @@ def cmd_serve(args: argparse.Namespace) -> None:
             )
 
     app.on_startup.append(first_start)
+    freeze_heap_after_start(app)  # last: after the first start's work
     url = f"http://{args.host}:{args.port}"
     backend = "PostgreSQL" if settings.uses_postgres else "SQLite"
     bus = "Redis" if settings.redis_url else "in-process"

@@ -95,11 +95,13 @@ async def seed(database_url: str, out: str) -> None:
 
 def product(database_url: str, port: int) -> None:
     from core.event_loop import new_event_loop
-    from webapp.app import build_app
+    from webapp.app import build_app, freeze_heap_after_start
 
     settings = _settings(database_url)
+    app = build_app(settings)
+    freeze_heap_after_start(app)  # as `pharmacy serve` does
     web.run_app(
-        build_app(settings),
+        app,
         loop=new_event_loop(settings),  # as `pharmacy serve` runs it
         host="127.0.0.1",
         port=port,
