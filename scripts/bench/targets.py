@@ -52,7 +52,7 @@ async def seed(database_url: str, out: str) -> None:
     from bot.customer.keyboards import Add
     from core.db import close_db, init_db
     from core.security import Principal, issue_access_token
-    from models import Inventory, ProductVariant, User
+    from models import Inventory, Product, ProductVariant, User
     from models.enums import Role
     from services.demo import seed_demo
 
@@ -65,6 +65,9 @@ async def seed(database_url: str, out: str) -> None:
     variant = await ProductVariant.filter(store_id=report.store_id).order_by("id").first()
     assert variant is not None
     await ProductVariant.filter(id=variant.id).update(price_cents=1500)  # over the minimum
+    # No per-order limit, so the bot's "Add" taps succeed: a run's taps stay far below the 999
+    # a cart line may hold (with the demo limit of 20 most of them were refusals).
+    await Product.filter(id=variant.product_id).update(max_per_order=None)
     await Inventory.filter(store_id=report.store_id).update(quantity=10**9)
     users = [
         await User.create(
