@@ -143,6 +143,33 @@ async def test_migrate_then_seed_on_postgres(tmp_path: Path, run_id: str) -> Non
         await drop_pg_database(name)
 
 
+@pytest.mark.postgres_only
+async def test_serve_refuses_a_database_without_its_schema(tmp_path: Path, run_id: str) -> None:
+    """Before any job or worker starts: one clear line and exit code 1, no traceback."""
+    name = f"pharmacy_noschema_{run_id}"
+    url = await create_pg_database(name)
+    try:
+        proc = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "webapp.cli",
+            "serve",
+            "--port",
+            str(free_port()),
+            cwd=tmp_path,
+            env=clean_env(DATABASE_URL=url),
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.STDOUT,
+        )
+        out, _ = await asyncio.wait_for(proc.communicate(), 60)
+        text = out.decode()
+        assert proc.returncode == 1
+        assert "no schema yet: run `pharmacy migrate` first" in text
+        assert "Traceback" not in text and "periodic job" not in text
+    finally:
+        await drop_pg_database(name)
+
+
 async def test_serve_stops_promptly_on_sigterm(tmp_path: Path) -> None:
     """A rolling restart is quick: open websockets are closed (going away), in-flight
     requests get a short grace, the outbox worker finishes its round, and the process exits."""

@@ -57,16 +57,34 @@ async def _ensure_schema(settings: Settings) -> None:
         raise SystemExit("pharmacy: the database has no schema yet: run `pharmacy migrate` first")
 
 
+def _require_schema(settings: Settings) -> None:
+    """Before anything starts (jobs, workers, the socket): a PostgreSQL database that
+    `pharmacy migrate` has not built is refused with one clear line, exit code 1."""
+    if not settings.uses_postgres:
+        return
+    import asyncpg
+
+    async def has_schema() -> bool:
+        conn = await asyncpg.connect(settings.database_url)
+        try:
+            return await conn.fetchval("SELECT to_regclass('public.stores')") is not None
+        finally:
+            await conn.close()
+
+    if not asyncio.run(has_schema()):
+        raise SystemExit("pharmacy: the database has no schema yet: run `pharmacy migrate` first")
+
+
 def cmd_serve(args: argparse.Namespace) -> None:
     from webapp.app import build_app, freeze_heap_after_start
 
     settings = _settings()
+    _require_schema(settings)
     if _serve_workers(args, settings):
         return
     app = build_app(settings)
 
     async def first_start(app: web.Application) -> None:
-        await _ensure_schema(settings)
         if settings.is_production:
             return
         from models import Store
