@@ -170,6 +170,22 @@ async def test_serve_refuses_a_database_without_its_schema(tmp_path: Path, run_i
         await drop_pg_database(name)
 
 
+def test_serve_says_plainly_when_the_database_cannot_be_reached(tmp_path: Path) -> None:
+    url = f"postgres://pharmacy:hunter2secret@127.0.0.1:{free_port()}/pharmacy"
+    result = subprocess.run(
+        [sys.executable, "-m", "webapp.cli", "serve", "--port", str(free_port())],
+        cwd=tmp_path,
+        env=clean_env(DATABASE_URL=url),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert "cannot reach the database" in output and "DATABASE_URL" in output
+    assert "Traceback" not in output and "hunter2secret" not in output
+
+
 async def test_serve_stops_promptly_on_sigterm(tmp_path: Path) -> None:
     """A rolling restart is quick: open websockets are closed (going away), in-flight
     requests get a short grace, the outbox worker finishes its round, and the process exits."""

@@ -71,7 +71,14 @@ def _require_schema(settings: Settings) -> None:
         finally:
             await conn.close()
 
-    if not asyncio.run(has_schema()):
+    try:
+        ready = asyncio.run(has_schema())
+    except (OSError, asyncpg.PostgresError) as exc:  # the URL holds a password: not printed
+        raise SystemExit(
+            f"pharmacy: cannot reach the database ({type(exc).__name__}): start PostgreSQL "
+            "or correct DATABASE_URL"
+        ) from None
+    if not ready:
         raise SystemExit("pharmacy: the database has no schema yet: run `pharmacy migrate` first")
 
 
