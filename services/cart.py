@@ -166,26 +166,7 @@ async def price_lines(
     # on every order, and building the join with the ORM cost more than running it.
     marks = ",".join(f"${n}" for n in range(2, len(ids) + 2))
     rows = await fetch_all(_PRICE_SQL.format(ids=marks), store_id, *ids)
-    priced = {
-        int(r["id"]): _Priced(
-            product_id=int(r["product_id"]),
-            product_active=bool(r["product_active"]),
-            name=_json(r["name"]),
-            variant_name=_json(r["variant_name"]),
-            sku=r["sku"],
-            price_cents=int(r["price_cents"]),
-            age_restricted=bool(r["age_restricted"]),
-            max_per_order=r["max_per_order"],
-            prescription_required=bool(r["prescription_required"]),
-            cold_chain=bool(r["cold_chain"]),
-            stock=int(r["stock"] or 0),
-            cost_cents=int(r["cost_cents"] or 0),
-            period_limited=(
-                r["period_limit_quantity"] is not None and r["period_limit_days"] is not None
-            ),
-        )
-        for r in rows
-    }
+    priced = {int(r["id"]): _priced_row(r) for r in rows}
     return _view(store_id, items, priced, locale=locale, fallback=fallback)
 
 
@@ -234,6 +215,27 @@ def _json(value: Any) -> Any:
     return json.loads(value) if isinstance(value, str | bytes) else value
 
 
+def _priced_row(r: dict[str, Any]) -> _Priced:
+    """A row of _PRICE_SQL or _CART_SQL (the cart's has no cost or period-limit columns)."""
+    return _Priced(
+        product_id=int(r["product_id"]),
+        product_active=bool(r["product_active"]),
+        name=_json(r["name"]),
+        variant_name=_json(r["variant_name"]),
+        sku=r["sku"],
+        price_cents=int(r["price_cents"]),
+        age_restricted=bool(r["age_restricted"]),
+        max_per_order=r["max_per_order"],
+        prescription_required=bool(r["prescription_required"]),
+        cold_chain=bool(r["cold_chain"]),
+        stock=int(r["stock"] or 0),
+        cost_cents=int(r.get("cost_cents") or 0),
+        period_limited=(
+            r.get("period_limit_quantity") is not None and r.get("period_limit_days") is not None
+        ),
+    )
+
+
 async def _priced_cart(
     cart_id: int, store_id: int, *, locale: str, fallback: str, conn: Any = None
 ) -> CartView:
@@ -241,23 +243,7 @@ async def _priced_cart(
     if len(rows) > MAX_LINES:
         raise ValidationFailed("too many different items", fields={"items": f"at most {MAX_LINES}"})
     items = [(int(r["variant_id"]), int(r["quantity"])) for r in rows]
-    priced = {
-        int(r["variant_id"]): _Priced(
-            product_id=int(r["product_id"]),
-            product_active=bool(r["product_active"]),
-            name=_json(r["name"]),
-            variant_name=_json(r["variant_name"]),
-            sku=r["sku"],
-            price_cents=int(r["price_cents"]),
-            age_restricted=bool(r["age_restricted"]),
-            max_per_order=r["max_per_order"],
-            prescription_required=bool(r["prescription_required"]),
-            cold_chain=bool(r["cold_chain"]),
-            stock=int(r["stock"] or 0),
-        )
-        for r in rows
-        if r["known"] is not None
-    }
+    priced = {int(r["variant_id"]): _priced_row(r) for r in rows if r["known"] is not None}
     return _view(store_id, items, priced, locale=locale, fallback=fallback)
 
 
