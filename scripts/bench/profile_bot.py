@@ -15,12 +15,8 @@ import argparse
 import asyncio
 import cProfile
 import io
-import json
-import os
 import pstats
-import subprocess
 import sys
-import tempfile
 from collections import Counter
 from pathlib import Path
 
@@ -111,33 +107,8 @@ def main() -> None:
     parser.add_argument("--profiler", choices=("cprofile", "pyinstrument"), default="cprofile")
     parser.add_argument("--out")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as folder:
-        work = Path(folder)
-        env = {**os.environ, "PYTHONPATH": str(run.ROOT), "BENCH_REDIS": ""}
-        dropped = None
-        if args.backend == "postgres":
-            dropped, database_url = run.pg_create()
-            env["BENCH_REDIS"] = os.environ["BENCH_REDIS"] = run.REDIS
-        else:
-            database_url = f"sqlite://{work}/bench.sqlite3"
-        fakebot = None
-        try:
-            seed_file = work / "seed.json"
-            subprocess.run(
-                [sys.executable, str(run.TARGETS), "seed", database_url, str(seed_file)],
-                env=env,
-                cwd=run.ROOT,
-                check=True,
-            )
-            info = json.loads(seed_file.read_text())
-            fakebot, tg_url = run.start("fakebot", "{port}", env=env)
-            os.environ["BENCH_TG"] = tg_url
-            asyncio.run(serve_and_load(database_url, info, args, work))
-        finally:
-            if fakebot is not None:
-                run.stop(fakebot)
-            if dropped:
-                run.pg_drop(dropped)
+    with run.seeded_for_profiling(args.backend, fake_bot=True) as (database_url, info, work):
+        asyncio.run(serve_and_load(database_url, info, args, work))
 
 
 if __name__ == "__main__":

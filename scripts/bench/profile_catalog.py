@@ -21,12 +21,8 @@ import asyncio
 import cProfile
 import gc
 import io
-import json
-import os
 import pstats
-import subprocess
 import sys
-import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -179,28 +175,8 @@ def main() -> None:
     parser.add_argument("--out")
     parser.add_argument("--dump", help="cProfile: also write the raw stats (pstats) here")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as folder:
-        work = Path(folder)
-        env = {**os.environ, "PYTHONPATH": str(run.ROOT), "BENCH_REDIS": ""}
-        dropped = None
-        if args.backend == "postgres":
-            dropped, database_url = run.pg_create()
-            env["BENCH_REDIS"] = os.environ["BENCH_REDIS"] = run.REDIS
-        else:
-            database_url = f"sqlite://{work}/bench.sqlite3"
-        try:
-            seed_file = work / "seed.json"
-            subprocess.run(
-                [sys.executable, str(run.TARGETS), "seed", database_url, str(seed_file)],
-                env=env,
-                cwd=run.ROOT,
-                check=True,
-            )
-            info = json.loads(seed_file.read_text())
-            asyncio.run(serve_and_load(database_url, info, args))
-        finally:
-            if dropped:
-                run.pg_drop(dropped)
+    with run.seeded_for_profiling(args.backend, fake_bot=False) as (database_url, info, _):
+        asyncio.run(serve_and_load(database_url, info, args))
 
 
 if __name__ == "__main__":

@@ -21,11 +21,8 @@ import cProfile
 import io
 import json
 import logging
-import os
 import pstats
-import subprocess
 import sys
-import tempfile
 import time
 import uuid
 from collections import Counter
@@ -262,34 +259,8 @@ def main() -> None:
     parser.add_argument("--out")
     parser.add_argument("--dump", help="cProfile: also save the raw stats here (pstats)")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as folder:
-        work = Path(folder)
-        env = {**os.environ, "PYTHONPATH": str(run.ROOT), "BENCH_REDIS": ""}
-        dropped = None
-        if args.backend == "postgres":
-            dropped, database_url = run.pg_create()
-            env["BENCH_REDIS"] = os.environ["BENCH_REDIS"] = run.REDIS
-        else:
-            database_url = f"sqlite://{work}/bench.sqlite3"
-        fakebot = None
-        try:
-            seed_file = work / "seed.json"
-            subprocess.run(
-                [sys.executable, str(run.TARGETS), "seed", database_url, str(seed_file)],
-                env=env,
-                cwd=run.ROOT,
-                check=True,
-            )
-            info = json.loads(seed_file.read_text())
-            # The staff's Telegram notifications go to the fake Bot API, as in run.py.
-            fakebot, tg_url = run.start("fakebot", "{port}", env=env)
-            os.environ["BENCH_TG"] = tg_url
-            asyncio.run(serve_and_load(database_url, info, args, work))
-        finally:
-            if fakebot is not None:
-                run.stop(fakebot)
-            if dropped:
-                run.pg_drop(dropped)
+    with run.seeded_for_profiling(args.backend, fake_bot=True) as (database_url, info, work):
+        asyncio.run(serve_and_load(database_url, info, args, work))
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ Redis at BENCH_REDIS_URL (default redis://127.0.0.1:6379/5). Prints figures; ass
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -39,8 +40,10 @@ import time
 import urllib.error
 import urllib.request
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
@@ -214,6 +217,43 @@ def pg_drop(name: str) -> None:
         ],
         check=False,
     )
+
+
+@contextlib.contextmanager
+def seeded_for_profiling(
+    backend: str, *, fake_bot: bool
+) -> Iterator[tuple[str, dict[str, Any], Path]]:
+    """For the in-process profilers: a scratch database seeded as the benchmark seeds it
+    (PostgreSQL + Redis, or SQLite), its seed info and a work folder; with `fake_bot` the fake
+    Bot API runs as its own process (BENCH_TG). All of it is removed afterwards."""
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "BENCH_REDIS": ""}
+        dropped = None
+        if backend == "postgres":
+            dropped, database_url = pg_create()
+            env["BENCH_REDIS"] = os.environ["BENCH_REDIS"] = REDIS
+        else:
+            database_url = f"sqlite://{work}/bench.sqlite3"
+        fakebot = None
+        try:
+            seed_file = work / "seed.json"
+            subprocess.run(
+                [sys.executable, str(TARGETS), "seed", database_url, str(seed_file)],
+                env=env,
+                cwd=ROOT,
+                check=True,
+            )
+            info = json.loads(seed_file.read_text())
+            if fake_bot:
+                fakebot, tg_url = start("fakebot", "{port}", env=env)
+                os.environ["BENCH_TG"] = tg_url
+            yield database_url, info, work
+        finally:
+            if fakebot is not None:
+                stop(fakebot)
+            if dropped:
+                pg_drop(dropped)
 
 
 def median(figures: list[Figure]) -> Figure:
