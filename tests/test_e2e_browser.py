@@ -252,3 +252,40 @@ async def test_the_storefront_in_a_plain_browser_signs_in_by_phone(
         await expect(page.locator("#place-order")).to_be_visible()
         await page.screenshot(path=str(artifacts_dir / "e2e-web-checkout.png"), full_page=True)
         await browser.close()
+
+
+async def test_a_slow_page_never_draws_over_the_page_the_customer_moved_to(
+    live_app: TestClient, demo: SeedReport
+) -> None:
+    """The customer opens a product whose details are slow to come, then the cart before they
+    arrive: the cart stays on screen when the product finally answers."""
+    import asyncio
+
+    from playwright.async_api import async_playwright, expect
+
+    base = str(live_app.make_url("")).rstrip("/")
+    async with async_playwright() as pw:
+        browser = await pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
+        page = await (await browser.new_context(locale="en-GB")).new_page()
+        await page.goto(f"{base}/")
+        await expect(page.locator("article.product").first).to_be_visible()
+        answered: list[str] = []
+
+        async def slow(route):  # type: ignore[no-untyped-def]
+            await asyncio.sleep(1.0)
+            await route.continue_()
+            answered.append(route.request.url)
+
+        await page.route("**/api/v1/stores/*/products/*", slow)
+        await page.locator("article.product a").first.click()
+        await page.locator("a.cart-link").click()
+        await expect(page.get_by_text("Your cart is empty.")).to_be_visible()
+        for _ in range(50):  # the product's details have come back to the page
+            if answered:
+                break
+            await asyncio.sleep(0.1)
+        assert answered, "the slow product request never finished"
+        await page.wait_for_timeout(300)
+        await expect(page.get_by_text("Your cart is empty.")).to_be_visible()
+        assert await page.locator("#view article.card").count() == 0
+        await browser.close()

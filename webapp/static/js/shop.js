@@ -36,7 +36,17 @@
   // Fields of a page drawn over: the browser still fires their change event as they go.
   const replaced = new WeakSet();
 
-  function show(...nodes) {
+  /* Views are async: a slow one finishing after the customer moved on must not draw over the
+     newer page. Each view takes its own `show` from screen() before its first await; once
+     another route has begun, that show stops the stale view (route() ignores the Stale). */
+  class Stale extends Error {}
+  let routes = 0;
+  function screen() {
+    const mine = routes;
+    return (...nodes) => { if (mine !== routes) throw new Stale(); draw(...nodes); };
+  }
+
+  function draw(...nodes) {
     // A page drawn again (a filter chosen, a list refreshed) keeps what is being typed: the
     // new field takes the typed value unless it arrives with one of its own.
     const kept = typed();
@@ -65,6 +75,7 @@
   const PAGE_SIZES = "(min-width: 40rem) 20rem, 90vw";
 
   async function catalog(params) {
+    const show = screen();
     const wanted = { ...params };
     const query = (page) => new URLSearchParams({ ...wanted, per_page: String(PER_PAGE), page: String(page) });
     const home = !params.q && !params.category;
@@ -136,6 +147,7 @@
   }
 
   async function ordersView() {
+    const show = screen();
     if (!(await signedIn())) return;
     const list = await api("/api/v1/orders", { signed: true });
     const rows = list.items.filter((o) => o.store_id === storeId).map((o) => {
@@ -157,10 +169,11 @@
         .map((l) => ({ variant_id: l.variant_id, quantity: Math.min(l.quantity, Math.max(l.stock, 0)) })));
       haptic("success");
       go("#/cart");
-    } catch (e) { explain(e); }
+    } catch (e) { if (!(e instanceof Stale)) explain(e); }
   }
 
   async function favoritesView() {
+    const show = screen();
     if (!(await signedIn())) return;
     const mine = await api(`/api/v1/stores/${storeId}/favorites`, { signed: true });
     const products = await Promise.all(mine.product_ids.map((id) => api(`/api/v1/stores/${storeId}/products/${id}`).catch(() => null)));
@@ -200,6 +213,7 @@
   }
 
   async function product(id) {
+    const show = screen();
     const [p, reviews] = await Promise.all([
       api(`/api/v1/stores/${storeId}/products/${id}`),
       api(`/api/v1/stores/${storeId}/products/${id}/reviews`),
@@ -260,6 +274,7 @@
   }
 
   async function cartView() {
+    const show = screen();
     const items = cart.items();
     if (!items.length) { show(el("p", { class: "muted" }, _("Your cart is empty."))); telegram.main("", null); return; }
     const priced = await api(`/api/v1/stores/${storeId}/cart/price`, { method: "POST", body: { items } });
@@ -279,6 +294,7 @@
   }
 
   async function signIn() {
+    const show = screen();
     if (await auth.ensure()) return true;
     const phone = el("input", { type: "tel", name: "phone", id: "phone", placeholder: "+34600111222", autocomplete: "tel", required: true });
     const code = el("input", { name: "code", id: "code", inputmode: "numeric", autocomplete: "one-time-code", placeholder: "123456" });
@@ -344,6 +360,7 @@
   }
 
   function resetView() {
+    const show = screen();
     const token = new URLSearchParams(location.hash.slice(1)).get("token") || "";
     const password = el("input", { type: "password", name: "password", id: "new-password", autocomplete: "new-password", minlength: 8 });
     const submit = el("button", { type: "submit", class: "primary" }, _("Set the new password"));
@@ -363,6 +380,7 @@
   }
 
   async function checkout() {
+    const show = screen();
     if (!(await signIn())) return;
     const items = cart.items();
     if (!items.length) { go("#/cart"); return; }
@@ -628,6 +646,7 @@
   }
 
   async function orderView(id) {
+    const show = screen();
     const order = await api(`/api/v1/orders/${id}`, { signed: true });
     const invoice = order.payment_method === "crypto" ? el("section", { class: "card invoice", id: "invoice", "aria-live": "polite" }) : null;
     show(el("article", { class: "card order", "data-status": order.status },
@@ -661,6 +680,7 @@
   }
 
   async function addressesView() {
+    const show = screen();
     if (!(await signedIn())) return;
     const list = el("ul", { class: "lines", id: "my-addresses" });
     const draw = (items) => list.replaceChildren(...(items.length ? items.map((a) => {
@@ -701,6 +721,7 @@
   }
 
   async function walletView() {
+    const show = screen();
     if (!(await signedIn())) return;
     const [wallet, referral] = await Promise.all([
       api(`/api/v1/me/wallet?store_id=${storeId}`, { signed: true }),
@@ -730,6 +751,7 @@
   function go(hash) { if (location.hash === hash) route(); else location.hash = hash; }
 
   async function route() {
+    routes += 1;
     const [path, search] = location.hash.slice(1).split("?");
     const params = Object.fromEntries(new URLSearchParams(search || ""));
     try {
@@ -742,7 +764,7 @@
       else if (path === "/addresses") await addressesView();
       else if (path === "/wallet") await walletView();
       else await catalog(params);
-    } catch (e) { explain(e); }
+    } catch (e) { if (!(e instanceof Stale)) explain(e); }
   }
 
   const fromGoogle = new URLSearchParams(location.hash.split("#").pop());
