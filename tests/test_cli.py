@@ -166,6 +166,25 @@ async def test_serve_refuses_a_database_without_its_schema(tmp_path: Path, run_i
         assert proc.returncode == 1
         assert "no schema yet: run `pharmacy migrate` first" in text
         assert "Traceback" not in text and "periodic job" not in text
+        # The other commands that need the schema say the same, before asking anything.
+        for command in (
+            ["seed"],
+            ["create-admin", "--email", "boss@example.com"],
+            ["check-ledger"],
+        ):
+            result = subprocess.run(
+                [sys.executable, "-m", "webapp.cli", *command],
+                cwd=tmp_path,
+                env=clean_env(DATABASE_URL=url),
+                input="",
+                capture_output=True,
+                text=True,
+                timeout=60,
+            )
+            output = result.stdout + result.stderr
+            assert result.returncode == 1, command
+            assert "no schema yet: run `pharmacy migrate` first" in output, command
+            assert "Traceback" not in output, command
     finally:
         await drop_pg_database(name)
 

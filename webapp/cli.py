@@ -44,22 +44,9 @@ def _print_credentials(report: object) -> None:
         print(f"  {email:24} {role:11} {password}")
 
 
-async def _ensure_schema(settings: Settings) -> None:
-    """Refuse to serve PostgreSQL before `pharmacy migrate` has built its schema."""
-    if not settings.uses_postgres:
-        return
-    from tortoise import connections
-
-    rows = await connections.get("default").execute_query_dict(
-        "SELECT to_regclass('public.stores') AS t"
-    )
-    if not rows or rows[0]["t"] is None:
-        raise SystemExit("pharmacy: the database has no schema yet: run `pharmacy migrate` first")
-
-
 def _require_schema(settings: Settings) -> None:
-    """Before anything starts (jobs, workers, the socket): a PostgreSQL database that
-    `pharmacy migrate` has not built is refused with one clear line, exit code 1."""
+    """Before anything starts (jobs, workers, the socket, a command's work): a PostgreSQL
+    database that `pharmacy migrate` has not built is refused with one clear line, exit 1."""
     if not settings.uses_postgres:
         return
     import asyncpg
@@ -169,6 +156,7 @@ def cmd_migrate(args: argparse.Namespace) -> None:
 
 def cmd_seed(args: argparse.Namespace) -> None:
     settings = _settings()
+    _require_schema(settings)
 
     async def run() -> None:
         from core.db import close_db, init_db
@@ -176,7 +164,6 @@ def cmd_seed(args: argparse.Namespace) -> None:
 
         await init_db(settings)
         try:
-            await _ensure_schema(settings)
             report = await seed_demo(settings.bcrypt_rounds, media_dir=settings.media_path())
             _print_credentials(report)
             if args.show_credentials and not report.created:
@@ -207,6 +194,7 @@ def _read_password() -> str:
 
 def cmd_create_admin(args: argparse.Namespace) -> None:
     settings = _settings()
+    _require_schema(settings)
     password = _read_password()
 
     async def run() -> None:
@@ -216,7 +204,6 @@ def cmd_create_admin(args: argparse.Namespace) -> None:
 
         await init_db(settings)
         try:
-            await _ensure_schema(settings)
             created = await create_or_reset_admin(
                 args.email, password, bcrypt_rounds=settings.bcrypt_rounds
             )
@@ -233,6 +220,7 @@ def cmd_create_admin(args: argparse.Namespace) -> None:
 def cmd_check_ledger(args: argparse.Namespace) -> None:
     """Exit 0 when every wallet balance equals the sum of its transactions, else list them."""
     settings = _settings()
+    _require_schema(settings)
 
     async def run() -> int:
         from core.db import close_db, init_db
@@ -240,7 +228,6 @@ def cmd_check_ledger(args: argparse.Namespace) -> None:
 
         await init_db(settings)
         try:
-            await _ensure_schema(settings)
             problems = await check_ledger()
         finally:
             await close_db()
