@@ -10,7 +10,7 @@ from aiohttp import web
 from aiohttp.typedefs import Handler
 
 from api.http import doc
-from api.keys import CTX
+from api.keys import CTX, REQUEST_ID
 from core.errors import Unauthorized
 from core.observability import (
     CONTENT_TYPE,
@@ -24,8 +24,6 @@ from core.observability import (
 from services.monitoring import outbox_backlog
 
 routes = web.RouteTableDef()
-
-REQUEST_ID = web.RequestKey("request_id", str)
 
 
 def _route_label(request: web.Request) -> str:
@@ -58,13 +56,6 @@ async def observe(request: web.Request, handler: Handler) -> web.StreamResponse:
             _route_label(request), request.method, status, time.perf_counter() - started
         )
         request_id_var.reset(token)
-
-
-async def echo_request_id(request: web.Request, response: web.StreamResponse) -> None:
-    """on_response_prepare: every response (websocket handshakes too) carries the id."""
-    request_id = request.get(REQUEST_ID)
-    if request_id:
-        response.headers[REQUEST_ID_HEADER] = request_id
 
 
 @routes.get("/metrics")

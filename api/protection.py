@@ -1,13 +1,23 @@
-"""Security headers on every response and CORS for an allow-list of origins."""
+"""The edge of every request: security headers, the request id and CORS (for an allow-list
+of origins) on every response; before an /api handler, the preflight, the query checks and
+the rate limits."""
 
 from __future__ import annotations
 
-from aiohttp import web
-from aiohttp.typedefs import Handler
+from collections.abc import Awaitable, Callable
 
-from api.keys import SETTINGS
+from aiohttp import web
+from aiohttp.typedefs import Handler, Middleware
+
+from api.keys import REQUEST_ID
+from api.ratelimit import count_api_hits
 from core import untrusted
+from core.context import AppContext
 from core.errors import ValidationFailed
+from core.observability import REQUEST_ID_HEADER
+from core.settings import Settings
+
+ResponseHook = Callable[[web.Request, web.StreamResponse], Awaitable[None]]
 
 TELEGRAM_FRAMERS = "https://web.telegram.org https://*.telegram.org"
 # Pages load only their own code (Telegram's Mini App script is a vendored copy).
@@ -51,66 +61,84 @@ _PAGE: Headers = (
 )
 
 
-async def security_headers(request: web.Request, response: web.StreamResponse) -> None:
-    """on_response_prepare: every response, errors and websockets included. A header the
-    handler set is kept, except that admin pages are never framed."""
-    headers = response.headers
-    path = request.path
-    if path.startswith(("/api/", "/healthz", "/webhook/", "/ws")):
-        defaults = _API
-    elif path.startswith("/admin"):
-        headers["X-Frame-Options"] = "DENY"
-        defaults = _PAGE
-    elif _is_mini_app(path):
-        defaults = _MINI_APP
-    else:
-        defaults = _PAGE
-    for name, value in defaults:
-        headers.setdefault(name, value)
+def response_headers(settings: Settings) -> ResponseHook:
+    """The one on_response_prepare hook: every response (errors and websocket handshakes
+    included) gets the security headers (a header the handler set is kept, except that admin
+    pages are never framed), the request id, and for an allowed origin on the API its CORS
+    header, so error answers are readable cross-origin too."""
+    origins = frozenset(settings.cors_origins)
+
+    async def prepare(request: web.Request, response: web.StreamResponse) -> None:
+        headers = response.headers
+        path = request.path
+        if path.startswith(("/api/", "/healthz", "/webhook/", "/ws")):
+            defaults = _API
+            origin = request.headers.get("Origin") if origins else None
+            if origin in origins and path.startswith("/api/"):
+                headers["Access-Control-Allow-Origin"] = str(origin)
+                vary = headers.get("Vary")
+                headers["Vary"] = f"{vary}, Origin" if vary else "Origin"
+        elif path.startswith("/admin"):
+            headers["X-Frame-Options"] = "DENY"
+            defaults = _PAGE
+        elif _is_mini_app(path):
+            defaults = _MINI_APP
+        else:
+            defaults = _PAGE
+        for name, value in defaults:
+            headers.setdefault(name, value)
+        request_id = request.get(REQUEST_ID)
+        if request_id:
+            headers[REQUEST_ID_HEADER] = request_id
+
+    return prepare
 
 
-@web.middleware
-async def cors(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """CORS for the API, only for the origins in CORS_ORIGINS (never "*")."""
-    origin = request.headers.get("Origin")
-    if origin is None or not request.path.startswith("/api/"):
-        return await handler(request)
-    allowed = origin in request.config_dict[SETTINGS].cors_origins
-    if request.method == "OPTIONS" and "Access-Control-Request-Method" in request.headers:
-        if not allowed:
-            return web.json_response(
-                {"error": {"code": "cors_origin_denied", "message": "origin not allowed"}},
-                status=403,
-            )
-        return web.Response(
-            status=204,
-            headers={
-                "Access-Control-Allow-Origin": origin,
-                "Access-Control-Allow-Methods": ALLOWED_METHODS,
-                "Access-Control-Allow-Headers": ALLOWED_HEADERS,
-                "Access-Control-Max-Age": "600",
-                "Vary": "Origin",
-            },
-        )
-    response = await handler(request)
-    if allowed:
-        response.headers["Access-Control-Allow-Origin"] = origin
-        response.headers["Vary"] = "Origin"
-    return response
+def api_gate(ctx: AppContext) -> Middleware:
+    """Before an /api handler, in this order: a CORS preflight is answered (only for the
+    origins in CORS_ORIGINS, never "*"); every query parameter and the Idempotency-Key header
+    are refused with a 422 naming the parameter if they hold control characters, whatever the
+    handler does with them later; the rate limits are counted. Inside `json_errors`, so a
+    refusal is the usual JSON error."""
+    origins = frozenset(ctx.settings.cors_origins)
 
-
-@web.middleware
-async def clean_query(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """Every /api query parameter and the Idempotency-Key header: no control characters
-    (422 naming the parameter), whatever the handler does with them later."""
-    if request.path.startswith("/api/"):
+    @web.middleware
+    async def gate(request: web.Request, handler: Handler) -> web.StreamResponse:
+        if not request.path.startswith("/api/"):
+            return await handler(request)
+        headers = request.headers
+        if request.method == "OPTIONS" and "Access-Control-Request-Method" in headers:
+            origin = headers.get("Origin")
+            if origin is not None:
+                return _preflight(origin, origin in origins)
         try:
             for key, value in request.query.items():
                 untrusted.check_text(key, key)
                 untrusted.check_text(value, key)
-            idempotency_key = request.headers.get("Idempotency-Key")
+            idempotency_key = headers.get("Idempotency-Key")
             if idempotency_key:
                 untrusted.check_text(idempotency_key, "Idempotency-Key")
         except untrusted.UntrustedInput as exc:
             raise ValidationFailed(exc.message, fields={exc.field: exc.message}) from None
-    return await handler(request)
+        await count_api_hits(ctx, request)
+        return await handler(request)
+
+    return gate
+
+
+def _preflight(origin: str, allowed: bool) -> web.Response:
+    if not allowed:
+        return web.json_response(
+            {"error": {"code": "cors_origin_denied", "message": "origin not allowed"}},
+            status=403,
+        )
+    return web.Response(
+        status=204,
+        headers={
+            "Access-Control-Allow-Origin": origin,
+            "Access-Control-Allow-Methods": ALLOWED_METHODS,
+            "Access-Control-Allow-Headers": ALLOWED_HEADERS,
+            "Access-Control-Max-Age": "600",
+            "Vary": "Origin",
+        },
+    )

@@ -8,7 +8,6 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from aiohttp import web
-from aiohttp.typedefs import Handler
 
 from api.auth import client_ip
 from api.keys import CTX
@@ -40,13 +39,11 @@ async def limit_key(request: web.Request, name: str, key: str) -> None:
     await _hit(request.config_dict[CTX], name, key.strip().lower()[:64])
 
 
-@web.middleware
-async def rate_limits(request: web.Request, handler: Handler) -> web.StreamResponse:
-    if request.path.startswith("/api/"):
-        ctx = request.config_dict[CTX]
-        ip = client_ip(request, trust_proxy=ctx.settings.trust_proxy)
-        await _hit(ctx, "global", ip)
-        name = getattr(request.match_info.handler, "__rate_limit__", None)
-        if name:
-            await _hit(ctx, name, ip)
-    return await handler(request)
+async def count_api_hits(ctx: AppContext, request: web.Request) -> None:
+    """An /api request: one hit against the lenient global limit per client address, and one
+    against the route's own limit if it has one (`@limited`)."""
+    ip = client_ip(request, trust_proxy=ctx.settings.trust_proxy)
+    await _hit(ctx, "global", ip)
+    name = getattr(request.match_info.handler, "__rate_limit__", None)
+    if name:
+        await _hit(ctx, name, ip)

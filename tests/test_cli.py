@@ -172,17 +172,20 @@ async def test_serve_refuses_a_database_without_its_schema(tmp_path: Path, run_i
             ["create-admin", "--email", "boss@example.com"],
             ["check-ledger"],
         ):
-            result = subprocess.run(
-                [sys.executable, "-m", "webapp.cli", *command],
+            proc = await asyncio.create_subprocess_exec(
+                sys.executable,
+                "-m",
+                "webapp.cli",
+                *command,
                 cwd=tmp_path,
                 env=clean_env(DATABASE_URL=url),
-                input="",
-                capture_output=True,
-                text=True,
-                timeout=60,
+                stdin=asyncio.subprocess.DEVNULL,
+                stdout=asyncio.subprocess.PIPE,
+                stderr=asyncio.subprocess.STDOUT,
             )
-            output = result.stdout + result.stderr
-            assert result.returncode == 1, command
+            out, _ = await asyncio.wait_for(proc.communicate(), 60)
+            output = out.decode()
+            assert proc.returncode == 1, command
             assert "no schema yet: run `pharmacy migrate` first" in output, command
             assert "Traceback" not in output, command
     finally:

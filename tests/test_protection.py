@@ -7,6 +7,7 @@ import pytest
 from core.permissions import Permission, has_permission
 from core.secretbox import SecretBox, SecretBoxError, new_key_spec
 from models.enums import Role
+from services.demo import SeedReport
 
 
 async def test_security_headers_everywhere(client, demo) -> None:  # type: ignore[no-untyped-def]
@@ -28,12 +29,25 @@ async def test_security_headers_everywhere(client, demo) -> None:  # type: ignor
     assert "frame-ancestors 'none'" in admin.headers["Content-Security-Policy"]
 
 
-async def test_cors_only_for_allowed_origins(app_client) -> None:  # type: ignore[no-untyped-def]
+async def test_cors_only_for_allowed_origins(app_client, demo: SeedReport) -> None:  # type: ignore[no-untyped-def]
     client = await app_client(cors_origins="https://shop.example")
     ok = await client.get("/api/v1/stores", headers={"Origin": "https://shop.example"})
     assert ok.headers["Access-Control-Allow-Origin"] == "https://shop.example"
     other = await client.get("/api/v1/stores", headers={"Origin": "https://evil.example"})
     assert "Access-Control-Allow-Origin" not in other.headers
+    # Error answers are readable by the allowed origin too, and a cached catalog page varies
+    # by both language and origin.
+    refused = await client.get(
+        f"/api/v1/stores/{demo.store_id}/products?page=\x01",
+        headers={"Origin": "https://shop.example"},
+    )
+    assert refused.status == 422
+    assert refused.headers["Access-Control-Allow-Origin"] == "https://shop.example"
+    page = await client.get(
+        f"/api/v1/stores/{demo.store_id}/products", headers={"Origin": "https://shop.example"}
+    )
+    assert page.status == 200
+    assert page.headers["Vary"] == "Accept-Language, Origin"
     preflight = await client.options(
         "/api/v1/orders",
         headers={

@@ -16,9 +16,8 @@ from aiohttp import web
 
 from api.errors import json_errors, use_json_protocol_errors
 from api.keys import CTX, SETTINGS
-from api.metrics import echo_request_id, observe
-from api.protection import clean_query, cors, security_headers
-from api.ratelimit import rate_limits
+from api.metrics import observe
+from api.protection import api_gate, response_headers
 from api.routes import setup_api
 from bot.common.bots import BotSet, build_bot_set
 from bot.outbox import register_senders
@@ -54,13 +53,12 @@ def build_app(settings: Settings, *, workers: bool = True) -> web.Application:
     """The whole platform as one Application. `workers=False` leaves the outbox worker and
     periodic jobs off (tests that drive them by hand)."""
     use_json_protocol_errors()
+    ctx = build_context(settings)
     app = web.Application(
-        middlewares=[observe, cors, json_errors, clean_query, rate_limits],
+        middlewares=[observe, json_errors, api_gate(ctx)],
         client_max_size=MAX_BODY_BYTES,
     )
-    app.on_response_prepare.append(security_headers)
-    app.on_response_prepare.append(echo_request_id)
-    ctx = build_context(settings)
+    app.on_response_prepare.append(response_headers(settings))
     app[SETTINGS] = settings
     app[CTX] = ctx
     app.cleanup_ctx.append(_infrastructure)
