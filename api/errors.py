@@ -7,7 +7,6 @@ import logging
 from typing import Any
 
 from aiohttp import web
-from aiohttp.typedefs import Handler
 from aiohttp.web_protocol import RequestHandler
 from aiohttp.web_request import BaseRequest
 from aiohttp.web_response import StreamResponse
@@ -77,20 +76,20 @@ _HTTP_CODES = {
 }
 
 
-@web.middleware
-async def json_errors(request: web.Request, handler: Handler) -> web.StreamResponse:
+def error_answer(request: web.Request, exc: Exception) -> web.StreamResponse:
+    """What a handler's failure answers (called by `observe` for every request): under the
+    JSON prefixes the JSON error shape, on pages a domain error as text a person reads. What
+    it does not answer (redirects, ready-made JSON errors, a page's other failures) is raised
+    again for aiohttp to answer."""
     if not request.path.startswith(JSON_PREFIXES):
-        try:
-            return await handler(request)
-        except DomainError as exc:  # pages: the same mapping, as text a person reads
+        if isinstance(exc, DomainError):
             return web.Response(
                 text=explain_error(exc, request_locale(request, "en")), status=exc.status
             )
-    try:
-        return await handler(request)
-    except DomainError as exc:
+        raise exc
+    if isinstance(exc, DomainError):
         return domain_error_response(exc, request_locale(request, "en"))
-    except ValidationError as exc:
+    if isinstance(exc, ValidationError):
         return error_response(
             422,
             "validation_error",
@@ -98,13 +97,13 @@ async def json_errors(request: web.Request, handler: Handler) -> web.StreamRespo
             fields=validation_fields(exc),
             extra={"text": explain("validation_error", request_locale(request, "en"))},
         )
-    except web.HTTPException as exc:
+    if isinstance(exc, web.HTTPException):
         if exc.status < 400 or exc.content_type == "application/json":
-            raise
+            raise exc
         code = _HTTP_CODES.get(exc.status, "http_error")
         fields = {"body": "too large"} if exc.status == 413 else None
         return error_response(exc.status, code, exc.reason, fields=fields)
-    except DATABASE_DOWN as exc:
+    if isinstance(exc, DATABASE_DOWN):
         log.warning("database unavailable on %s %s: %r", request.method, request.path, exc)
         return error_response(
             503,
@@ -112,9 +111,8 @@ async def json_errors(request: web.Request, handler: Handler) -> web.StreamRespo
             "the service is briefly unavailable; try again in a moment",
             headers={"Retry-After": "5"},
         )
-    except Exception:
-        log.exception("unhandled error on %s %s", request.method, request.path)
-        return error_response(500, "internal_error", "internal error")
+    log.error("unhandled error on %s %s", request.method, request.path, exc_info=exc)
+    return error_response(500, "internal_error", "internal error")
 
 
 _protocol_handle_error = RequestHandler.handle_error

@@ -9,6 +9,7 @@ import time
 from aiohttp import web
 from aiohttp.typedefs import Handler
 
+from api.errors import error_answer
 from api.http import doc
 from api.keys import CTX, REQUEST_ID
 from core.errors import Unauthorized
@@ -38,18 +39,23 @@ def _route_label(request: web.Request) -> str:
 
 @web.middleware
 async def observe(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """The outermost step of every request: its id (the caller's when plain, else a new one,
+    in the logs and echoed on the response), failures answered by `error_answer`, and its
+    count and latency by route."""
     request_id = accept_request_id(request.headers.get(REQUEST_ID_HEADER))
     request[REQUEST_ID] = request_id
     token = request_id_var.set(request_id)
     started = time.perf_counter()
     status = 500
     try:
-        response = await handler(request)
+        try:
+            response = await handler(request)
+        except Exception as exc:  # each kind is answered, or raised again, there
+            response = error_answer(request, exc)
         status = response.status
         return response
     except web.HTTPException as exc:
         status = exc.status
-        exc.headers[REQUEST_ID_HEADER] = request_id
         raise
     finally:
         count_http_request(

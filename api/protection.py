@@ -10,7 +10,7 @@ from aiohttp import web
 from aiohttp.typedefs import Handler, Middleware
 
 from api.keys import REQUEST_ID
-from api.ratelimit import count_api_hits
+from api.ratelimit import ApiLimits
 from core import untrusted
 from core.context import AppContext
 from core.errors import ValidationFailed
@@ -98,9 +98,10 @@ def api_gate(ctx: AppContext) -> Middleware:
     """Before an /api handler, in this order: a CORS preflight is answered (only for the
     origins in CORS_ORIGINS, never "*"); every query parameter and the Idempotency-Key header
     are refused with a 422 naming the parameter if they hold control characters, whatever the
-    handler does with them later; the rate limits are counted. Inside `json_errors`, so a
-    refusal is the usual JSON error."""
+    handler does with them later; the rate limits are counted. Inside `observe`, so a refusal
+    is the usual JSON error."""
     origins = frozenset(ctx.settings.cors_origins)
+    limits = ApiLimits(ctx)
 
     @web.middleware
     async def gate(request: web.Request, handler: Handler) -> web.StreamResponse:
@@ -120,7 +121,7 @@ def api_gate(ctx: AppContext) -> Middleware:
                 untrusted.check_text(idempotency_key, "Idempotency-Key")
         except untrusted.UntrustedInput as exc:
             raise ValidationFailed(exc.message, fields={exc.field: exc.message}) from None
-        await count_api_hits(ctx, request)
+        await limits.count(request)
         return await handler(request)
 
     return gate

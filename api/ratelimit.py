@@ -39,11 +39,22 @@ async def limit_key(request: web.Request, name: str, key: str) -> None:
     await _hit(request.config_dict[CTX], name, key.strip().lower()[:64])
 
 
-async def count_api_hits(ctx: AppContext, request: web.Request) -> None:
-    """An /api request: one hit against the lenient global limit per client address, and one
-    against the route's own limit if it has one (`@limited`)."""
-    ip = client_ip(request, trust_proxy=ctx.settings.trust_proxy)
-    await _hit(ctx, "global", ip)
-    name = getattr(request.match_info.handler, "__rate_limit__", None)
-    if name:
-        await _hit(ctx, name, ip)
+class ApiLimits:
+    """What every /api request counts: one hit against the lenient global limit per client
+    address, and one against the route's own limit if it has one (`@limited`). The global
+    setting is read once: this runs on every request."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        self._ctx = ctx
+        self._global = ctx.settings.rate("global")
+        self._trust_proxy = ctx.settings.trust_proxy
+
+    async def count(self, request: web.Request) -> None:
+        ip = client_ip(request, trust_proxy=self._trust_proxy)
+        count, window = self._global
+        decision = await self._ctx.limiter.hit("global:" + ip, count, window)
+        if not decision.allowed:
+            raise RateLimited(decision.retry_after)
+        name = getattr(request.match_info.handler, "__rate_limit__", None)
+        if name:
+            await _hit(self._ctx, name, ip)

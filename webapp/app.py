@@ -14,7 +14,7 @@ from datetime import timedelta
 
 from aiohttp import web
 
-from api.errors import json_errors, use_json_protocol_errors
+from api.errors import use_json_protocol_errors
 from api.keys import CTX, SETTINGS
 from api.metrics import observe
 from api.protection import api_gate, response_headers
@@ -55,7 +55,7 @@ def build_app(settings: Settings, *, workers: bool = True) -> web.Application:
     use_json_protocol_errors()
     ctx = build_context(settings)
     app = web.Application(
-        middlewares=[observe, json_errors, api_gate(ctx)],
+        middlewares=[observe, api_gate(ctx)],
         client_max_size=MAX_BODY_BYTES,
     )
     app.on_response_prepare.append(response_headers(settings))
