@@ -8,6 +8,7 @@ import time
 
 from aiohttp import web
 from aiohttp.typedefs import Handler
+from aiohttp.web_urldispatcher import MatchInfoError
 
 from api.errors import error_answer
 from api.http import doc
@@ -32,7 +33,7 @@ def _route_label(request: web.Request) -> str:
     few whatever clients ask for."""
     match_info = request.match_info
     resource = match_info.route.resource
-    if resource is None or getattr(match_info, "http_exception", None) is not None:
+    if resource is None or isinstance(match_info, MatchInfoError):
         return "unmatched"
     return resource.canonical
 

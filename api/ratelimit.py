@@ -17,11 +17,16 @@ from core.errors import RateLimited
 H = TypeVar("H", bound=Callable[..., Any])
 
 
+# Route handler -> the name of its own limit. A dict, not an attribute on the handler: a
+# getattr that misses builds an AttributeError, on every API request.
+_ROUTE_LIMITS: dict[Callable[..., Any], str] = {}
+
+
 def limited(name: str) -> Callable[[H], H]:
     """Apply the `rate_limit_{name}` setting per client address to this route."""
 
     def mark(handler: H) -> H:
-        setattr(handler, "__rate_limit__", name)  # noqa: B010
+        _ROUTE_LIMITS[handler] = name
         return handler
 
     return mark
@@ -55,6 +60,6 @@ class ApiLimits:
         decision = await self._ctx.limiter.hit("global:" + ip, count, window)
         if not decision.allowed:
             raise RateLimited(decision.retry_after)
-        name = getattr(request.match_info.handler, "__rate_limit__", None)
+        name = _ROUTE_LIMITS.get(request.match_info.handler)
         if name:
             await _hit(self._ctx, name, ip)

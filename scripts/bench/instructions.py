@@ -3,7 +3,7 @@ machine's noise, for comparing two versions of a hot path (timings on a shared v
 machine move by a third from one run to the next).
 
     python scripts/bench/instructions.py [--case catalog|product] [--backend sqlite|postgres]
-                                         [--requests 2000] [--connections 4]
+                                         [--requests 2000] [--connections 1]
 
 Seeds a scratch database as `run.py` does, starts the platform (`targets.py product`) and
 plain aiohttp serving the same bytes (`targets.py plain`), each under valgrind's callgrind
@@ -119,6 +119,8 @@ def count(
         _control(proc, "--dump")
         dumps = sorted(work.glob(f"{kind}.{proc.pid}.out*"), key=lambda p: p.stat().st_mtime)
         text = dumps[-1].read_text(errors="replace")
+        if ns.keep:
+            shutil.copy(dumps[-1], Path(ns.keep) / f"callgrind.{kind}.out")
         found = re.search(r"^(?:summary|totals): (\d+)", text, re.M)
         if found is None:
             raise SystemExit(f"no instruction count in {dumps[-1]}")
@@ -136,13 +138,16 @@ def main() -> None:
     parser.add_argument("--case", choices=("catalog", "product"), default="catalog")
     parser.add_argument("--backend", choices=("sqlite", "postgres"), default="sqlite")
     parser.add_argument("--requests", type=int, default=2000)
-    parser.add_argument("--connections", type=int, default=4)
+    parser.add_argument("--connections", type=int, default=1)
+    parser.add_argument(
+        "--keep", help="copy the callgrind profiles here (read them with callgrind_annotate)"
+    )
     parser.add_argument(
         "--no-baseline", action="store_true", help="count the platform only (half the time)"
     )
     ns = parser.parse_args()
     with run.seeded_for_profiling(ns.backend, fake_bot=False) as (database_url, info, work):
-        env = {**os.environ, "PYTHONPATH": str(run.ROOT), "PYTHONMALLOC": "malloc"}
+        env = {**os.environ, "PYTHONPATH": str(run.ROOT)}
         store, product_id = info["store_id"], info["product_id"]
         path = {
             "catalog": f"/api/v1/stores/{store}/products?page=1",
