@@ -16,7 +16,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 
-from aiohttp import web
+from aiohttp import hdrs, web
 from multidict import CIMultiDict, CIMultiDictProxy
 
 from core.cache import Cache
@@ -49,18 +49,22 @@ class _Entry:
         self.expires = expires
         self.body = body
         self.etag = '"' + hashlib.blake2b(body, digest_size=12).hexdigest() + '"'
-        common = {"ETag": self.etag, "Cache-Control": CACHE_CONTROL, "Vary": "Accept-Language"}
+        common = {
+            hdrs.ETAG: self.etag,
+            hdrs.CACHE_CONTROL: CACHE_CONTROL,
+            hdrs.VARY: "Accept-Language",
+        }
         self.not_modified_headers = CIMultiDictProxy(CIMultiDict(common))
-        self.ok_headers = CIMultiDictProxy(CIMultiDict({**common, "Content-Type": JSON_UTF8}))
+        self.ok_headers = CIMultiDictProxy(CIMultiDict({**common, hdrs.CONTENT_TYPE: JSON_UTF8}))
 
     def answer(self, request: web.Request) -> web.Response:
-        if self.etag in request.headers.get("If-None-Match", ""):
+        if self.etag in request.headers.get(hdrs.IF_NONE_MATCH, ""):
             return web.Response(status=304, headers=self.not_modified_headers)
         return web.Response(body=self.body, headers=self.ok_headers)
 
 
 def _key(request: web.Request) -> Key:
-    return (request.raw_path, request.headers.get("Accept-Language", ""))
+    return (request.raw_path, request.headers.get(hdrs.ACCEPT_LANGUAGE, ""))
 
 
 class CatalogResponses:

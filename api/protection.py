@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
-from aiohttp import web
+from aiohttp import hdrs, web
 from aiohttp.typedefs import Handler, Middleware
+from multidict import istr
 
 from api.keys import REQUEST_ID
 from api.ratelimit import ApiLimits
@@ -42,22 +43,26 @@ def _is_mini_app(path: str) -> bool:
     return path == "/" or path.startswith(("/app/", "/static/"))
 
 
-Headers = tuple[tuple[str, str], ...]
+# Names as istr: a plain str is case-folded again on every lookup, on every response.
+CSP = istr("Content-Security-Policy")
+X_FRAME_OPTIONS = istr("X-Frame-Options")
+_REQUEST_ID = istr(REQUEST_ID_HEADER)
+Headers = tuple[tuple[istr, str], ...]
 _EVERYWHERE: Headers = (
-    ("Strict-Transport-Security", "max-age=31536000; includeSubDomains"),
-    ("X-Content-Type-Options", "nosniff"),
-    ("Referrer-Policy", "strict-origin-when-cross-origin"),
+    (istr("Strict-Transport-Security"), "max-age=31536000; includeSubDomains"),
+    (istr("X-Content-Type-Options"), "nosniff"),
+    (istr("Referrer-Policy"), "strict-origin-when-cross-origin"),
 )
-_API: Headers = (*_EVERYWHERE, ("Content-Security-Policy", API_CSP))
+_API: Headers = (*_EVERYWHERE, (CSP, API_CSP))
 _MINI_APP: Headers = (
     *_EVERYWHERE,
     # Telegram's web clients show Mini Apps in a frame; nobody else may.
-    ("Content-Security-Policy", f"{PAGE_CSP}; frame-ancestors 'self' {TELEGRAM_FRAMERS}"),
+    (CSP, f"{PAGE_CSP}; frame-ancestors 'self' {TELEGRAM_FRAMERS}"),
 )
 _PAGE: Headers = (
     *_EVERYWHERE,
-    ("Content-Security-Policy", PAGE_CSP + "; frame-ancestors 'none'"),
-    ("X-Frame-Options", "DENY"),
+    (CSP, PAGE_CSP + "; frame-ancestors 'none'"),
+    (X_FRAME_OPTIONS, "DENY"),
 )
 
 
@@ -75,11 +80,11 @@ def response_headers(settings: Settings) -> ResponseHook:
             defaults = _API
             origin = request.headers.get("Origin") if origins else None
             if origin in origins and path.startswith("/api/"):
-                headers["Access-Control-Allow-Origin"] = str(origin)
-                vary = headers.get("Vary")
-                headers["Vary"] = f"{vary}, Origin" if vary else "Origin"
+                headers[hdrs.ACCESS_CONTROL_ALLOW_ORIGIN] = str(origin)
+                vary = headers.get(hdrs.VARY)
+                headers[hdrs.VARY] = f"{vary}, Origin" if vary else "Origin"
         elif path.startswith("/admin"):
-            headers["X-Frame-Options"] = "DENY"
+            headers[X_FRAME_OPTIONS] = "DENY"
             defaults = _PAGE
         elif _is_mini_app(path):
             defaults = _MINI_APP
@@ -89,7 +94,7 @@ def response_headers(settings: Settings) -> ResponseHook:
             headers.setdefault(name, value)
         request_id = request.get(REQUEST_ID)
         if request_id:
-            headers[REQUEST_ID_HEADER] = request_id
+            headers[_REQUEST_ID] = request_id
 
     return prepare
 
