@@ -77,7 +77,7 @@ _HTTP_CODES = {
 
 
 def error_answer(request: web.Request, exc: Exception) -> web.StreamResponse:
-    """What a handler's failure answers (called by `observe` for every request): under the
+    """What a handler's failure answers (called by `api.edge` for every request): under the
     JSON prefixes the JSON error shape, on pages a domain error as text a person reads. What
     it does not answer (redirects, ready-made JSON errors, a page's other failures) is raised
     again for aiohttp to answer."""

@@ -11,5 +11,5 @@ from core.settings import Settings
 SETTINGS = web.AppKey("settings", Settings)
 CTX = web.AppKey("ctx", AppContext)
 CATALOG_RESPONSES = web.AppKey("catalog_responses", CatalogResponses)
-# The request id `observe` gave this request, echoed on its response.
+# The request id `api.edge` gave this request, echoed on its response.
 REQUEST_ID = web.RequestKey("request_id", str)

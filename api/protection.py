@@ -1,19 +1,15 @@
-"""The edge of every request: security headers, the request id and CORS (for an allow-list
-of origins) on every response; before an /api handler, the preflight, the query checks and
-the rate limits."""
+"""Security headers, the request id and CORS (for an allow-list of origins) on every
+response; the CORS preflight and the query checks before an /api handler (see api.edge)."""
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
 from aiohttp import hdrs, web
-from aiohttp.typedefs import Handler, Middleware
 from multidict import istr
 
 from api.keys import REQUEST_ID
-from api.ratelimit import ApiLimits
 from core import untrusted
-from core.context import AppContext
 from core.errors import ValidationFailed
 from core.observability import REQUEST_ID_HEADER
 from core.settings import Settings
@@ -47,6 +43,7 @@ def _is_mini_app(path: str) -> bool:
 CSP = istr("Content-Security-Policy")
 X_FRAME_OPTIONS = istr("X-Frame-Options")
 _REQUEST_ID = istr(REQUEST_ID_HEADER)
+IDEMPOTENCY_KEY = istr("Idempotency-Key")
 Headers = tuple[tuple[istr, str], ...]
 _EVERYWHERE: Headers = (
     (istr("Strict-Transport-Security"), "max-age=31536000; includeSubDomains"),
@@ -92,47 +89,39 @@ def response_headers(settings: Settings) -> ResponseHook:
             defaults = _PAGE
         for name, value in defaults:
             headers.setdefault(name, value)
-        request_id = request.get(REQUEST_ID)
-        if request_id:
-            headers[_REQUEST_ID] = request_id
+        try:  # not Request.get: a Python-level Mapping method, on every response
+            headers[_REQUEST_ID] = request[REQUEST_ID]
+        except KeyError:  # answered before the middleware (a malformed request)
+            pass
 
     return prepare
 
 
-def api_gate(ctx: AppContext) -> Middleware:
-    """Before an /api handler, in this order: a CORS preflight is answered (only for the
-    origins in CORS_ORIGINS, never "*"); every query parameter and the Idempotency-Key header
-    are refused with a 422 naming the parameter if they hold control characters, whatever the
-    handler does with them later; the rate limits are counted. Inside `observe`, so a refusal
-    is the usual JSON error."""
-    origins = frozenset(ctx.settings.cors_origins)
-    limits = ApiLimits(ctx)
+def cors_preflight(request: web.Request, origins: frozenset[str]) -> web.Response | None:
+    """The answer to an /api CORS preflight (only for the origins in CORS_ORIGINS, never
+    "*"); None when the request is not one."""
+    headers = request.headers
+    if request.method != "OPTIONS" or "Access-Control-Request-Method" not in headers:
+        return None
+    origin = headers.get(hdrs.ORIGIN)
+    return None if origin is None else _preflight(origin, origin in origins)
 
-    @web.middleware
-    async def gate(request: web.Request, handler: Handler) -> web.StreamResponse:
-        if not request.path.startswith("/api/"):
-            return await handler(request)
-        headers = request.headers
-        if request.method == "OPTIONS" and "Access-Control-Request-Method" in headers:
-            origin = headers.get("Origin")
-            if origin is not None:
-                return _preflight(origin, origin in origins)
-        try:
-            raw = request.rel_url.raw_query_string
-            # Printable ASCII with nothing percent-encoded decodes to itself: nothing to find.
-            if not (raw.isascii() and raw.isprintable() and "%" not in raw):
-                for key, value in request.query.items():
-                    untrusted.check_text(key, key)
-                    untrusted.check_text(value, key)
-            idempotency_key = headers.get("Idempotency-Key")
-            if idempotency_key:
-                untrusted.check_text(idempotency_key, "Idempotency-Key")
-        except untrusted.UntrustedInput as exc:
-            raise ValidationFailed(exc.message, fields={exc.field: exc.message}) from None
-        await limits.count(request)
-        return await handler(request)
 
-    return gate
+def check_query(request: web.Request) -> None:
+    """Every query parameter and the Idempotency-Key header: no control characters (422
+    naming the parameter), whatever the handler does with them later."""
+    try:
+        raw = request.rel_url.raw_query_string
+        # Printable ASCII with nothing percent-encoded decodes to itself: nothing to find.
+        if not (raw.isascii() and raw.isprintable() and "%" not in raw):
+            for key, value in request.query.items():
+                untrusted.check_text(key, key)
+                untrusted.check_text(value, key)
+        idempotency_key = request.headers.get(IDEMPOTENCY_KEY)
+        if idempotency_key:
+            untrusted.check_text(idempotency_key, "Idempotency-Key")
+    except untrusted.UntrustedInput as exc:
+        raise ValidationFailed(exc.message, fields={exc.field: exc.message}) from None
 
 
 def _preflight(origin: str, allowed: bool) -> web.Response:

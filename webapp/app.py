@@ -14,10 +14,10 @@ from datetime import timedelta
 
 from aiohttp import web
 
+from api.edge import edge
 from api.errors import use_json_protocol_errors
 from api.keys import CTX, SETTINGS
-from api.metrics import observe
-from api.protection import api_gate, response_headers
+from api.protection import response_headers
 from api.routes import setup_api
 from bot.common.bots import BotSet, build_bot_set
 from bot.outbox import register_senders
@@ -55,7 +55,7 @@ def build_app(settings: Settings, *, workers: bool = True) -> web.Application:
     use_json_protocol_errors()
     ctx = build_context(settings)
     app = web.Application(
-        middlewares=[observe, api_gate(ctx)],
+        middlewares=[edge(ctx)],
         client_max_size=MAX_BODY_BYTES,
     )
     app.on_response_prepare.append(response_headers(settings))
