@@ -203,6 +203,7 @@ async def serve_and_load(
             profiler.enable()
         statuses.clear()
         sql.count, redis[:] = 0, []
+        cpu_before, wall_before = time.process_time(), time.monotonic()
         figure = await asyncio.to_thread(
             run.wrk,
             binary,
@@ -218,6 +219,8 @@ async def serve_and_load(
             profiler.stop()
         elif args.profiler == "cprofile":
             profiler.disable()
+        cpu = time.process_time() - cpu_before
+        busy = cpu / (time.monotonic() - wall_before)
         await outbox_idle(sql)
         text = ""
         if args.profiler == "pyinstrument":
@@ -233,7 +236,8 @@ async def serve_and_load(
         orders = max(1, statuses[201])
         counts = (
             f"per order (request + outbox): {sql.count / orders:.1f} SQL statements, "
-            f"{len(redis) / orders:.1f} Redis round trips"
+            f"{len(redis) / orders:.1f} Redis round trips; this process's CPU "
+            f"{cpu / orders * 1000:.2f} ms per order, busy {busy:.0%} of the time"
         )
     await runner.cleanup()
     summary = (
