@@ -173,9 +173,13 @@ class Issue:
     examples: list[str]
 
 
-async def issues(store_ids: list[int], now: datetime, *, examples: int = 3) -> list[Issue]:
+async def issues(
+    store_ids: list[int], now: datetime, *, unattributed: bool = False, examples: int = 3
+) -> list[Issue]:
     """The last 24 hours' checkout failures by reason, client JS errors and API errors by
-    message, most frequent first, each with its latest examples."""
+    message, most frequent first, each with its latest examples. Client errors sent from no
+    store's pages (the sign-in page, a page that failed before it knew its store) are the
+    platform's: counted only with `unattributed` (for admins), never for a store's manager."""
     since = now - timedelta(hours=24)
     found: dict[tuple[str, str], Issue] = {}
     failures = (
@@ -196,13 +200,14 @@ async def issues(store_ids: list[int], now: datetime, *, examples: int = 3) -> l
         .order_by("-created_at")
         .values("name", "props", "url")
     )
-    errors += (
-        await ClientEvent.filter(
-            name__in=["js_error", "api_error"], created_at__gte=since, store_id=None
+    if unattributed:
+        errors += (
+            await ClientEvent.filter(
+                name__in=["js_error", "api_error"], created_at__gte=since, store_id=None
+            )
+            .order_by("-created_at")
+            .values("name", "props", "url")
         )
-        .order_by("-created_at")
-        .values("name", "props", "url")
-    )
     for row in errors:
         props = row["props"] or {}
         reason = str(props.get("code") or props.get("message") or "unknown")[:200]

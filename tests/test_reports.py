@@ -163,13 +163,25 @@ async def test_search_and_issues(client: TestClient, settings: Settings, demo: S
     await ClientEvent.create(
         session_id="client-1", name="js_error", url="/s/demo", props={"message": "boom"}
     )
-    found = await reports.issues([demo.store_id], now + timedelta(seconds=1))
+    await ClientEvent.create(
+        session_id="client-2",
+        name="js_error",
+        url="/s/demo",
+        props={"message": "bang", "store_id": demo.store_id},
+        store_id=demo.store_id,
+    )
+    # The platform's view (an admin) holds the error sent from no store's page...
+    found = await reports.issues([demo.store_id], now + timedelta(seconds=1), unattributed=True)
     assert [(i.kind, i.reason, i.count) for i in found] == [
         ("checkout", "zone_unavailable", 2),
         ("checkout", "below_minimum", 1),
+        ("js_error", "bang", 1),
         ("js_error", "boom", 1),
     ]
     assert found[0].examples == ["zone_unavailable happened"] * 2
+    # ...a store's manager sees only their store's.
+    mine = await reports.issues([demo.store_id], now + timedelta(seconds=1))
+    assert [(i.kind, i.reason) for i in mine if i.kind == "js_error"] == [("js_error", "bang")]
 
 
 async def test_activity_journey_and_replay_playback(

@@ -19,6 +19,7 @@ from core.clock import utcnow
 from core.errors import NotFound
 from core.permissions import Permission as P
 from models import Store
+from models.enums import Role
 from services import client_events, reports
 from webapp.console.base import page as console_page
 from webapp.console.base import render, validate, viewer_of
@@ -211,7 +212,9 @@ async def reports_page(request: web.Request) -> web.StreamResponse:
     figures = Figures(
         dash=await reports.dashboard(store_ids, start, end, zone=zone),
         search=await reports.search_analytics(store_ids, start, end),
-        issues=await reports.issues(store_ids, now),
+        issues=await reports.issues(
+            store_ids, now, unattributed=viewer_of(request).principal.role == Role.ADMIN
+        ),
         sales=await reports.sales(store_ids, start, end),
         cover=await reports.stock_cover(store_ids, now),
         drivers=await reports.driver_performance(store_ids, start, end),
