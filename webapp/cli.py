@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import inspect
 import logging
 import os
 import sys
@@ -52,7 +53,14 @@ def _require_schema(settings: Settings) -> None:
     import asyncpg
 
     async def has_schema() -> bool:
-        conn = await asyncpg.connect(settings.database_url)
+        # Connected as the ORM will connect: Tortoise reads the URL's options (a PgBouncer
+        # URL's statement_cache_size=0) that asyncpg's own URL parser would send to the
+        # server as settings, which refuses them.
+        from tortoise.backends.base.config_generator import expand_db_url
+
+        accepted = inspect.signature(asyncpg.connect).parameters
+        credentials = expand_db_url(settings.database_url)["credentials"]
+        conn = await asyncpg.connect(**{k: v for k, v in credentials.items() if k in accepted})
         try:
             return await conn.fetchval("SELECT to_regclass('public.stores')") is not None
         finally:
