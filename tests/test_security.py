@@ -413,3 +413,40 @@ async def test_a_malformed_realtime_message_is_ignored_with_a_warning(
     with caplog.at_level("WARNING"):
         await hub.on_bus(REALTIME_CHANNEL, BusMessage(type="ORDER_CREATED", payload={"x": 1}))
     assert "malformed" in caplog.text
+
+
+def test_a_remembered_access_token_still_expires(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Decoded tokens are remembered for speed; the expiry is still checked on every use, and
+    a forged or altered token is never taken for a remembered one."""
+    from core import security
+    from core.errors import Unauthorized
+
+    secret = "s" * 40
+    now = time.time()
+    claims = {"sub": "7", "role": "customer", "iss": ISSUER, "typ": "access"}
+    token = jwt.encode({**claims, "exp": int(now) + 2}, secret, algorithm="HS256")
+    assert security.decode_access_token(token, secret).user_id == 7
+    assert security.decode_access_token(token, secret).user_id == 7  # remembered
+    with pytest.raises(Unauthorized) as wrong_key:
+        security.decode_access_token(token, "k" * 40)
+    assert wrong_key.value.code == "invalid_token"
+    with pytest.raises(Unauthorized) as altered:
+        security.decode_access_token(token[:-2] + ("AA" if token[-2:] != "AA" else "BB"), secret)
+    assert altered.value.code == "invalid_token"
+    monkeypatch.setattr(security.time, "time", lambda: now + 5)
+    monkeypatch.setattr(jwt.api_jwt, "datetime", _ClockAt(now + 5))
+    with pytest.raises(Unauthorized) as expired:
+        security.decode_access_token(token, secret)
+    assert expired.value.code == "token_expired"
+
+
+class _ClockAt:
+    """Stands in for the datetime class PyJWT reads the time from."""
+
+    def __init__(self, at: float) -> None:
+        self._at = at
+
+    def now(self, tz: object = None) -> object:
+        from datetime import UTC, datetime
+
+        return datetime.fromtimestamp(self._at, tz=UTC)
