@@ -21,6 +21,25 @@ PLACEHOLDERS = (
     "qwerty", "letmein", "dev-", "test",
 )  # fmt: skip
 
+# A fragment of four characters or fewer also turns up by chance in a random secret ("1234"
+# in one of a thousand `token_hex(32)` values): it counts only where it stands as a word, at
+# either end of the value or beside a character that is not a letter or digit.
+_PLACEHOLDER = re.compile("|".join(re.escape(w) for w in PLACEHOLDERS))
+_SHORT = 4
+
+
+def _has_placeholder(lowered: str) -> bool:
+    for found in _PLACEHOLDER.finditer(lowered):
+        start, end = found.span()
+        if end - start > _SHORT:
+            return True
+        before = lowered[start - 1 : start]
+        after = lowered[end : end + 1]
+        if not before.isalnum() or not after.isalnum():
+            return True
+    return False
+
+
 _HEX = set(string.hexdigits)
 _BASE64 = set(string.ascii_letters + string.digits + "+/=-_")
 BOT_TOKEN = re.compile(r"^[1-9][0-9]{4,19}:[A-Za-z0-9_-]{30,}$")
@@ -38,7 +57,7 @@ def _bits_per_char(value: str) -> float:
 def key_problem(value: str) -> str | None:
     """Why this value is not a strong random secret, or None when it is."""
     lowered = value.lower()
-    if any(word in lowered for word in PLACEHOLDERS):
+    if _has_placeholder(lowered):
         return "is a known placeholder"
     if len(value) * _bits_per_char(value) < MIN_BITS:
         return f"is too short: it needs at least 32 random bytes (generate one: {GENERATE_HINT})"

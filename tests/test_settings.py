@@ -74,6 +74,11 @@ def _production(**overrides: str) -> None:
 
 def test_production_accepts_strong_secrets() -> None:
     _production()
+    # A random secret may hold a short placeholder fragment inside it by chance ("1234" turns
+    # up in about one `token_hex(32)` in a thousand): only a fragment standing as a word counts.
+    _production(
+        secret_key="9f3a" + "1234" + "c7e05b2d" * 7, customer_webhook_secret="Qw7-" + "x9TestK2" * 6
+    )
 
 
 @pytest.mark.parametrize(
