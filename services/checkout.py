@@ -252,7 +252,7 @@ async def place(
         await _write_log(steps)
         raise
     CHECKOUT_OUTCOMES.labels("placed").inc()
-    await catalog.invalidate(ctx.cache, store.id)
+    await catalog.stock_sold(ctx.cache, store.id)
     ctx.outbox.wake()
     return placed
 

@@ -187,3 +187,27 @@ async def test_catalog_pages_come_from_memory_with_an_etag_until_the_catalog_cha
     )
     assert (await ru.json())["locale"] == "ru"
     assert (await client.get(url(999_999), params={"page": "1"})).status == 404
+
+
+async def test_sales_refresh_the_catalog_at_once_then_at_most_every_interval() -> None:
+    """The first sale bumps the store's catalog version at once; the sales of the next
+    interval share one bump when it ends; another store is not held back by this one."""
+    import asyncio
+
+    from core.cache import MemoryCache
+    from services import catalog
+
+    cache = MemoryCache()
+    interval = catalog.STOCK_REFRESH_SECONDS
+    await catalog.stock_sold(cache, 1)
+    assert await catalog.catalog_version(cache, 1) == 1
+    await catalog.stock_sold(cache, 1)
+    await catalog.stock_sold(cache, 1)
+    await catalog.stock_sold(cache, 2)
+    assert await catalog.catalog_version(cache, 1) == 1  # due when the interval ends
+    assert await catalog.catalog_version(cache, 2) == 1
+    await asyncio.sleep(interval + 0.2)
+    assert await catalog.catalog_version(cache, 1) == 2  # one bump for both sales
+    await asyncio.sleep(interval + 0.1)
+    await catalog.stock_sold(cache, 1)  # after a quiet spell: at once again
+    assert await catalog.catalog_version(cache, 1) == 3
