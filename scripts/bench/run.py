@@ -219,6 +219,18 @@ def pg_drop(name: str) -> None:
     )
 
 
+def seed(database_url: str, seed_file: Path, env: dict[str, str]) -> dict[str, Any]:
+    """Seed the scratch database (`targets.py seed`, its own process); its info, also kept
+    in `seed_file`."""
+    subprocess.run(
+        [sys.executable, str(TARGETS), "seed", database_url, str(seed_file)],
+        env=env,
+        cwd=ROOT,
+        check=True,
+    )
+    return json.loads(seed_file.read_text())  # type: ignore[no-any-return]
+
+
 @contextlib.contextmanager
 def seeded_for_profiling(
     backend: str, *, fake_bot: bool
@@ -237,14 +249,7 @@ def seeded_for_profiling(
             database_url = f"sqlite://{work}/bench.sqlite3"
         fakebot = None
         try:
-            seed_file = work / "seed.json"
-            subprocess.run(
-                [sys.executable, str(TARGETS), "seed", database_url, str(seed_file)],
-                env=env,
-                cwd=ROOT,
-                check=True,
-            )
-            info = json.loads(seed_file.read_text())
+            info = seed(database_url, work / "seed.json", env)
             if fake_bot:
                 fakebot, tg_url = start("fakebot", "{port}", env=env)
                 os.environ["BENCH_TG"] = tg_url
@@ -276,13 +281,7 @@ def bench_backend(backend: str, args: argparse.Namespace, binary: str, work: Pat
     procs: list[subprocess.Popen[bytes]] = []
     try:
         seed_file = work / f"seed-{backend}.json"
-        subprocess.run(
-            [sys.executable, str(TARGETS), "seed", database_url, str(seed_file)],
-            env=env,
-            cwd=ROOT,
-            check=True,
-        )
-        info = json.loads(seed_file.read_text())
+        info = seed(database_url, seed_file, env)
         raw_url = database_url
         if dropped is not None:
             # Its own copy: the product's and the baseline's checkouts overlapping at a round's
